@@ -1,0 +1,68 @@
+#pragma once
+// KnowledgeGraph: a Boost.Graph adjacency_list of EntityNode/RelationEdge with an index
+// from stable entity id to vertex and from (source, target, type) to edge.
+#include "kg/graph/model.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+namespace kg {
+
+/// A directed multigraph of entities and typed relations, with merging by stable id.
+///
+/// Contract:
+///  - vertices are never removed; vertex descriptors stay valid (vecS storage) and iterate
+///    in insertion order; there is at most one vertex per entity id;
+///  - there is at most one edge per (source, target, type); adding the same relation again
+///    merges its evidence; symmetric relations are stored once, source id < target id;
+///  - vertices and edges (`edges(g)`) iterate in insertion order, so the same input in the
+///    same order gives the same graph.
+/// Thread safety: none; build it from one thread (documents are merged in input order).
+class KnowledgeGraph {
+public:
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                        EntityNode, RelationEdge, GraphInfo>;
+    using Vertex = Graph::vertex_descriptor;
+    using Edge = Graph::edge_descriptor;
+
+    KnowledgeGraph() = default;
+
+    /// Add an entity, or merge it into the one with the same id: aliases and documents are
+    /// united, mentions added; label, type and wikidata of the first insertion are kept
+    /// (wikidata is filled in if it was empty).
+    Vertex add_entity(const EntityNode& entity);
+
+    /// Add one piece of evidence for relation `type` between two existing vertices.
+    /// With `symmetric`, the endpoints are ordered by id first. A duplicate evidence
+    /// (same document and offsets) is merged, keeping the strongest status.
+    Edge add_relation(Vertex source, Vertex target, std::string_view type, Evidence evidence,
+                      bool symmetric);
+
+    std::optional<Vertex> find(std::string_view id) const;
+    std::optional<Edge> find_relation(std::string_view source_id, std::string_view target_id,
+                                      std::string_view type) const;
+
+    /// Record a document that was read into the graph.
+    void add_document(DocumentInfo info);
+
+    const Graph& graph() const noexcept { return graph_; }
+    const EntityNode& entity(Vertex v) const { return graph_[v]; }
+    const RelationEdge& relation(Edge e) const { return graph_[e]; }
+    const GraphInfo& info() const noexcept { return graph_[boost::graph_bundle]; }
+
+    std::size_t entity_count() const noexcept { return boost::num_vertices(graph_); }
+    std::size_t relation_count() const noexcept { return boost::num_edges(graph_); }
+
+private:
+    Graph graph_;
+    std::unordered_map<std::string, Vertex> by_id_;
+    std::map<std::tuple<Vertex, Vertex, std::string>, Edge, std::less<>> by_triple_;
+};
+
+} // namespace kg

@@ -1,0 +1,133 @@
+#pragma once
+// The ontology: every piece of domain and language knowledge kgraph uses, loaded from JSON
+// data files at run time (never compiled in). See ontology/README.md for the file formats.
+#include "kg/text/segment.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kg {
+
+/// An entity class: fine name, coarse class, and the Neo4j labels it carries.
+struct ClassDef {
+    std::string name;    ///< Person, State, Organization, Agreement, Weapon, Place
+    std::string coarse;  ///< Actor, Agreement, Weapon, Place
+    std::vector<std::string> labels;           ///< e.g. {"Actor", "Person"}
+    std::string schema_org;                    ///< e.g. "Person", "Country"
+    std::map<std::string, std::string> display; ///< language -> display name
+};
+
+/// A relation type: name, domain and range classes, symmetry, display labels and the
+/// per-language trigger data that extraction uses.
+struct RelationDef {
+    std::string name;
+    std::vector<std::string> domain; ///< fine class names; empty = any
+    std::vector<std::string> range;
+    bool symmetric = false;
+    bool scored = true;              ///< false for co-occurrence
+    std::map<std::string, std::string> display; ///< language -> label for diagrams
+};
+
+/// One known entity, merged from every ontology file that names its id.
+/// Aliases are per language ("*" = any language); the canonical label is English.
+struct EntityRecord {
+    std::string id;
+    std::string type;
+    std::string label;
+    std::string wikidata;
+    std::string iso;          ///< ISO 3166 code, for states
+    std::string capital;      ///< id of the capital Place, for states
+    std::string seat_of;      ///< for a seat of power (Kremlin): id of the state it stands for
+    std::string located_in;   ///< for places: id of the state or place they lie in
+    std::map<std::string, std::vector<std::string>> aliases;   ///< language -> surface forms
+    std::map<std::string, std::vector<std::string>> demonyms;  ///< language -> adjective forms
+    std::string source;       ///< "file:line:col" of the first record, for messages
+};
+
+/// A role word sequence that introduces a person ("il ministro degli Esteri", "President").
+struct RoleDef {
+    std::string phrase;       ///< as written in the data
+    std::vector<std::string> words; ///< its word keys
+    std::string relation;     ///< "leader_of" or "member_of" (of the state/org named nearby)
+};
+
+/// A word or phrase that signals a relation. Matching is by Snowball stem, so one entry
+/// covers the inflections ("firmare" matches "firmato", "firmeranno").
+struct TriggerDef {
+    std::string phrase;              ///< as written in the data
+    std::vector<std::string> stems;  ///< stems of its words, matched contiguously
+    bool inverse = false;            ///< the grammatical object is the relation's subject ("ricevere")
+};
+
+/// How one relation type is signalled in one language.
+struct RelationCues {
+    std::vector<TriggerDef> triggers;
+    /// Word keys that introduce the object ("a", "alla", "to"): when given, the object is the
+    /// first range-compatible mention after one of them.
+    std::set<std::string> object_markers;
+    /// Whether a subject may be taken from the previous sentence when the trigger's clause
+    /// has none (pro-drop: "Ha ringraziato la Corea del Nord").
+    bool carry_subject = false;
+};
+
+/// Everything kgraph knows about one language.
+struct LanguageData {
+    std::string code;                        ///< it, en, fr, es, de
+    std::set<std::string> function_words;    ///< for language detection and name boundaries
+    SegmentationRules segmentation;          ///< elision, boilerplate, abbreviations
+    std::set<std::string> not_name_words;    ///< capitalised words that never start or form names
+    std::set<std::string> name_connectors;   ///< lower-case words inside names ("di", "de", "van")
+    std::vector<RoleDef> roles;              ///< role words before person names
+    std::set<std::string> organization_heads;///< head nouns of organisation names
+    std::set<std::string> place_heads;       ///< head nouns of place names ("regione", "piazza")
+    std::set<std::string> agreement_heads;   ///< head nouns of agreements
+    std::set<std::string> weapon_heads;      ///< head nouns of weapon classes
+    std::set<std::string> given_names;       ///< first names that mark a capitalised pair as a person
+    std::set<std::string> locative_prepositions; ///< "a", "in", "nella": a capital after one is a place
+    std::map<std::string, int> months;       ///< month name key -> 1..12
+    std::set<std::string> weekdays;
+    // From triggers/<code>.json:
+    std::map<std::string, RelationCues> relation_cues;     ///< relation name -> cues
+    std::vector<TriggerDef> alleged_markers;  ///< "avrebbe fornito", "accusa", "sospettato"
+    std::vector<TriggerDef> denied_markers;   ///< "ha negato", "smentito"
+    std::vector<TriggerDef> reported_markers; ///< "ha detto", "secondo"
+    std::set<std::string> attribution_markers; ///< keys before a source: "secondo", "according"
+    std::set<std::string> passive_agents;      ///< keys before a passive agent: "da", "by"
+    std::set<std::string> coordinators;        ///< "e", "and"
+    std::set<std::string> negations;           ///< "non", "not"
+    std::map<std::string, long long> multipliers; ///< "mila" 1000, "milioni" 1000000
+};
+
+/// The loaded ontology. Immutable after loading; safe to share across threads.
+struct Ontology {
+    std::map<std::string, ClassDef> classes;
+    std::map<std::string, RelationDef> relations;
+    std::map<std::string, EntityRecord> entities;   ///< by id
+    std::map<std::string, LanguageData> languages;  ///< by code
+    /// Diagram style table from style.json: section ("classes", "relations", "status",
+    /// "graph") -> item (class name, relation name, status, "*") -> attribute -> value.
+    std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> style;
+    std::vector<std::string> files;                 ///< files loaded, in order
+
+    const ClassDef* find_class(const std::string& name) const;
+    const RelationDef* find_relation(const std::string& name) const;
+    const EntityRecord* find_entity(const std::string& id) const;
+    const LanguageData* find_language(const std::string& code) const;
+    /// Coarse class of a fine class name ("Person" -> "Actor"); empty if unknown.
+    std::string coarse_of(const std::string& fine) const;
+    /// The stable graph id of an entity: its Wikidata QID when known, else its id.
+    static std::string graph_id(const EntityRecord& e) { return e.wikidata.empty() ? e.id : e.wikidata; }
+};
+
+/// Load the ontology from one or more directories, later ones extending earlier ones.
+/// Each directory may hold: classes.json, relations.json, gazetteer/*.json,
+/// languages/*.json, style.json; files are read in sorted order. Records with the same id
+/// merge (aliases united; a field set twice to different values is an error).
+/// Throws kg::Error with FILE:LINE:COL for syntax (ontology_syntax), shape or value
+/// (ontology_schema) and contradictions (ontology_conflict).
+Ontology load_ontology(const std::vector<std::string>& directories);
+
+} // namespace kg

@@ -1,0 +1,26 @@
+#pragma once
+// Sentence and word segmentation with ICU BreakIterators over the original UTF-8.
+#include "kg/text/document.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kg {
+
+/// Language-specific segmentation settings (from the ontology's language data).
+struct SegmentationRules {
+    /// Keys of elided articles and prepositions that are split off a word at the
+    /// apostrophe: "l", "dell", "all", "d", "qu"... ("l’Ucraina" -> "l’" + "Ucraina").
+    std::vector<std::string> elision_prefixes;
+    /// Keys of whole lines (or line prefixes) that are page boilerplate: "leggi anche".
+    std::vector<std::string> boilerplate;
+    /// Keys of abbreviations after which a full stop does not end a sentence ("sig", "dr").
+    std::vector<std::string> abbreviations;
+};
+
+/// Fill `doc.sentences`, `doc.tokens` and `doc.skipped_lines` from `doc.text`, which must
+/// be valid UTF-8. Paragraph breaks (blank lines) and headline lines always end a
+/// sentence. Throws kg::Error(Errc::unicode_error) if ICU fails.
+void segment(Document& doc, const SegmentationRules& rules);
+
+} // namespace kg

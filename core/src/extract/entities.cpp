@@ -1,0 +1,405 @@
+// Entity mention stages. Each stage claims tokens no earlier stage claimed, so the order in
+// Extractor::extract is the order of precedence: gazetteer, role names, designators, name
+// shapes, agreements, weapon nouns, short forms.
+#include "work.hpp"
+
+#include "kg/text/normalize.hpp"
+
+#include <algorithm>
+
+namespace kg::detail {
+
+void Work::words_of(std::uint32_t s, std::vector<const Token*>& words, std::vector<std::uint32_t>& index) const {
+    words.clear();
+    index.clear();
+    const Sentence& sent = doc.sentences[s];
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+        if (doc.tokens[i].has(tok_hyphen)) continue;
+        words.push_back(&doc.tokens[i]);
+        index.push_back(i);
+    }
+}
+
+bool Work::free(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t i = b; i < e; ++i)
+        if (owner[i] >= 0) return false;
+    return true;
+}
+
+int Work::add_mention(std::uint32_t b, std::uint32_t e, const std::string& key, const std::string& type,
+                      MentionSource source, const std::string& label, const std::string& wikidata,
+                      bool from_gazetteer) {
+    Mention m;
+    m.tok_begin = b;
+    m.tok_end = e;
+    m.span = {doc.tokens[b].span.begin, doc.tokens[e - 1].span.end};
+    m.sentence = doc.tokens[b].sentence;
+    m.entity = key;
+    m.type = type;
+    m.source = source;
+    const int idx = static_cast<int>(mentions.size());
+    // Tokens already held by a mention keep it: "sanzioni delle Nazioni Unite" spans the
+    // United Nations mention, which stays a mention of its own.
+    for (std::uint32_t i = b; i < e; ++i)
+        if (owner[i] < 0) owner[i] = idx;
+    auto [it, fresh] = entities.try_emplace(key);
+    LocalEntity& ent = it->second;
+    if (fresh) {
+        ent.key = key;
+        ent.type = type;
+        ent.order = static_cast<std::uint32_t>(entities.size());
+        ent.from_gazetteer = from_gazetteer;
+        ent.wikidata = wikidata;
+    }
+    std::string surface(doc.view(m.span));
+    if (std::find(ent.surfaces.begin(), ent.surfaces.end(), surface) == ent.surfaces.end()) ent.surfaces.push_back(surface);
+    if (!label.empty() && (ent.label.empty() || (!from_gazetteer && label.size() > ent.label.size()))) ent.label = label;
+    if (ent.label.empty()) ent.label = surface;
+    ++ent.mentions;
+    mentions.push_back(std::move(m));
+    return idx;
+}
+
+namespace {
+
+bool in(const std::set<std::string>& s, const std::string& k) { return s.count(k) != 0; }
+
+int type_rank(const std::string& t) {
+    static const char* order[] = {"Person", "State", "Organization", "Agreement", "Weapon", "Place"};
+    for (int i = 0; i < 6; ++i)
+        if (t == order[i]) return i;
+    return 6;
+}
+
+// A capital named without a locative preposition or place noun before it stands for its
+// government: "Mosca e Pyongyang hanno negato" vs "atterrato a Pyongyang".
+bool used_as_place(const Work& w, const std::vector<const Token*>& words, std::size_t i) {
+    if (i == 0) return false;
+    const std::string& prev = words[i - 1]->key;
+    if (in(w.lang.locative_prepositions, prev)) return true;
+    if (in(w.lang.place_heads, prev)) return true;
+    if (i >= 2 && in(w.lang.name_connectors, prev) && in(w.lang.place_heads, words[i - 2]->key)) return true;
+    // "nel centro di Pyongyang": a place noun two words back, through "di".
+    if (i >= 2 && in(w.lang.place_heads, words[i - 2]->key)) return true;
+    return false;
+}
+
+} // namespace
+
+void find_gazetteer_mentions(Work& w) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size();) {
+            const std::vector<PhraseEntry>* entries = nullptr;
+            std::size_t n = w.tables.entities.longest(words, i, entries);
+            const PhraseEntry* best = nullptr;
+            // Longest first; a candidate whose case rule fails lets shorter ones try.
+            while (n > 0) {
+                for (const auto& e : *entries) {
+                    bool ok = true;
+                    for (std::size_t k = 0; k < n && ok; ++k) ok = case_ok(e, k, *words[i + k]);
+                    if (ok && (!best || type_rank(e.type) < type_rank(best->type) ||
+                               (type_rank(e.type) == type_rank(best->type) && e.id < best->id)))
+                        best = &e;
+                }
+                if (best) break;
+                // retry with a shorter phrase
+                std::vector<const Token*> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i + n - 1));
+                n = w.tables.entities.longest(head, i, entries);
+            }
+            if (!best || !w.free(index[i], index[i + n - 1] + 1)) { ++i; continue; }
+            const EntityRecord* rec = w.onto.find_entity(best->id);
+            if (!rec) { ++i; continue; }
+            const EntityRecord* target = rec;
+            if (auto cap = w.tables.capital_of.find(rec->id); cap != w.tables.capital_of.end() && !used_as_place(w, words, i))
+                target = w.onto.find_entity(cap->second);
+            w.add_mention(index[i], index[i + n - 1] + 1, Ontology::graph_id(*target), target->type,
+                          MentionSource::gazetteer, target->label, target->wikidata, true);
+            i += n;
+        }
+    }
+}
+
+namespace {
+
+bool name_word(const Work& w, const Token& t) {
+    return t.has(tok_word) && t.has(tok_upper_initial) && !t.has(tok_apostrophe) && !in(w.lang.not_name_words, t.key) &&
+           !in(w.lang.function_words, t.key);
+}
+
+// Extend a run of capitalised name words from word position i; returns its end.
+std::size_t name_run(const Work& w, const std::vector<const Token*>& words, const std::vector<std::uint32_t>& index,
+                     std::size_t i, std::size_t max_len) {
+    std::size_t j = i;
+    while (j < words.size() && j - i < max_len && name_word(w, *words[j]) && w.owner[index[j]] < 0) ++j;
+    return j;
+}
+
+std::string person_key(const std::string& name) { return slugify(name); }
+
+std::string text_of(const Work& w, const std::vector<std::uint32_t>& index, std::size_t b, std::size_t e) {
+    return std::string(w.doc.view(ByteSpan{w.doc.tokens[index[b]].span.begin, w.doc.tokens[index[e - 1]].span.end}));
+}
+
+} // namespace
+
+void find_role_names(Work& w) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            const std::vector<PhraseEntry>* entries = nullptr;
+            std::size_t n = w.tables.roles.longest(words, i, entries);
+            if (n == 0) continue;
+            const int role = entries->front().role;
+            RoleLink link;
+            link.role = role;
+            link.sentence = s;
+            link.role_span = {words[i]->span.begin, words[i + n - 1]->span.end};
+            std::size_t j = i + n;
+            bool comma_seen = false;
+            for (std::size_t steps = 0; j < words.size() && steps < 10; ++steps) {
+                const Token& t = *words[j];
+                if (const Mention* m = w.mention_at(index[j])) {
+                    if (m->type == "Person") {
+                        link.person = m->entity;
+                        break;
+                    }
+                    if (m->type == "State" || m->type == "Organization") {
+                        link.affiliation = m->entity;
+                        while (j < words.size() && w.mention_at(index[j]) == m) ++j;
+                        continue;
+                    }
+                    break;
+                }
+                const std::vector<PhraseEntry>* dem = nullptr;
+                if (std::size_t dn = w.tables.demonyms.longest(words, j, dem)) {
+                    link.affiliation = Ontology::graph_id(*w.onto.find_entity(dem->front().id));
+                    j += dn;
+                    continue;
+                }
+                if (t.has(tok_comma) && !comma_seen) { comma_seen = true; ++j; continue; }
+                if (in(w.lang.name_connectors, t.key) || in(w.lang.function_words, t.key)) {
+                    if (t.has(tok_upper_initial)) break;
+                    ++j;
+                    continue;
+                }
+                if (name_word(w, t)) {
+                    std::size_t e = name_run(w, words, index, j, 4);
+                    if (e > j) {
+                        std::string name = text_of(w, index, j, e);
+                        w.add_mention(index[j], index[e - 1] + 1, person_key(name), "Person", MentionSource::role, name);
+                        link.person = person_key(name);
+                    }
+                }
+                break;
+            }
+            if (!link.person.empty()) w.roles.push_back(std::move(link));
+            i += n - 1;
+        }
+    }
+}
+
+namespace {
+
+bool sentence_mentions_weapons(const Work& w, std::uint32_t s) {
+    const Sentence& sent = w.doc.sentences[s];
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+        if (in(w.lang.weapon_heads, w.doc.tokens[i].key)) return true;
+        if (const Mention* m = w.mention_at(i); m && m->type == "Weapon") return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void find_designators(Work& w) {
+    const auto& T = w.doc.tokens;
+    for (std::uint32_t i = 0; i + 2 < T.size(); ++i) {
+        const Token& a = T[i];
+        const Token& h = T[i + 1];
+        const Token& b = T[i + 2];
+        if (!a.has(tok_word) || !(a.has(tok_upper_initial)) || a.has(tok_digit)) continue;
+        if (!h.has(tok_hyphen) || h.span.begin != a.span.end || b.span.begin != h.span.end) continue;
+        if (!b.has(tok_digit) || a.sentence != b.sentence) continue;
+        if (!w.free(i, i + 3) || in(w.lang.not_name_words, a.key)) continue;
+        if (!sentence_mentions_weapons(w, a.sentence)) continue;
+        std::string name(w.doc.view(ByteSpan{a.span.begin, b.span.end}));
+        w.add_mention(i, i + 3, slugify(name), "Weapon", MentionSource::designator, name);
+    }
+}
+
+void find_name_shapes(Work& w) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        if (w.headline[s]) continue;
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (w.owner[index[i]] >= 0) continue;
+            const Token& t = *words[i];
+            // Head-first names: "Ministero della Difesa", "Cosmodromo Vostochny", "regione di Kursk".
+            const bool org_head = in(w.lang.organization_heads, t.key) && t.has(tok_upper_initial);
+            const bool place_head = in(w.lang.place_heads, t.key);
+            if (org_head || place_head) {
+                std::size_t j = i + 1;
+                std::size_t last = i;
+                while (j < words.size() && j - i < 7 && w.owner[index[j]] < 0) {
+                    const Token& u = *words[j];
+                    if (name_word(w, u) || (org_head && u.has(tok_upper_initial) && !u.has(tok_apostrophe))) { last = j; ++j; continue; }
+                    if ((in(w.lang.name_connectors, u.key) || u.has(tok_apostrophe)) && j + 1 < words.size() &&
+                        words[j + 1]->has(tok_upper_initial)) { ++j; continue; }
+                    break;
+                }
+                if (last > i) {
+                    std::string name = text_of(w, index, i, last + 1);
+                    w.add_mention(index[i], index[last] + 1, slugify(name), org_head ? "Organization" : "Place",
+                                  MentionSource::name_shape, name);
+                    i = last;
+                }
+                continue;
+            }
+            if (!name_word(w, t) || t.has(tok_digit)) continue;
+            std::size_t e = name_run(w, words, index, i, 5);
+            // Head-last names: "Dongguk University", "Kim Il-Sung Square".
+            std::size_t len = e - i;
+            const Token& lastw = *words[e - 1];
+            std::string type;
+            if (len >= 2 && in(w.lang.organization_heads, lastw.key)) type = "Organization";
+            else if (len >= 2 && in(w.lang.place_heads, lastw.key)) type = "Place";
+            else if (len >= 2 && len <= 4 && (in(w.lang.given_names, t.key) || !t.has(tok_sentence_start))) type = "Person";
+            else if (len >= 2 && len <= 4 && in(w.lang.given_names, t.key)) type = "Person";
+            else if (len == 1 && t.has(tok_all_caps) && !t.has(tok_sentence_start) && t.key.size() <= 6) type = "Organization";
+            if (type.empty()) { i = e - 1; continue; }
+            std::string name = text_of(w, index, i, e);
+            w.add_mention(index[i], index[e - 1] + 1, slugify(name), type, MentionSource::name_shape, name);
+            i = e - 1;
+        }
+    }
+}
+
+namespace {
+
+// A common-noun phrase key made of stems, so "missili ipersonici" and "missile ipersonico"
+// name the same thing.
+std::string stem_key(const Work& w, const std::vector<const Token*>& words, std::size_t b, std::size_t e) {
+    std::string key;
+    for (std::size_t k = b; k < e; ++k) {
+        if (in(w.lang.function_words, words[k]->key) || words[k]->has(tok_apostrophe)) continue;
+        if (!key.empty()) key.push_back(' ');
+        key += stem(words[k]->key, w.lang.code);
+    }
+    return slugify(key);
+}
+
+bool content_word(const Work& w, const Token& t) {
+    return t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) && !t.has(tok_apostrophe) &&
+           !in(w.lang.function_words, t.key) && !in(w.lang.not_name_words, t.key) && t.key.size() > 2;
+}
+
+} // namespace
+
+void find_agreements(Work& w) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    // The last agreement per head stem: a bare "accordo" refers back to it.
+    std::map<std::string, std::string> last_by_head;
+    std::string last_any;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (w.owner[index[i]] >= 0 || !in(w.lang.agreement_heads, words[i]->key)) continue;
+            std::size_t j = i + 1;
+            int content = 0;
+            std::size_t end = j;
+            while (j < words.size()) {
+                const Token& t = *words[j];
+                if (const Mention* m = w.mention_at(index[j])) {
+                    // "sanzioni delle Nazioni Unite": the named body completes the phrase.
+                    if ((m->type == "State" || m->type == "Organization") && j > i + 1 &&
+                        in(w.lang.name_connectors, words[j - 1]->key)) {
+                        while (j < words.size() && w.mention_at(index[j]) == m) ++j;
+                        end = j;
+                    }
+                    break;
+                }
+                if (content_word(w, t) && content < 2) { ++content; ++j; end = j; continue; }
+                if (in(w.lang.name_connectors, t.key) && j + 1 < words.size() && content < 2) {
+                    const Token& n = *words[j + 1];
+                    if (content_word(w, n) || w.mention_at(index[j + 1])) { ++j; continue; }
+                }
+                break;
+            }
+            const std::string head = stem(words[i]->key, w.lang.code);
+            std::string key;
+            std::string label;
+            if (end == i + 1) {
+                // A bare head refers to the last agreement with that head in the document.
+                auto it = last_by_head.find(head);
+                if (it != last_by_head.end()) key = it->second;
+            }
+            if (key.empty()) {
+                key = stem_key(w, words, i, end);
+                label = text_of(w, index, i, end);
+            }
+            w.add_mention(index[i], index[end - 1] + 1, key, "Agreement", MentionSource::common_noun, label);
+            last_by_head[head] = key;
+            last_any = key;
+            i = end - 1;
+        }
+    }
+}
+
+void find_weapon_nouns(Work& w) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (w.owner[index[i]] >= 0 || !in(w.lang.weapon_heads, words[i]->key)) continue;
+            std::string key = stem_key(w, words, i, i + 1);
+            w.add_mention(index[i], index[i] + 1, key, "Weapon", MentionSource::common_noun, words[i]->key);
+        }
+    }
+}
+
+void find_short_forms(Work& w) {
+    // Surname and family name of every multi-word person name in the document.
+    std::map<std::string, std::string> short_forms;
+    std::map<std::string, bool> ambiguous;
+    for (const auto& [key, ent] : w.entities) {
+        if (ent.type != "Person") continue;
+        for (const auto& surface : ent.surfaces) {
+            auto parts = phrase_tokens(surface, w.lang);
+            if (parts.size() < 2) continue;
+            for (const std::string& part : {parts.front(), parts.back()}) {
+                auto [it, fresh] = short_forms.try_emplace(part, key);
+                if (!fresh && it->second != key) ambiguous[part] = true;
+            }
+        }
+    }
+    for (std::uint32_t i = 0; i < w.doc.tokens.size(); ++i) {
+        const Token& t = w.doc.tokens[i];
+        if (w.owner[i] >= 0 || !t.has(tok_upper_initial) || !t.has(tok_word)) continue;
+        auto it = short_forms.find(t.key);
+        if (it == short_forms.end()) continue;
+        std::string key = it->second;
+        if (ambiguous.count(t.key)) {
+            // The nearest earlier mention of a person with that name part wins.
+            key.clear();
+            for (auto m = w.mentions.rbegin(); m != w.mentions.rend(); ++m) {
+                if (m->type != "Person" || m->tok_begin > i) continue;
+                auto parts = phrase_tokens(std::string(w.doc.view(m->span)), w.lang);
+                if (!parts.empty() && (parts.front() == t.key || parts.back() == t.key)) { key = m->entity; break; }
+            }
+            if (key.empty()) continue;
+        }
+        const LocalEntity& ent = w.entities.at(key);
+        w.add_mention(i, i + 1, key, "Person", MentionSource::short_form, ent.label, ent.wikidata, ent.from_gazetteer);
+    }
+}
+
+} // namespace kg::detail

@@ -1,0 +1,474 @@
+// Relation stages. Typed relations come from ontology triggers (matched by stem) whose
+// subject and object are chosen by the relation's domain and range and by the shape of the
+// sentence: active or passive voice, coordination, nominalisation, object prepositions.
+// Roles give leader_of/member_of; place and weapon modifiers give located_in/possesses.
+// Every relation gets the sentence's claim status, date and quantity.
+#include "work.hpp"
+
+#include "kg/text/normalize.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <set>
+
+namespace kg::detail {
+namespace {
+
+bool in(const std::set<std::string>& s, const std::string& k) { return s.count(k) != 0; }
+
+bool in_classes(const std::vector<std::string>& classes, const std::string& type) {
+    return classes.empty() || std::find(classes.begin(), classes.end(), type) != classes.end();
+}
+
+/// The sentence under analysis: its word tokens, their stems and the mentions in it.
+struct SentenceView {
+    const Work& w;
+    std::uint32_t index;
+    std::vector<std::uint32_t> toks;       ///< token indices of non-hyphen tokens
+    std::vector<std::string> stems;         ///< stem per entry of toks
+    std::vector<int> mention_at;            ///< per entry of toks: mention index or -1
+    std::vector<int> mentions;              ///< mention indices in text order
+
+    SentenceView(const Work& work, std::uint32_t s) : w(work), index(s) {
+        const Sentence& sent = w.doc.sentences[s];
+        for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+            const Token& t = w.doc.tokens[i];
+            if (t.has(tok_hyphen)) continue;
+            toks.push_back(i);
+            stems.push_back(t.has(tok_word) ? stem(t.key, w.lang.code) : t.key);
+            const int m = w.owner[i];
+            mention_at.push_back(m);
+            if (m >= 0 && (mentions.empty() || mentions.back() != m)) mentions.push_back(m);
+        }
+    }
+    const Token& tok(std::size_t p) const { return w.doc.tokens[toks[p]]; }
+    const Mention& mention(int m) const { return w.mentions[static_cast<std::size_t>(m)]; }
+    /// Word positions [first, last] of a mention in this view.
+    std::pair<std::size_t, std::size_t> extent(int m) const {
+        std::size_t b = toks.size(), e = 0;
+        for (std::size_t p = 0; p < toks.size(); ++p)
+            if (mention_at[p] == m) { b = std::min(b, p); e = p; }
+        return {b, e};
+    }
+    bool matches(const TriggerDef& t, std::size_t p) const {
+        if (p + t.stems.size() > toks.size()) return false;
+        for (std::size_t k = 0; k < t.stems.size(); ++k)
+            if (stems[p + k] != t.stems[k] || !tok(p + k).has(tok_word)) return false;
+        return true;
+    }
+    bool has_any(const std::vector<TriggerDef>& markers, std::size_t* where = nullptr) const {
+        for (std::size_t p = 0; p < toks.size(); ++p)
+            for (const auto& t : markers)
+                if (matches(t, p)) { if (where) *where = p; return true; }
+        return false;
+    }
+};
+
+// Mentions joined by commas and coordinators ("Putin e Kim", "Cina, Russia e Iran") with
+// the mention `m` among them, all of the same coarse class.
+std::vector<int> coordination_group(const SentenceView& v, int m) {
+    const auto& mentions = v.mentions;
+    auto pos = std::find(mentions.begin(), mentions.end(), m) - mentions.begin();
+    const std::string coarse = v.w.onto.coarse_of(v.mention(m).type);
+    auto joined = [&](int a, int b) {
+        auto [ab, ae] = v.extent(a);
+        auto [bb, be] = v.extent(b);
+        (void)ab; (void)be;
+        if (v.w.onto.coarse_of(v.mention(b).type) != coarse) return false;
+        bool coordinator = false;
+        for (std::size_t p = ae + 1; p < bb; ++p) {
+            const Token& t = v.tok(p);
+            if (t.has(tok_comma) || in(v.w.lang.coordinators, t.key)) { coordinator = true; continue; }
+            if (in(v.w.lang.function_words, t.key) && !in(v.w.lang.name_connectors, t.key)) continue; // articles
+            return false;
+        }
+        return coordinator && bb > ae + 1;
+    };
+    std::vector<int> group{m};
+    for (auto i = pos; i > 0 && joined(mentions[static_cast<std::size_t>(i - 1)], mentions[static_cast<std::size_t>(i)]); --i)
+        group.insert(group.begin(), mentions[static_cast<std::size_t>(i - 1)]);
+    for (auto i = pos; i + 1 < static_cast<std::ptrdiff_t>(mentions.size()) &&
+                       joined(mentions[static_cast<std::size_t>(i)], mentions[static_cast<std::size_t>(i + 1)]);
+         ++i)
+        group.push_back(mentions[static_cast<std::size_t>(i + 1)]);
+    return group;
+}
+
+bool genitive_before(const SentenceView& v, std::size_t p) {
+    // "gli sforzi di Pyongyang": a mention inside a "di" phrase modifies a noun; it is rarely the subject.
+    return p > 0 && in(v.w.lang.name_connectors, v.tok(p - 1).key) && !v.tok(p - 1).has(tok_upper_initial);
+}
+
+std::optional<int> subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    std::optional<int> fallback;
+    for (std::size_t q = p; q-- > 0 && p - q <= 25;) {
+        const int m = v.mention_at[q];
+        if (m < 0 || !in_classes(def.domain, v.mention(m).type)) continue;
+        auto [b, e] = v.extent(m);
+        (void)e;
+        if (!genitive_before(v, b)) return m;
+        if (!fallback) fallback = m;
+        q = b;
+    }
+    return fallback;
+}
+
+std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def, const RelationCues& cues,
+                                int exclude) {
+    for (std::size_t q = p; q < v.toks.size() && q - p <= 18; ++q) {
+        const int m = v.mention_at[q];
+        if (m < 0 || m == exclude || !in_classes(def.range, v.mention(m).type)) continue;
+        if (v.mention(m).entity == (exclude >= 0 ? v.mention(exclude).entity : std::string())) continue;
+        auto [b, e] = v.extent(m);
+        if (!cues.object_markers.empty()) {
+            // Skip over an article or elided article between the preposition and the name.
+            std::size_t k = b;
+            while (k > 0 && (v.tok(k - 1).has(tok_apostrophe) ||
+                             (in(v.w.lang.function_words, v.tok(k - 1).key) && !in(cues.object_markers, v.tok(k - 1).key))) && b - k < 2)
+                --k;
+            // A direct object right after the trigger ("ha visitato la Corea del Nord") needs no marker.
+            const bool direct = k == p;
+            if (!direct && (k == 0 || !in(cues.object_markers, v.tok(k - 1).key))) { q = e; continue; }
+        }
+        return m;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> object_before(const SentenceView& v, std::size_t p, const RelationDef& def, int exclude) {
+    for (std::size_t q = p; q-- > 0 && p - q <= 12;) {
+        const int m = v.mention_at[q];
+        if (m >= 0 && m != exclude && in_classes(def.range, v.mention(m).type)) return m;
+    }
+    return std::nullopt;
+}
+
+// ---- dates -------------------------------------------------------------------------------
+
+bool parse_int(const std::string& s, int& out) {
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+std::string two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// The first date expression in a sentence, as ISO 8601; `default_year` completes day-month dates.
+std::string sentence_date(const SentenceView& v, int default_year) {
+    const auto& months = v.w.lang.months;
+    for (std::size_t p = 0; p < v.toks.size(); ++p) {
+        auto mit = months.find(v.tok(p).key);
+        if (mit == months.end()) continue;
+        const int month = mit->second;
+        int day = 0, year = 0;
+        // day before the month: "19 giugno", "19. Juni", "1er novembre"
+        for (std::size_t back = 1; back <= 2 && back <= p; ++back) {
+            std::string k = v.tok(p - back).key;
+            if (k == "." ) continue;
+            if (k.ends_with("er") || k.ends_with("º")) k = k.substr(0, k.find_first_not_of("0123456789"));
+            int d;
+            if (parse_int(k, d) && d >= 1 && d <= 31) day = d;
+            break;
+        }
+        std::size_t q = p + 1;
+        // English "June 19, 2024"
+        int d;
+        if (!day && q < v.toks.size() && parse_int(v.tok(q).key, d) && d >= 1 && d <= 31) { day = d; ++q; }
+        while (q < v.toks.size() && (v.tok(q).has(tok_comma) || v.tok(q).key == "del" || v.tok(q).key == "de" || v.tok(q).key == "of")) ++q;
+        int y;
+        if (q < v.toks.size() && parse_int(v.tok(q).key, y) && y >= 1900 && y <= 2100) year = y;
+        // A month name alone ("maggio") is too often something else; require a day or a year.
+        if (!day && !year) continue;
+        if (!year) year = default_year;
+        if (!year) continue;
+        return std::to_string(year) + "-" + two(month) + (day ? "-" + two(day) : "");
+    }
+    for (std::size_t p = 1; p < v.toks.size(); ++p) {
+        int y;
+        if (parse_int(v.tok(p).key, y) && y >= 1900 && y <= 2100 && v.tok(p - 1).has(tok_word) &&
+            in(v.w.lang.locative_prepositions, v.tok(p - 1).key))
+            return std::to_string(y);
+    }
+    return {};
+}
+
+int document_year(const Work& w) {
+    // The latest year the article states is the best guess for dates given without one.
+    int best = 0;
+    for (const Token& t : w.doc.tokens) {
+        int y;
+        if (t.has(tok_digit) && t.key.size() == 4 && parse_int(t.key, y) && y >= 1990 && y <= 2100) best = std::max(best, y);
+    }
+    return best;
+}
+
+// ---- quantities --------------------------------------------------------------------------
+
+// "13.000 truppe", "12 milioni di proiettili", "10,000 soldiers" -> "13000 truppe".
+std::string sentence_quantity(const SentenceView& v) {
+    const bool comma_thousands = v.w.lang.code == "en";
+    for (std::size_t p = 0; p + 1 < v.toks.size(); ++p) {
+        const Token& t = v.tok(p);
+        if (!t.has(tok_digit)) continue;
+        std::string digits;
+        bool fraction = false;
+        std::string frac;
+        for (char c : t.key) {
+            if (c >= '0' && c <= '9') (fraction ? frac : digits).push_back(c);
+            else if ((c == ',' && !comma_thousands) || (c == '.' && comma_thousands)) fraction = true;
+            else if (c == '.' || c == ',' || c == ' ') continue;
+            else { digits.clear(); break; }
+        }
+        if (digits.empty() || digits.size() > 12) continue;
+        long double value = std::stold(digits + (frac.empty() ? "" : "." + frac));
+        std::size_t q = p + 1;
+        if (auto m = v.w.lang.multipliers.find(v.tok(q).key); m != v.w.lang.multipliers.end()) {
+            value *= static_cast<long double>(m->second);
+            ++q;
+        }
+        if (q < v.toks.size() && in(v.w.lang.name_connectors, v.tok(q).key)) ++q;
+        if (q >= v.toks.size()) continue;
+        const Token& noun = v.tok(q);
+        if (!noun.has(tok_word) || noun.has(tok_digit) || in(v.w.lang.function_words, noun.key) ||
+            v.w.lang.months.count(noun.key))
+            continue;
+        int y;
+        if (frac.empty() && value >= 1900 && value <= 2100 && parse_int(digits, y)) continue; // a year
+        char buf[64];
+        auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
+        return std::string(buf, r.ptr) + " " + noun.key;
+    }
+    return {};
+}
+
+// ---- claim status ------------------------------------------------------------------------
+
+struct Claim {
+    ClaimStatus status = ClaimStatus::asserted;
+    std::string attributed_to;
+};
+
+Claim sentence_claim(const SentenceView& v) {
+    Claim c;
+    std::size_t at = 0;
+    if (v.has_any(v.w.lang.denied_markers)) c.status = ClaimStatus::denied;
+    else if (v.has_any(v.w.lang.alleged_markers)) c.status = ClaimStatus::alleged;
+    else if (v.has_any(v.w.lang.reported_markers, &at)) {
+        c.status = ClaimStatus::reported;
+        // "ha detto X" / "X ha detto": the nearest actor to the reporting verb is the source.
+        int best = -1;
+        std::size_t best_d = 99;
+        for (int m : v.mentions) {
+            if (v.w.onto.coarse_of(v.mention(m).type) != "Actor") continue;
+            auto [b, e] = v.extent(m);
+            std::size_t d = b > at ? b - at : at - e;
+            if (d < best_d) { best_d = d; best = m; }
+        }
+        if (best >= 0 && best_d <= 4) c.attributed_to = v.mention(best).entity;
+    }
+    for (std::size_t p = 0; p + 1 < v.toks.size(); ++p) {
+        if (!in(v.w.lang.attribution_markers, v.tok(p).key)) continue;
+        for (std::size_t q = p + 1; q < v.toks.size() && q <= p + 3; ++q) {
+            const int m = v.mention_at[q];
+            if (m >= 0 && v.w.onto.coarse_of(v.mention(m).type) == "Actor") {
+                if (c.status == ClaimStatus::asserted) c.status = ClaimStatus::reported;
+                c.attributed_to = v.mention(m).entity;
+                break;
+            }
+        }
+    }
+    return c;
+}
+
+struct Emitter {
+    const Work& w;
+    std::vector<RelationMention>& out;
+    std::set<std::tuple<std::string, std::string, std::string, std::uint32_t>> seen;
+
+    void emit(const std::string& s, const std::string& type, const std::string& o, std::uint32_t sentence,
+              const Claim& claim, const std::string& date, const std::string& quantity, const std::string& role = {}) {
+        if (s == o || s.empty() || o.empty()) return;
+        const RelationDef* def = w.onto.find_relation(type);
+        std::string a = s, b = o;
+        if (def && def->symmetric && b < a) std::swap(a, b);
+        if (!seen.emplace(a, type, b, sentence).second) return;
+        RelationMention r;
+        r.subject = a;
+        r.object = b;
+        r.type = type;
+        r.sentence = sentence;
+        r.status = claim.status;
+        r.attributed_to = claim.attributed_to;
+        r.date = date;
+        if (type == "supplied" || type == "supplied_to" || type == "deployed_to") r.quantity = quantity;
+        r.role = role;
+        out.push_back(std::move(r));
+    }
+};
+
+} // namespace
+
+void find_relations(Work& w, std::vector<RelationMention>& out) {
+    Emitter em{w, out, {}};
+    const int year = document_year(w);
+    std::vector<Claim> claims(w.doc.sentences.size());
+    std::vector<std::string> dates(w.doc.sentences.size()), quantities(w.doc.sentences.size());
+    std::string topic; // the last subject: Italian drops subject pronouns ("Ha ringraziato...")
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        SentenceView v(w, s);
+        claims[s] = sentence_claim(v);
+        dates[s] = sentence_date(v, year);
+        quantities[s] = sentence_quantity(v);
+        const Claim& claim = claims[s];
+        std::string first_actor;
+        for (int m : v.mentions)
+            if (w.onto.coarse_of(v.mention(m).type) == "Actor" && genitive_before(v, v.extent(m).first) == false) {
+                first_actor = v.mention(m).entity;
+                break;
+            }
+
+        for (const auto& [rel, cues] : w.lang.relation_cues) {
+            const RelationDef* def = w.onto.find_relation(rel);
+            if (!def) continue;
+            for (std::size_t p = 0; p < v.toks.size(); ++p) {
+                for (const TriggerDef& trig : cues.triggers) {
+                    if (!v.matches(trig, p)) continue;
+                    const int inside = v.mention_at[p];
+                    if (inside >= 0 && w.onto.coarse_of(v.mention(inside).type) == "Actor") continue;
+                    const std::size_t after = p + trig.stems.size();
+                    Claim local = claim;
+                    for (std::size_t k = p; k-- > 0 && p - k <= 2;)
+                        if (in(w.lang.negations, v.tok(k).key)) local.status = ClaimStatus::denied;
+
+                    std::vector<int> subjects, objects;
+                    bool passive = false;
+                    // Passive: "firmato da Putin e Kim".
+                    for (std::size_t q = after; q < v.toks.size() && q <= after + 1; ++q) {
+                        if (!in(w.lang.passive_agents, v.tok(q).key)) continue;
+                        for (std::size_t r = q + 1; r < v.toks.size() && r <= q + 2; ++r) {
+                            const int m = v.mention_at[r];
+                            if (m >= 0 && in_classes(def->domain, v.mention(m).type)) {
+                                subjects = coordination_group(v, m);
+                                passive = true;
+                                break;
+                            }
+                        }
+                        break;
+                    }
+                    if (passive) {
+                        if (auto o = object_before(v, p, *def, subjects.front())) objects = coordination_group(v, *o);
+                    } else {
+                        if (auto sbj = subject_before(v, p, *def)) subjects = coordination_group(v, *sbj);
+                        // Nominalisation: "la visita di Putin in Corea del Nord".
+                        if (subjects.empty() && after + 1 < v.toks.size() && in(w.lang.name_connectors, v.tok(after).key)) {
+                            std::size_t q = after + 1;
+                            while (q < v.toks.size() && q <= after + 3 && v.mention_at[q] < 0) ++q;
+                            if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
+                                subjects = coordination_group(v, v.mention_at[q]);
+                        }
+                        const int exclude = subjects.empty() ? -1 : subjects.back();
+                        std::size_t from = after;
+                        for (int sm : subjects) from = std::max(from, v.extent(sm).second + 1);
+                        if (auto o = object_after(v, from, *def, cues, exclude)) objects = coordination_group(v, *o);
+                    }
+                    std::vector<std::string> subject_keys, object_keys;
+                    for (int m : subjects) subject_keys.push_back(v.mention(m).entity);
+                    for (int m : objects) object_keys.push_back(v.mention(m).entity);
+                    if (subject_keys.empty() && cues.carry_subject && !topic.empty()) {
+                        const LocalEntity* t = nullptr;
+                        if (auto it = w.entities.find(topic); it != w.entities.end()) t = &it->second;
+                        if (t && in_classes(def->domain, t->type)) subject_keys.push_back(topic);
+                    }
+                    if (trig.inverse) std::swap(subject_keys, object_keys);
+                    if (def->symmetric && object_keys.empty() && subject_keys.size() >= 2) {
+                        for (std::size_t a = 0; a < subject_keys.size(); ++a)
+                            for (std::size_t b = a + 1; b < subject_keys.size(); ++b)
+                                em.emit(subject_keys[a], rel, subject_keys[b], s, local, dates[s], quantities[s]);
+                        continue;
+                    }
+                    for (const auto& sk : subject_keys)
+                        for (const auto& ok : object_keys) em.emit(sk, rel, ok, s, local, dates[s], quantities[s]);
+                }
+            }
+        }
+        if (!first_actor.empty()) topic = first_actor;
+    }
+
+    // Roles: "il ministro degli Esteri russo Sergei Lavrov" -> member_of(Lavrov, Russia).
+    for (const RoleLink& link : w.roles) {
+        const RoleDef& role = w.lang.roles[static_cast<std::size_t>(link.role)];
+        if (role.relation.empty() || link.affiliation.empty()) continue;
+        em.emit(link.person, role.relation, link.affiliation, link.sentence, claims[link.sentence], dates[link.sentence], {},
+                std::string(w.doc.view(link.role_span)));
+    }
+
+    // Places named with their container ("Kharkiv, in Ucraina", "la città ucraina di Kharkiv")
+    // and weapons named with their owner ("un missile balistico nordcoreano").
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        SentenceView v(w, s);
+        std::set<std::string> present;
+        for (int m : v.mentions) present.insert(v.mention(m).entity);
+        for (std::size_t k = 0; k < v.mentions.size(); ++k) {
+            const Mention& m = v.mention(v.mentions[k]);
+            auto [b, e] = v.extent(v.mentions[k]);
+            if (m.type == "Place") {
+                // the ontology's container, when the sentence names it too
+                for (const auto& [id, rec] : w.onto.entities) {
+                    if (Ontology::graph_id(rec) != m.entity || rec.located_in.empty()) continue;
+                    const EntityRecord* c = w.onto.find_entity(rec.located_in);
+                    if (c && present.count(Ontology::graph_id(*c)))
+                        em.emit(m.entity, "located_in", Ontology::graph_id(*c), s, claims[s], {}, {});
+                    break;
+                }
+                if (k + 1 < v.mentions.size()) {
+                    const Mention& n = v.mention(v.mentions[k + 1]);
+                    auto [nb, ne] = v.extent(v.mentions[k + 1]);
+                    (void)ne;
+                    bool linked = nb > e && nb - e <= 3;
+                    for (std::size_t q = e + 1; q < nb && linked; ++q)
+                        linked = v.tok(q).has(tok_comma) || in(w.lang.locative_prepositions, v.tok(q).key) ||
+                                 in(w.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe);
+                    if (linked && (n.type == "State" || n.type == "Place")) em.emit(m.entity, "located_in", n.entity, s, claims[s], {}, {});
+                }
+            }
+            if (m.type == "Place" || m.type == "Weapon") {
+                // A demonym right before or after: "la città ucraina di Kharkiv", "missile nordcoreano".
+                std::vector<const Token*> words;
+                for (auto t : v.toks) words.push_back(&w.doc.tokens[t]);
+                for (std::size_t q = (b >= 3 ? b - 3 : 0); q <= std::min(e + 2, v.toks.size() - 1); ++q) {
+                    if (q >= b && q <= e) continue;
+                    const std::vector<PhraseEntry>* dem = nullptr;
+                    if (w.tables.demonyms.longest(words, q, dem) == 0) continue;
+                    const EntityRecord* st = w.onto.find_entity(dem->front().id);
+                    if (!st) continue;
+                    if (m.type == "Place") em.emit(m.entity, "located_in", Ontology::graph_id(*st), s, claims[s], {}, {});
+                    else em.emit(Ontology::graph_id(*st), "possesses", m.entity, s, claims[s], dates[s], {});
+                    break;
+                }
+            }
+        }
+    }
+}
+
+void find_cooccurrences(const Work& w, std::vector<RelationMention>& out) {
+    std::vector<std::vector<std::string>> per_sentence(w.doc.sentences.size());
+    for (const Mention& m : w.mentions) {
+        auto& v = per_sentence[m.sentence];
+        if (std::find(v.begin(), v.end(), m.entity) == v.end()) v.push_back(m.entity);
+    }
+    for (std::uint32_t s = 0; s < per_sentence.size(); ++s) {
+        auto keys = per_sentence[s];
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t a = 0; a < keys.size(); ++a)
+            for (std::size_t b = a + 1; b < keys.size(); ++b) {
+                RelationMention r;
+                r.subject = keys[a];
+                r.object = keys[b];
+                r.type = "mentioned_with";
+                r.sentence = s;
+                out.push_back(std::move(r));
+            }
+    }
+}
+
+} // namespace kg::detail

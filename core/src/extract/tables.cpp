@@ -1,0 +1,116 @@
+#include "tables.hpp"
+
+#include "kg/text/normalize.hpp"
+#include "kg/text/segment.hpp"
+
+
+namespace kg::detail {
+
+void PhraseTable::add(const std::vector<std::string>& words, PhraseEntry entry) {
+    if (words.empty()) return;
+    std::string key;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) key.push_back(' ');
+        key += words[i];
+        prefixes_.insert(key);
+    }
+    auto& list = phrases_[key];
+    for (const auto& e : list)
+        if (e.id == entry.id && e.type == entry.type && e.role == entry.role) return;
+    list.push_back(std::move(entry));
+    max_words_ = std::max(max_words_, words.size());
+}
+
+std::size_t PhraseTable::longest(const std::vector<const Token*>& words, std::size_t i,
+                                 const std::vector<PhraseEntry>*& out) const {
+    std::string key;
+    std::size_t best = 0;
+    out = nullptr;
+    for (std::size_t n = 1; n <= max_words_ && i + n <= words.size(); ++n) {
+        if (n > 1) key.push_back(' ');
+        key += words[i + n - 1]->key;
+        if (!prefixes_.count(key)) break;
+        if (auto it = phrases_.find(key); it != phrases_.end()) {
+            best = n;
+            out = &it->second;
+        }
+    }
+    return best;
+}
+
+std::vector<std::string> phrase_tokens(const std::string& phrase, const LanguageData& language) {
+    Document d;
+    d.text = phrase;
+    d.language = language.code;
+    segment(d, language.segmentation);
+    std::vector<std::string> out;
+    for (const auto& t : d.tokens)
+        if (!t.has(tok_hyphen)) out.push_back(t.key);
+    return out;
+}
+
+namespace {
+
+PhraseEntry entry_for(const std::string& phrase, const LanguageData& language) {
+    PhraseEntry e;
+    Document d;
+    d.text = phrase;
+    d.language = language.code;
+    segment(d, language.segmentation);
+    bool first = true;
+    for (const auto& t : d.tokens) {
+        if (t.has(tok_hyphen)) continue;
+        if (first) e.proper = t.has(tok_upper_initial);
+        first = false;
+        // Acronyms ("US", "AP") must be matched in capitals: "us" is a pronoun.
+        e.caps.push_back(t.has(tok_all_caps));
+    }
+    return e;
+}
+
+} // namespace
+
+bool case_ok(const PhraseEntry& e, std::size_t k, const Token& t) {
+    if (k < e.caps.size() && e.caps[k] && !t.has(tok_all_caps)) return false;
+    if (k == 0 && e.proper && !t.has(tok_upper_initial) && !t.has(tok_digit)) return false;
+    return true;
+}
+
+LanguageTables compile_language(const Ontology& onto, const LanguageData& language) {
+    LanguageTables t;
+    t.data = &language;
+    auto add_forms = [&](const EntityRecord& rec, const std::vector<std::string>& forms) {
+        for (const auto& form : forms) {
+            auto words = phrase_tokens(form, language);
+            if (words.empty()) continue;
+            PhraseEntry e = entry_for(form, language);
+            e.id = rec.id;
+            e.type = rec.type;
+            t.entities.add(words, std::move(e));
+        }
+    };
+    for (const auto& [id, rec] : onto.entities) {
+        if (auto it = rec.aliases.find("*"); it != rec.aliases.end()) add_forms(rec, it->second);
+        if (auto it = rec.aliases.find(language.code); it != rec.aliases.end()) add_forms(rec, it->second);
+        if (!rec.label.empty() && rec.type == "Person") add_forms(rec, {rec.label});
+        if (auto it = rec.demonyms.find(language.code); it != rec.demonyms.end()) {
+            for (const auto& form : it->second) {
+                auto words = phrase_tokens(form, language);
+                PhraseEntry e;
+                e.id = rec.id;
+                e.type = rec.type;
+                t.demonyms.add(words, std::move(e));
+            }
+        }
+        if (!rec.capital.empty()) t.capital_of[rec.capital] = rec.id;
+    }
+    for (std::size_t i = 0; i < language.roles.size(); ++i) {
+        PhraseEntry e;
+        e.role = static_cast<int>(i);
+        e.id = std::to_string(i);
+        t.roles.add(phrase_tokens(language.roles[i].phrase, language), std::move(e));
+    }
+    return t;
+}
+
+} // namespace kg::detail

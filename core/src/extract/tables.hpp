@@ -1,0 +1,60 @@
+#pragma once
+// Private: the ontology compiled for matching. Phrases (aliases, role words, demonyms, head
+// nouns) are tokenised with the same segmenter as documents, so a phrase matches exactly
+// the token keys a document yields for it.
+#include "kg/ontology/ontology.hpp"
+#include "kg/text/document.hpp"
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace kg::detail {
+
+/// One phrase of a table and what it stands for.
+struct PhraseEntry {
+    std::string id;         ///< entity id (gazetteer, demonym) or role index as text
+    std::string type;       ///< fine class for entities
+    bool proper = false;    ///< written with a capital: the text must be capitalised too
+    std::vector<bool> caps; ///< per word: written all in capitals (an acronym): exact case needed
+    int role = -1;          ///< index into LanguageData::roles
+};
+
+/// Phrases keyed by their word keys joined with ' ', with every prefix recorded so that a
+/// longest-match scan can stop as soon as no phrase continues.
+class PhraseTable {
+public:
+    void add(const std::vector<std::string>& words, PhraseEntry entry);
+    /// Longest phrase starting at word position `i` of `words`; returns its length (0 if
+    /// none) and the candidate entries in `out`.
+    std::size_t longest(const std::vector<const Token*>& words, std::size_t i,
+                        const std::vector<PhraseEntry>*& out) const;
+    bool empty() const { return phrases_.empty(); }
+
+private:
+    std::unordered_map<std::string, std::vector<PhraseEntry>> phrases_;
+    std::unordered_set<std::string> prefixes_;
+    std::size_t max_words_ = 0;
+};
+
+/// Everything matching needs for one language.
+struct LanguageTables {
+    const LanguageData* data = nullptr;
+    PhraseTable entities;   ///< gazetteer aliases
+    PhraseTable demonyms;   ///< demonym -> state id
+    PhraseTable roles;      ///< role phrases
+    std::unordered_map<std::string, std::string> capital_of; ///< place id -> state id
+};
+
+/// Split a short phrase into the word keys a document in `language` would give it
+/// (hyphens left out, elisions split).
+std::vector<std::string> phrase_tokens(const std::string& phrase, const LanguageData& language);
+
+/// Does a text token satisfy an entry's case rule at word `k`?
+bool case_ok(const PhraseEntry& e, std::size_t k, const Token& t);
+
+LanguageTables compile_language(const Ontology& onto, const LanguageData& language);
+
+} // namespace kg::detail

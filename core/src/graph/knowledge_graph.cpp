@@ -1,0 +1,96 @@
+#include "kg/graph/knowledge_graph.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace kg {
+
+const char* to_string(ClaimStatus status) noexcept {
+    switch (status) {
+    case ClaimStatus::asserted: return "asserted";
+    case ClaimStatus::reported: return "reported";
+    case ClaimStatus::alleged: return "alleged";
+    case ClaimStatus::denied: return "denied";
+    }
+    return "asserted";
+}
+
+ClaimStatus RelationEdge::status() const noexcept {
+    ClaimStatus best = ClaimStatus::denied;
+    if (evidence.empty()) return ClaimStatus::asserted;
+    for (const auto& e : evidence) best = std::min(best, e.status);
+    return best;
+}
+
+KnowledgeGraph::Vertex KnowledgeGraph::add_entity(const EntityNode& entity) {
+    if (auto it = by_id_.find(entity.id); it != by_id_.end()) {
+        EntityNode& node = graph_[it->second];
+        node.aliases.insert(entity.aliases.begin(), entity.aliases.end());
+        node.documents.insert(entity.documents.begin(), entity.documents.end());
+        node.mentions += entity.mentions;
+        if (node.wikidata.empty()) node.wikidata = entity.wikidata;
+        return it->second;
+    }
+    Vertex v = boost::add_vertex(entity, graph_);
+    by_id_.emplace(entity.id, v);
+    return v;
+}
+
+KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
+                                                  std::string_view type, Evidence evidence,
+                                                  bool symmetric) {
+    if (symmetric && graph_[target].id < graph_[source].id) std::swap(source, target);
+    auto key = std::make_tuple(source, target, std::string(type));
+    auto it = by_triple_.find(key);
+    Edge e;
+    if (it == by_triple_.end()) {
+        RelationEdge edge;
+        edge.type = std::string(type);
+        edge.symmetric = symmetric;
+        e = boost::add_edge(source, target, std::move(edge), graph_).first;
+        by_triple_.emplace(std::move(key), e);
+    } else {
+        e = it->second;
+    }
+    RelationEdge& edge = graph_[e];
+    edge.sources.insert(evidence.document);
+    // Evidence is unique per (document, sentence); a second reading of the same sentence
+    // keeps the strongest status and the details it adds.
+    auto same_sentence = [&](const Evidence& x) {
+        return x.document == evidence.document && x.begin == evidence.begin && x.end == evidence.end;
+    };
+    auto found = std::find_if(edge.evidence.begin(), edge.evidence.end(), same_sentence);
+    if (found != edge.evidence.end()) {
+        if (evidence.status < found->status) found->status = evidence.status;
+        if (found->date.empty()) found->date = evidence.date;
+        if (found->quantity.empty()) found->quantity = evidence.quantity;
+        if (found->role.empty()) found->role = evidence.role;
+        if (found->attributed_to.empty()) found->attributed_to = evidence.attributed_to;
+        return e;
+    }
+    auto pos = std::lower_bound(edge.evidence.begin(), edge.evidence.end(), evidence);
+    edge.evidence.insert(pos, std::move(evidence));
+    return e;
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {
+    if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
+    return std::nullopt;
+}
+
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_relation(std::string_view source_id,
+                                                                  std::string_view target_id,
+                                                                  std::string_view type) const {
+    auto s = find(source_id);
+    auto t = find(target_id);
+    if (!s || !t) return std::nullopt;
+    auto it = by_triple_.find(std::make_tuple(*s, *t, std::string(type)));
+    if (it == by_triple_.end()) return std::nullopt;
+    return it->second;
+}
+
+void KnowledgeGraph::add_document(DocumentInfo info) {
+    graph_[boost::graph_bundle].documents.push_back(std::move(info));
+}
+
+} // namespace kg

@@ -1,0 +1,396 @@
+#include "kg/ontology/ontology.hpp"
+
+#include "json_tree.hpp"
+#include "kg/text/normalize.hpp"
+#include "kg/text/stem.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace kg {
+
+const ClassDef* Ontology::find_class(const std::string& name) const {
+    auto it = classes.find(name);
+    return it == classes.end() ? nullptr : &it->second;
+}
+const RelationDef* Ontology::find_relation(const std::string& name) const {
+    auto it = relations.find(name);
+    return it == relations.end() ? nullptr : &it->second;
+}
+const EntityRecord* Ontology::find_entity(const std::string& id) const {
+    auto it = entities.find(id);
+    return it == entities.end() ? nullptr : &it->second;
+}
+const LanguageData* Ontology::find_language(const std::string& code) const {
+    auto it = languages.find(code);
+    return it == languages.end() ? nullptr : &it->second;
+}
+std::string Ontology::coarse_of(const std::string& fine) const {
+    const ClassDef* c = find_class(fine);
+    return c ? c->coarse : std::string();
+}
+
+namespace {
+
+using detail::JsonFile;
+using detail::JsonValue;
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw Error(Errc::io_error, "cannot open ontology file", p.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(Errc::io_error, "cannot read ontology file", p.string());
+    return ss.str();
+}
+
+bool valid_id(const std::string& id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+bool valid_qid(const std::string& q) {
+    return q.size() >= 2 && q[0] == 'Q' && q[1] != '0' &&
+           std::all_of(q.begin() + 1, q.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool valid_language(const std::string& code) {
+    return code == "*" || (code.size() >= 2 && code.size() <= 3 &&
+                           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+}
+
+std::map<std::string, std::string> string_map(const JsonFile& f, const JsonValue& v, const std::string& what) {
+    std::map<std::string, std::string> out;
+    for (const auto& [k, x] : f.object_of(v, what).members) out[k] = f.string_of(x, what + "." + k);
+    return out;
+}
+
+class Loader {
+public:
+    Ontology onto;
+
+    void load_directory(const fs::path& dir) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) throw Error(Errc::io_error, "ontology directory not found", dir.string());
+        load_if_exists(dir / "classes.json", &Loader::load_classes);
+        load_if_exists(dir / "relations.json", &Loader::load_relations);
+        load_if_exists(dir / "style.json", &Loader::load_style);
+        for (const auto& f : json_files(dir / "gazetteer")) load(f, &Loader::load_gazetteer);
+        for (const auto& f : json_files(dir / "languages")) load(f, &Loader::load_language);
+        for (const auto& f : json_files(dir / "triggers")) load(f, &Loader::load_triggers);
+    }
+
+    void finish() {
+        if (onto.classes.empty()) throw Error(Errc::ontology_schema, "no entity classes loaded (classes.json missing?)");
+        // Cross references can point into files loaded later, so they are checked last.
+        for (const auto& [id, e] : onto.entities) {
+            if (e.type.empty()) throw Error(Errc::ontology_schema, "entity \"" + id + "\" has no type", e.source);
+            auto check_ref = [&](const std::string& field, const std::string& ref) {
+                if (!ref.empty() && !onto.entities.count(ref))
+                    throw Error(Errc::ontology_schema,
+                                "entity \"" + id + "\": " + field + " names unknown entity \"" + ref + "\"", e.source);
+            };
+            check_ref("capital", e.capital);
+            check_ref("seat_of", e.seat_of);
+            check_ref("located_in", e.located_in);
+        }
+    }
+
+private:
+    using Handler = void (Loader::*)(const JsonFile&);
+
+    static std::vector<fs::path> json_files(const fs::path& dir) {
+        std::vector<fs::path> out;
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) return out;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".json") out.push_back(entry.path());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    void load_if_exists(const fs::path& p, Handler h) {
+        std::error_code ec;
+        if (fs::exists(p, ec)) load(p, h);
+    }
+
+    void load(const fs::path& p, Handler h) {
+        JsonFile f(p.string(), read_file(p));
+        f.object_of(f.root(), "the top level");
+        (this->*h)(f);
+        onto.files.push_back(p.string());
+    }
+
+    void load_classes(const JsonFile& f) {
+        f.only_keys(f.root(), {"classes"});
+        for (const auto& c : f.array_of(f.require(f.root(), "classes"), "\"classes\"").items) {
+            f.object_of(c, "a class");
+            f.only_keys(c, {"name", "coarse", "labels", "schema_org", "display"});
+            ClassDef def;
+            def.name = f.string_of(f.require(c, "name"), "\"name\"");
+            def.coarse = f.string_of(f.require(c, "coarse"), "\"coarse\"");
+            if (const auto* v = c.find("labels")) def.labels = f.strings_of(*v, "\"labels\"");
+            if (const auto* v = c.find("schema_org")) def.schema_org = f.string_of(*v, "\"schema_org\"");
+            if (const auto* v = c.find("display")) def.display = string_map(f, *v, "\"display\"");
+            if (def.labels.empty()) def.labels = def.coarse == def.name ? std::vector<std::string>{def.name}
+                                                                        : std::vector<std::string>{def.coarse, def.name};
+            onto.classes[def.name] = std::move(def);
+        }
+    }
+
+    void check_classes(const JsonFile& f, const JsonValue& v, const std::vector<std::string>& names) {
+        for (const auto& n : names)
+            if (!onto.find_class(n)) f.fail(v, "unknown class \"" + n + "\"");
+    }
+
+    void load_relations(const JsonFile& f) {
+        f.only_keys(f.root(), {"relations"});
+        for (const auto& r : f.array_of(f.require(f.root(), "relations"), "\"relations\"").items) {
+            f.object_of(r, "a relation");
+            f.only_keys(r, {"name", "domain", "range", "symmetric", "scored", "display"});
+            RelationDef def;
+            def.name = f.string_of(f.require(r, "name"), "\"name\"");
+            if (!valid_id(def.name)) f.fail(r, "relation name must be lower_snake_case: \"" + def.name + "\"");
+            if (const auto* v = r.find("domain")) { def.domain = f.strings_of(*v, "\"domain\""); check_classes(f, *v, def.domain); }
+            if (const auto* v = r.find("range")) { def.range = f.strings_of(*v, "\"range\""); check_classes(f, *v, def.range); }
+            if (const auto* v = r.find("symmetric")) def.symmetric = f.bool_of(*v, "\"symmetric\"");
+            if (const auto* v = r.find("scored")) def.scored = f.bool_of(*v, "\"scored\"");
+            if (const auto* v = r.find("display")) def.display = string_map(f, *v, "\"display\"");
+            onto.relations[def.name] = std::move(def);
+        }
+    }
+
+    void load_style(const JsonFile& f) {
+        for (const auto& [section, items] : f.root().members) {
+            for (const auto& [item, attrs] : f.object_of(items, "style section \"" + section + "\"").members) {
+                auto& target = onto.style[section][item];
+                for (const auto& [attr, value] : f.object_of(attrs, "style \"" + item + "\"").members)
+                    target[attr] = f.string_of(value, "style attribute \"" + attr + "\"");
+            }
+        }
+    }
+
+    // Merge a scalar field of an entity: unset takes the new value; a different value is a conflict.
+    void merge_field(const JsonFile& f, const JsonValue& at, EntityRecord& e, std::string EntityRecord::*field,
+                     const char* name, const std::string& value) {
+        std::string& cur = e.*field;
+        if (cur.empty()) cur = value;
+        else if (cur != value)
+            f.fail(at, std::string("entity \"") + e.id + "\": " + name + " \"" + value + "\" contradicts \"" + cur +
+                           "\" given at " + e.source, Errc::ontology_conflict);
+    }
+
+    void merge_lists(const JsonFile& f, const JsonValue& v, std::map<std::string, std::vector<std::string>>& into,
+                     const std::string& what) {
+        for (const auto& [lang, list] : f.object_of(v, what).members) {
+            if (!valid_language(lang)) f.fail(list, what + ": \"" + lang + "\" is not a language code or \"*\"");
+            auto& dst = into[lang];
+            for (auto& s : f.strings_of(list, what + "." + lang)) {
+                if (s.empty()) f.fail(list, what + "." + lang + " holds an empty string");
+                if (std::find(dst.begin(), dst.end(), s) == dst.end()) dst.push_back(std::move(s));
+            }
+        }
+    }
+
+    void load_gazetteer(const JsonFile& f) {
+        f.only_keys(f.root(), {"entities"});
+        for (const auto& r : f.array_of(f.require(f.root(), "entities"), "\"entities\"").items) {
+            f.object_of(r, "an entity");
+            f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "aliases",
+                            "demonyms", "note"});
+            const JsonValue& idv = f.require(r, "id");
+            std::string id = f.string_of(idv, "\"id\"");
+            if (!valid_id(id)) f.fail(idv, "entity id must match [a-z0-9_]+: \"" + id + "\"");
+            auto [it, fresh] = onto.entities.try_emplace(id);
+            EntityRecord& e = it->second;
+            if (fresh) {
+                e.id = id;
+                e.source = f.where(r.offset);
+            }
+            auto scalar = [&](const char* key, std::string EntityRecord::*field) {
+                if (const auto* v = r.find(key)) merge_field(f, *v, e, field, key, f.string_of(*v, std::string("\"") + key + "\""));
+            };
+            if (const auto* v = r.find("type")) {
+                std::string t = f.string_of(*v, "\"type\"");
+                if (!onto.find_class(t)) f.fail(*v, "unknown class \"" + t + "\"");
+            }
+            scalar("type", &EntityRecord::type);
+            scalar("label", &EntityRecord::label);
+            if (const auto* v = r.find("wikidata")) {
+                if (!valid_qid(f.string_of(*v, "\"wikidata\""))) f.fail(*v, "wikidata must be a QID such as \"Q423\"");
+            }
+            scalar("wikidata", &EntityRecord::wikidata);
+            scalar("iso", &EntityRecord::iso);
+            scalar("capital", &EntityRecord::capital);
+            scalar("seat_of", &EntityRecord::seat_of);
+            scalar("located_in", &EntityRecord::located_in);
+            if (const auto* v = r.find("aliases")) merge_lists(f, *v, e.aliases, "\"aliases\"");
+            if (const auto* v = r.find("demonyms")) merge_lists(f, *v, e.demonyms, "\"demonyms\"");
+            if (e.label.empty()) {
+                // A record must be nameable: fall back to its first alias.
+                for (const auto& [lang, list] : e.aliases)
+                    if (!list.empty()) { e.label = list.front(); break; }
+            }
+        }
+    }
+
+    static void add_keys(std::set<std::string>& into, const std::vector<std::string>& words) {
+        for (const auto& w : words) into.insert(phrase_key(w));
+    }
+    static void add_keys(std::vector<std::string>& into, const std::vector<std::string>& words) {
+        for (const auto& w : words) {
+            std::string k = phrase_key(w);
+            if (std::find(into.begin(), into.end(), k) == into.end()) into.push_back(std::move(k));
+        }
+    }
+
+    void load_language(const JsonFile& f) {
+        const JsonValue& root = f.root();
+        f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
+                           "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
+                           "agreement_heads", "weapon_heads", "given_names", "locative_prepositions", "months",
+                           "weekdays", "note"});
+        const JsonValue& codev = f.require(root, "code");
+        std::string code = f.string_of(codev, "\"code\"");
+        if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
+        LanguageData& L = onto.languages[code];
+        L.code = code;
+        auto list = [&](const char* key) -> std::vector<std::string> {
+            const auto* v = root.find(key);
+            return v ? f.strings_of(*v, std::string("\"") + key + "\"") : std::vector<std::string>{};
+        };
+        add_keys(L.function_words, list("function_words"));
+        // Elision prefixes are single keys without the apostrophe ("l", "dell").
+        for (auto& p : list("elision_prefixes")) {
+            std::string k = match_key(p);
+            while (!k.empty() && k.back() == '\'') k.pop_back();
+            if (std::find(L.segmentation.elision_prefixes.begin(), L.segmentation.elision_prefixes.end(), k) ==
+                L.segmentation.elision_prefixes.end())
+                L.segmentation.elision_prefixes.push_back(k);
+        }
+        for (auto& a : list("abbreviations")) {
+            std::string k = match_key(a);
+            while (!k.empty() && k.back() == '.') k.pop_back();
+            L.segmentation.abbreviations.push_back(k);
+        }
+        add_keys(L.segmentation.boilerplate, list("boilerplate"));
+        add_keys(L.not_name_words, list("not_name_words"));
+        add_keys(L.name_connectors, list("name_connectors"));
+        add_keys(L.organization_heads, list("organization_heads"));
+        add_keys(L.place_heads, list("place_heads"));
+        add_keys(L.agreement_heads, list("agreement_heads"));
+        add_keys(L.weapon_heads, list("weapon_heads"));
+        add_keys(L.given_names, list("given_names"));
+        add_keys(L.locative_prepositions, list("locative_prepositions"));
+        add_keys(L.weekdays, list("weekdays"));
+        if (const auto* v = root.find("roles")) {
+            for (const auto& r : f.array_of(*v, "\"roles\"").items) {
+                f.object_of(r, "a role");
+                f.only_keys(r, {"phrase", "relation"});
+                RoleDef role;
+                role.phrase = f.string_of(f.require(r, "phrase"), "\"phrase\"");
+                role.words = phrase_words(role.phrase);
+                if (role.words.empty()) f.fail(r, "role phrase is empty");
+                if (const auto* rel = r.find("relation")) role.relation = f.string_of(*rel, "\"relation\"");
+                if (!role.relation.empty() && role.relation != "leader_of" && role.relation != "member_of")
+                    f.fail(r, "role relation must be \"leader_of\", \"member_of\" or \"\"");
+                L.roles.push_back(std::move(role));
+            }
+        }
+        if (const auto* v = root.find("months")) {
+            for (const auto& [name, num] : f.object_of(*v, "\"months\"").members) {
+                int m = f.int_of(num, "month number");
+                if (m < 1 || m > 12) f.fail(num, "month number must be 1..12");
+                L.months[match_key(name)] = m;
+            }
+        }
+    }
+
+    std::vector<TriggerDef> triggers_of(const JsonFile& f, const JsonValue& v, const std::string& what,
+                                        const std::string& lang) {
+        std::vector<TriggerDef> out;
+        for (const auto& item : f.array_of(v, what).items) {
+            TriggerDef t;
+            if (item.is_string()) {
+                t.phrase = item.string;
+            } else {
+                f.object_of(item, what + " item");
+                f.only_keys(item, {"phrase", "inverse"});
+                t.phrase = f.string_of(f.require(item, "phrase"), "\"phrase\"");
+                if (const auto* inv = item.find("inverse")) t.inverse = f.bool_of(*inv, "\"inverse\"");
+            }
+            for (const auto& w : phrase_words(t.phrase)) t.stems.push_back(stem_word(w, lang));
+            if (t.stems.empty()) f.fail(item, what + ": empty trigger");
+            out.push_back(std::move(t));
+        }
+        return out;
+    }
+
+    void load_triggers(const JsonFile& f) {
+        const JsonValue& root = f.root();
+        f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
+                           "coordinators", "negations", "multipliers", "note"});
+        const JsonValue& codev = f.require(root, "code");
+        std::string code = f.string_of(codev, "\"code\"");
+        auto lit = onto.languages.find(code);
+        if (lit == onto.languages.end()) f.fail(codev, "no languages/" + code + ".json loaded for trigger file of \"" + code + "\"");
+        LanguageData& L = lit->second;
+        if (const auto* rels = root.find("relations")) {
+            for (std::size_t i = 0; i < f.object_of(*rels, "\"relations\"").members.size(); ++i) {
+                const auto& [name, cues] = rels->members[i];
+                if (!onto.find_relation(name)) {
+                    JsonValue at;
+                    at.offset = rels->key_offsets[i];
+                    f.fail(at, "unknown relation \"" + name + "\" (not in relations.json)");
+                }
+                f.object_of(cues, "relation cues");
+                f.only_keys(cues, {"triggers", "object_markers", "carry_subject"});
+                RelationCues& rc = L.relation_cues[name];
+                if (const auto* t = cues.find("triggers")) {
+                    auto more = triggers_of(f, *t, "\"triggers\"", code);
+                    rc.triggers.insert(rc.triggers.end(), more.begin(), more.end());
+                }
+                if (const auto* m = cues.find("object_markers")) add_keys(rc.object_markers, f.strings_of(*m, "\"object_markers\""));
+                if (const auto* c = cues.find("carry_subject")) rc.carry_subject = f.bool_of(*c, "\"carry_subject\"");
+            }
+        }
+        auto markers = [&](const char* key, std::vector<TriggerDef>& into) {
+            if (const auto* v = root.find(key)) {
+                auto more = triggers_of(f, *v, std::string("\"") + key + "\"", code);
+                into.insert(into.end(), more.begin(), more.end());
+            }
+        };
+        markers("alleged", L.alleged_markers);
+        markers("denied", L.denied_markers);
+        markers("reported", L.reported_markers);
+        auto keys = [&](const char* key, std::set<std::string>& into) {
+            if (const auto* v = root.find(key)) add_keys(into, f.strings_of(*v, std::string("\"") + key + "\""));
+        };
+        keys("attribution", L.attribution_markers);
+        keys("passive_agents", L.passive_agents);
+        keys("coordinators", L.coordinators);
+        keys("negations", L.negations);
+        if (const auto* v = root.find("multipliers")) {
+            for (const auto& [word, num] : f.object_of(*v, "\"multipliers\"").members) {
+                if (num.kind != JsonValue::Kind::number || num.number < 1) f.fail(num, "multiplier must be a number >= 1");
+                L.multipliers[match_key(word)] = static_cast<long long>(num.number);
+            }
+        }
+    }
+};
+
+} // namespace
+
+Ontology load_ontology(const std::vector<std::string>& directories) {
+    Loader loader;
+    for (const auto& d : directories) loader.load_directory(d);
+    loader.finish();
+    return std::move(loader.onto);
+}
+
+} // namespace kg

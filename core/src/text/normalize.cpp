@@ -1,0 +1,120 @@
+#include "kg/text/normalize.hpp"
+
+#include "icu_check.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+
+namespace kg {
+namespace {
+
+const icu::Normalizer2& nfkc_casefold() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    detail::icu_check(status, "getNFKCCasefoldInstance");
+    return *n;
+}
+
+bool is_apostrophe(UChar32 c) {
+    return c == 0x2019 || c == 0x2018 || c == 0x0060 || c == 0x00B4 || c == 0x02BC || c == 0x2032;
+}
+bool is_hyphen(UChar32 c) { return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
+
+} // namespace
+
+std::string match_key(std::string_view text) {
+    // ASCII fast path: most tokens are plain ASCII words, and ICU round trips cost.
+    bool ascii = true;
+    for (char ch : text)
+        if (static_cast<unsigned char>(ch) >= 0x80) { ascii = false; break; }
+    if (ascii) {
+        std::string out(text);
+        for (char& ch : out)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            else if (ch == '`') ch = '\'';
+        return out;
+    }
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded = nfkc_casefold().normalize(s, status);
+    detail::icu_check(status, "normalize");
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < folded.length();) {
+        UChar32 c = folded.char32At(i);
+        i += U16_LENGTH(c);
+        if (is_apostrophe(c)) c = '\'';
+        else if (is_hyphen(c)) c = '-';
+        out.append(c);
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+std::vector<std::string> phrase_words(std::string_view text) {
+    std::string key = match_key(text);
+    std::vector<std::string> words;
+    std::string cur;
+    auto flush = [&] { if (!cur.empty()) { words.push_back(std::move(cur)); cur.clear(); } };
+    for (char ch : key) {
+        if (ch == ' ' || ch == '-' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '.' || ch == ',' ||
+            ch == '"' || ch == '(' || ch == ')') {
+            // A full stop inside an abbreviation ("U.S.") separates nothing worth keeping.
+            flush();
+        } else if (ch == '\'') {
+            cur.push_back(ch);
+            flush(); // elision: "l'ucraina" -> "l'" "ucraina"
+        } else {
+            cur.push_back(ch);
+        }
+    }
+    flush();
+    return words;
+}
+
+std::string phrase_key(std::string_view text) {
+    std::string out;
+    for (const auto& w : phrase_words(text)) {
+        if (!out.empty()) out.push_back(' ');
+        out += w;
+    }
+    return out;
+}
+
+std::string slugify(std::string_view text) {
+    static std::once_flag once;
+    static std::unique_ptr<icu::Transliterator> to_ascii;
+    std::call_once(once, [] {
+        UErrorCode status = U_ZERO_ERROR;
+        to_ascii.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+        detail::icu_check(status, "Transliterator::createInstance");
+    });
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    {
+        // Transliterator::transliterate is not documented as thread-safe; one at a time.
+        static std::mutex m;
+        std::lock_guard lock(m);
+        to_ascii->transliterate(s);
+    }
+    std::string ascii;
+    s.toUTF8String(ascii);
+    std::string out;
+    bool gap = false;
+    for (char ch : ascii) {
+        const bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        if (alnum) {
+            if (gap && !out.empty()) out.push_back('_');
+            out.push_back(ch);
+            gap = false;
+        } else if (ch != '\'') {
+            gap = true;
+        }
+    }
+    return out;
+}
+
+} // namespace kg
