@@ -18,11 +18,17 @@ const JsonValue* JsonValue::find(const std::string& key) const {
 
 namespace {
 
+// RapidJSON copies a plain StringStream while parsing strings and numbers, so Tell() would
+// lag behind inside the handler; a derived stream type turns that copying off.
+struct PositionStream : rapidjson::StringStream {
+    using rapidjson::StringStream::StringStream;
+};
+
 // SAX handler building JsonValue trees. RapidJSON reports an event after consuming the
 // token, so the start of a scalar is found by skipping separators from the previous end.
 class TreeBuilder {
 public:
-    TreeBuilder(const std::string& text, rapidjson::StringStream& stream) : text_(text), stream_(stream) {}
+    TreeBuilder(const std::string& text, PositionStream& stream) : text_(text), stream_(stream) {}
 
     bool Null() { return scalar(JsonValue{}); }
     bool Bool(bool b) { JsonValue v; v.kind = JsonValue::Kind::boolean; v.boolean = b; return scalar(std::move(v)); }
@@ -103,7 +109,7 @@ private:
 
     struct Frame { JsonValue value; std::string key; std::size_t key_offset; };
     const std::string& text_;
-    rapidjson::StringStream& stream_;
+    PositionStream& stream_;
     std::vector<Frame> stack_;
     JsonValue root_;
     std::string pending_key_;
@@ -131,7 +137,7 @@ JsonFile::JsonFile(std::string path, std::string text) : path_(std::move(path)),
         throw Error(Errc::ontology_syntax, "invalid UTF-8", path_, static_cast<std::int64_t>(lc.line),
                     static_cast<std::int64_t>(lc.column));
     }
-    rapidjson::StringStream stream(text_.c_str());
+    PositionStream stream(text_.c_str());
     TreeBuilder builder(text_, stream);
     rapidjson::Reader reader;
     rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag>(stream, builder);

@@ -39,6 +39,10 @@ std::string match_key(std::string_view text) {
         return out;
     }
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    // Unify apostrophes before NFKC too: it turns the acute accent (U+00B4) into a space and
+    // a combining mark.
+    for (int32_t i = 0; i < s.length(); ++i)
+        if (is_apostrophe(s.charAt(i))) s.setCharAt(i, u'\'');
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString folded = nfkc_casefold().normalize(s, status);
     detail::icu_check(status, "normalize");

@@ -27,18 +27,23 @@ bool has_extension(const fs::path& p, const std::vector<std::string>& extensions
 // Walk a directory by hand so that symlink loops and unreadable folders become problems
 // naming the folder, instead of exceptions that end the whole walk.
 void walk(const fs::path& dir, const std::vector<std::string>& extensions, std::set<fs::path>& visited,
-          std::vector<std::string>& files, std::vector<InputProblem>& problems) {
+          std::vector<fs::path>& ancestors, std::vector<std::string>& files, std::vector<InputProblem>& problems) {
     std::error_code ec;
     fs::path canonical = fs::canonical(dir, ec);
     if (ec) {
         problems.push_back({dir.string(), Error(Errc::io_error, "cannot resolve directory: " + ec.message(), dir.string())});
         return;
     }
-    if (!visited.insert(canonical).second) {
-        problems.push_back({dir.string(), Error(Errc::io_error, "symbolic link loop: directory already visited as " +
+    // A link back into a folder being walked is a loop; a second path to a folder already
+    // walked elsewhere is just skipped.
+    if (std::find(ancestors.begin(), ancestors.end(), canonical) != ancestors.end()) {
+        problems.push_back({dir.string(), Error(Errc::io_error, "symbolic link loop: leads back into " +
                                                                      canonical.string(), dir.string())});
         return;
     }
+    if (!visited.insert(canonical).second) return;
+    ancestors.push_back(canonical);
+    struct Pop { std::vector<fs::path>& a; ~Pop() { a.pop_back(); } } pop{ancestors};
     fs::directory_iterator it(dir, ec), end;
     if (ec) {
         problems.push_back({dir.string(), Error(Errc::io_error, "cannot read directory: " + ec.message(), dir.string())});
@@ -64,7 +69,7 @@ void walk(const fs::path& dir, const std::vector<std::string>& extensions, std::
         }
         if (fs::is_directory(st)) {
             if (p.filename().string().starts_with(".")) continue; // .git and friends
-            walk(p, extensions, visited, files, problems);
+            walk(p, extensions, visited, ancestors, files, problems);
         } else if (fs::is_regular_file(st) && has_extension(p, extensions)) {
             files.push_back(p.lexically_normal().string());
         }
@@ -93,7 +98,8 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& paths,
         if (fs::is_directory(st)) {
             std::vector<std::string> files;
             std::set<fs::path> visited;
-            walk(p, extensions, visited, files, problems);
+            std::vector<fs::path> ancestors;
+            walk(p, extensions, visited, ancestors, files, problems);
             for (auto& f : files)
                 if (seen.insert(f).second) out.push_back({std::move(f), false});
         } else {

@@ -9,6 +9,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -64,8 +65,11 @@ ByteSpan trim(std::string_view text, ByteSpan s) {
 bool matches_boilerplate(const std::string& line_key, const std::vector<std::string>& boilerplate) {
     for (const auto& b : boilerplate) {
         if (b.empty() || line_key.size() < b.size()) continue;
-        if (line_key.compare(0, b.size(), b) == 0 && (line_key.size() == b.size() || line_key[b.size()] == ' '))
-            return true;
+        if (line_key.compare(0, b.size(), b) != 0) continue;
+        if (line_key.size() == b.size()) return true;
+        // "Leggi anche: ..." — the phrase must end at a word boundary.
+        const auto next = static_cast<unsigned char>(line_key[b.size()]);
+        if (next < 0x80 && !std::isalnum(next) && next != '\'') return true;
     }
     return false;
 }

@@ -3,6 +3,8 @@
 // data files at run time (never compiled in). See ontology/README.md for the file formats.
 #include "kg/text/segment.hpp"
 
+#include "kg/error.hpp"
+
 #include <map>
 #include <optional>
 #include <set>

@@ -2,6 +2,8 @@
 // Sentence and word segmentation with ICU BreakIterators over the original UTF-8.
 #include "kg/text/document.hpp"
 
+#include "kg/error.hpp"
+
 #include <string>
 #include <vector>
 
