@@ -6,6 +6,7 @@
 #include "kg/text/normalize.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace kg::detail {
 
@@ -81,6 +82,11 @@ bool used_as_place(const Work& w, const std::vector<const Token*>& words, std::s
     if (i >= 2 && in(w.lang.name_connectors, prev) && in(w.lang.place_heads, words[i - 2]->key)) return true;
     // "nel centro di Pyongyang": a place noun two words back, through "di".
     if (i >= 2 && in(w.lang.place_heads, words[i - 2]->key)) return true;
+    // "Kyiv e la regione circostante": coordinated with a place noun.
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 3; ++k) {
+        if (in(w.lang.place_heads, words[k]->key)) return true;
+        if (!in(w.lang.function_words, words[k]->key)) break;
+    }
     return false;
 }
 
@@ -139,6 +145,16 @@ std::size_t name_run(const Work& w, const std::vector<const Token*>& words, cons
 
 std::string person_key(const std::string& name) { return slugify(name); }
 
+// A known person named by surname alone ("Putin", "Lavrov"), when no other known person
+// has that surname and the word is not a common one.
+const EntityRecord* known_surname(const Work& w, const Token& t) {
+    if (in(w.lang.function_words, t.key) || in(w.lang.not_name_words, t.key) || in(w.lang.given_names, t.key) ||
+        in(w.lang.weekdays, t.key) || w.lang.months.count(t.key))
+        return nullptr;
+    auto it = w.tables.surname.find(t.key);
+    return it == w.tables.surname.end() ? nullptr : it->second;
+}
+
 std::string text_of(const Work& w, const std::vector<std::uint32_t>& index, std::size_t b, std::size_t e) {
     return std::string(w.doc.view(ByteSpan{w.doc.tokens[index[b]].span.begin, w.doc.tokens[index[e - 1]].span.end}));
 }
@@ -189,6 +205,14 @@ void find_role_names(Work& w) {
                 }
                 if (name_word(w, t)) {
                     std::size_t e = name_run(w, words, index, j, 4);
+                    if (e == j + 1) {
+                        if (const EntityRecord* known = known_surname(w, t)) {
+                            w.add_mention(index[j], index[j] + 1, Ontology::graph_id(*known), "Person", MentionSource::role,
+                                          known->label, known->wikidata, true);
+                            link.person = Ontology::graph_id(*known);
+                            break;
+                        }
+                    }
                     if (e > j) {
                         std::string name = text_of(w, index, j, e);
                         w.add_mention(index[j], index[e - 1] + 1, person_key(name), "Person", MentionSource::role, name);
@@ -232,7 +256,7 @@ void find_designators(Work& w) {
     }
 }
 
-void find_name_shapes(Work& w) {
+void find_headed_names(Work& w) {
     std::vector<const Token*> words;
     std::vector<std::uint32_t> index;
     for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
@@ -244,24 +268,38 @@ void find_name_shapes(Work& w) {
             // Head-first names: "Ministero della Difesa", "Cosmodromo Vostochny", "regione di Kursk".
             const bool org_head = in(w.lang.organization_heads, t.key) && t.has(tok_upper_initial);
             const bool place_head = in(w.lang.place_heads, t.key);
-            if (org_head || place_head) {
-                std::size_t j = i + 1;
-                std::size_t last = i;
-                while (j < words.size() && j - i < 7 && w.owner[index[j]] < 0) {
-                    const Token& u = *words[j];
-                    if (name_word(w, u) || (org_head && u.has(tok_upper_initial) && !u.has(tok_apostrophe))) { last = j; ++j; continue; }
-                    if ((in(w.lang.name_connectors, u.key) || u.has(tok_apostrophe)) && j + 1 < words.size() &&
-                        words[j + 1]->has(tok_upper_initial)) { ++j; continue; }
-                    break;
-                }
-                if (last > i) {
-                    std::string name = text_of(w, index, i, last + 1);
-                    w.add_mention(index[i], index[last] + 1, slugify(name), org_head ? "Organization" : "Place",
-                                  MentionSource::name_shape, name);
-                    i = last;
-                }
-                continue;
+            if (!org_head && !place_head) continue;
+            std::size_t j = i + 1;
+            std::size_t last = i;
+            while (j < words.size() && j - i < 7 && w.owner[index[j]] < 0) {
+                const Token& u = *words[j];
+                // A given name starts the person the organisation introduces:
+                // "il portavoce del Ministero degli Esteri Lin Jian".
+                if (j > i + 1 && in(w.lang.given_names, u.key)) break;
+                if (name_word(w, u) || (org_head && u.has(tok_upper_initial) && !u.has(tok_apostrophe))) { last = j; ++j; continue; }
+                if ((in(w.lang.name_connectors, u.key) || u.has(tok_apostrophe)) && j + 1 < words.size() &&
+                    words[j + 1]->has(tok_upper_initial) && w.owner[index[j + 1]] < 0) { ++j; continue; }
+                break;
             }
+            if (last > i) {
+                std::string name = text_of(w, index, i, last + 1);
+                w.add_mention(index[i], index[last] + 1, slugify(name), org_head ? "Organization" : "Place",
+                              MentionSource::name_shape, name);
+                i = last;
+            }
+        }
+    }
+}
+
+void find_name_shapes(Work& w) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        if (w.headline[s]) continue;
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (w.owner[index[i]] >= 0) continue;
+            const Token& t = *words[i];
             if (!name_word(w, t) || t.has(tok_digit)) continue;
             std::size_t e = name_run(w, words, index, i, 5);
             // Head-last names: "Dongguk University", "Kim Il-Sung Square".
@@ -272,7 +310,9 @@ void find_name_shapes(Work& w) {
             else if (len >= 2 && in(w.lang.place_heads, lastw.key)) type = "Place";
             else if (len >= 2 && len <= 4 && (in(w.lang.given_names, t.key) || !t.has(tok_sentence_start))) type = "Person";
             else if (len >= 2 && len <= 4 && in(w.lang.given_names, t.key)) type = "Person";
-            else if (len == 1 && t.has(tok_all_caps) && !t.has(tok_sentence_start) && t.key.size() <= 6) type = "Organization";
+            else if (len == 1 && t.has(tok_all_caps) && !t.has(tok_sentence_start) && t.key.size() <= 6 &&
+                     t.key.find_first_not_of("ivxlcdm") != std::string::npos) // not a Roman numeral
+                type = "Organization";
             if (type.empty()) { i = e - 1; continue; }
             std::string name = text_of(w, index, i, e);
             w.add_mention(index[i], index[e - 1] + 1, slugify(name), type, MentionSource::name_shape, name);
@@ -302,54 +342,126 @@ bool content_word(const Work& w, const Token& t) {
 
 } // namespace
 
+namespace {
+
+// One agreement description found in the text, before identity is decided.
+struct AgreementPhrase {
+    std::uint32_t tok_begin, tok_end;
+    std::string head;               ///< stem of the head noun
+    bool treaty_like = false;
+    bool bare = false;              ///< the head alone ("l'accordo")
+    std::string key;                ///< stems, with named bodies replaced by their ids
+    std::set<std::string> content;  ///< content-word stems other than the head
+    std::string label;
+};
+
+const EntityRecord* link_to_known_agreement(const Work& w, const std::set<std::string>& content) {
+    if (content.size() < 2) return nullptr;
+    for (const auto& [stems, rec] : w.tables.agreement_stems)
+        if (std::includes(stems.begin(), stems.end(), content.begin(), content.end())) return rec;
+    return nullptr;
+}
+
+} // namespace
+
 void find_agreements(Work& w) {
     std::vector<const Token*> words;
     std::vector<std::uint32_t> index;
-    // The last agreement per head stem: a bare "accordo" refers back to it.
-    std::map<std::string, std::string> last_by_head;
-    std::string last_any;
+    std::vector<AgreementPhrase> phrases;
     for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
         w.words_of(s, words, index);
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (w.owner[index[i]] >= 0 || !in(w.lang.agreement_heads, words[i]->key)) continue;
-            std::size_t j = i + 1;
+            // head [modifier] [di + modifier [modifier]] | head [di] named body
+            std::size_t j = i + 1, end = j;
             int content = 0;
-            std::size_t end = j;
+            bool after_di = false;
+            std::string body; // id of a named body inside the phrase ("delle Nazioni Unite")
             while (j < words.size()) {
                 const Token& t = *words[j];
                 if (const Mention* m = w.mention_at(index[j])) {
-                    // "sanzioni delle Nazioni Unite": the named body completes the phrase.
-                    if ((m->type == "State" || m->type == "Organization") && j > i + 1 &&
-                        in(w.lang.name_connectors, words[j - 1]->key)) {
+                    const bool attached = j == i + 1 || in(w.lang.name_connectors, words[j - 1]->key);
+                    if ((m->type == "State" || m->type == "Organization") && attached) {
+                        body = m->entity;
                         while (j < words.size() && w.mention_at(index[j]) == m) ++j;
                         end = j;
                     }
                     break;
                 }
-                if (content_word(w, t) && content < 2) { ++content; ++j; end = j; continue; }
-                if (in(w.lang.name_connectors, t.key) && j + 1 < words.size() && content < 2) {
+                const int limit = after_di ? 2 : 1;
+                if (content_word(w, t) && content < limit) {
+                    ++content;
+                    ++j;
+                    // a hyphenated compound counts as one modifier: "russo-coreano"
+                    while (j < words.size() && words[j]->span.begin == words[j - 1]->span.end + 1 &&
+                           w.doc.text[words[j - 1]->span.end] == '-' && content_word(w, *words[j]))
+                        ++j;
+                    end = j;
+                    continue;
+                }
+                if (!after_di && in(w.lang.name_connectors, t.key) && j + 1 < words.size()) {
                     const Token& n = *words[j + 1];
-                    if (content_word(w, n) || w.mention_at(index[j + 1])) { ++j; continue; }
+                    if (content_word(w, n) || w.mention_at(index[j + 1])) { after_di = true; content = 0; ++j; continue; }
                 }
                 break;
             }
-            const std::string head = stem(words[i]->key, w.lang.code);
-            std::string key;
-            std::string label;
-            if (end == i + 1) {
-                // A bare head refers to the last agreement with that head in the document.
-                auto it = last_by_head.find(head);
-                if (it != last_by_head.end()) key = it->second;
+            AgreementPhrase ph;
+            ph.tok_begin = index[i];
+            ph.tok_end = index[end - 1] + 1;
+            ph.head = stem(words[i]->key, w.lang.code);
+            ph.treaty_like = in(w.lang.treaty_heads, words[i]->key);
+            ph.bare = end == i + 1;
+            ph.key = ph.head;
+            for (std::size_t k = i + 1; k < end; ++k) {
+                const Token& t = *words[k];
+                if (w.owner[index[k]] >= 0 || in(w.lang.function_words, t.key) || t.has(tok_apostrophe)) continue;
+                std::string st = stem(t.key, w.lang.code);
+                ph.content.insert(st);
+                ph.key += " " + st;
             }
-            if (key.empty()) {
-                key = stem_key(w, words, i, end);
-                label = text_of(w, index, i, end);
-            }
-            w.add_mention(index[i], index[end - 1] + 1, key, "Agreement", MentionSource::common_noun, label);
-            last_by_head[head] = key;
-            last_any = key;
+            if (!body.empty()) ph.key += " " + body;
+            ph.key = slugify(ph.key);
+            ph.label = text_of(w, index, i, end);
+            phrases.push_back(std::move(ph));
             i = end - 1;
         }
+    }
+    // Identity. A description that matches a known treaty's name is that treaty; within an
+    // article the treaty-like descriptions ("il patto", "l'accordo russo-coreano") are one
+    // agreement, named by the first that links to a known one, else by the first; a bare
+    // "sanzioni" refers back to the last sanctions named.
+    std::string treaty_key, treaty_label;
+    for (const auto& ph : phrases) {
+        if (!ph.treaty_like) continue;
+        if (const EntityRecord* rec = link_to_known_agreement(w, ph.content)) {
+            treaty_key = Ontology::graph_id(*rec);
+            treaty_label = rec->label;
+            break;
+        }
+        if (treaty_key.empty()) { treaty_key = ph.key; treaty_label = ph.label; }
+    }
+    std::map<std::string, std::string> last_by_head;
+    for (const auto& ph : phrases) {
+        std::string key, label, wikidata;
+        bool known = false;
+        if (const EntityRecord* rec = link_to_known_agreement(w, ph.content)) {
+            key = Ontology::graph_id(*rec);
+            label = rec->label;
+            wikidata = rec->wikidata;
+            known = true;
+        } else if (ph.treaty_like) {
+            key = treaty_key;
+            label = treaty_label;
+            known = w.tables.by_graph_id.count(key) != 0;
+        } else if (ph.bare && last_by_head.count(ph.head)) {
+            key = last_by_head[ph.head];
+        } else {
+            key = ph.key;
+            label = ph.label;
+        }
+        w.add_mention(ph.tok_begin, ph.tok_end, key, "Agreement", known ? MentionSource::gazetteer : MentionSource::common_noun,
+                      label, wikidata, known);
+        last_by_head[ph.head] = key;
     }
 }
 
@@ -385,7 +497,12 @@ void find_short_forms(Work& w) {
         const Token& t = w.doc.tokens[i];
         if (w.owner[i] >= 0 || !t.has(tok_upper_initial) || !t.has(tok_word)) continue;
         auto it = short_forms.find(t.key);
-        if (it == short_forms.end()) continue;
+        if (it == short_forms.end()) {
+            if (const EntityRecord* known = known_surname(w, t))
+                w.add_mention(i, i + 1, Ontology::graph_id(*known), "Person", MentionSource::short_form, known->label,
+                              known->wikidata, true);
+            continue;
+        }
         std::string key = it->second;
         if (ambiguous.count(t.key)) {
             // The nearest earlier mention of a person with that name part wins.

@@ -7,6 +7,7 @@
 #include "work.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace kg {
 
@@ -94,6 +95,7 @@ Extraction Extractor::extract(Document doc) const {
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) w.headline[s] = is_headline(doc, doc.sentences[s]);
 
     detail::find_gazetteer_mentions(w);
+    detail::find_headed_names(w);
     detail::find_role_names(w);
     detail::find_designators(w);
     detail::find_name_shapes(w);
@@ -103,6 +105,7 @@ Extraction Extractor::extract(Document doc) const {
 
     Extraction out;
     detail::find_relations(w, out.relations);
+    if (std::getenv("KG_DEBUG_MENTIONS")) detail::dump(w, out.relations);
     if (options_.cooccurrence) detail::find_cooccurrences(w, out.relations);
 
     out.info.id = doc.id;

@@ -95,23 +95,50 @@ std::vector<int> coordination_group(const SentenceView& v, int m) {
     return group;
 }
 
-bool genitive_before(const SentenceView& v, std::size_t p) {
-    // "gli sforzi di Pyongyang": a mention inside a "di" phrase modifies a noun; it is rarely the subject.
-    return p > 0 && in(v.w.lang.name_connectors, v.tok(p - 1).key) && !v.tok(p - 1).has(tok_upper_initial);
+// The word before a mention, skipping an article ("la Corea del Nord" -> what precedes "la").
+const Token* word_before(const SentenceView& v, std::size_t b) {
+    std::size_t k = b;
+    for (int skipped = 0; k > 0 && skipped < 2; ++skipped) {
+        const Token& t = v.tok(k - 1);
+        const bool article = t.has(tok_apostrophe) ||
+                             (in(v.w.lang.function_words, t.key) && !in(v.w.lang.prepositions, t.key) &&
+                              !in(v.w.lang.genitives, t.key));
+        if (!article) break;
+        --k;
+    }
+    return k > 0 ? &v.tok(k - 1) : nullptr;
 }
 
+bool genitive_before(const SentenceView& v, std::size_t b) {
+    const Token* t = word_before(v, b);
+    return t && in(v.w.lang.genitives, t->key);
+}
+
+// A mention introduced by a preposition ("in Ucraina", "degli Stati Uniti") is not the
+// subject of a clause.
+bool prepositional(const SentenceView& v, std::size_t b) {
+    const Token* t = word_before(v, b);
+    return t && (in(v.w.lang.prepositions, t->key) || in(v.w.lang.genitives, t->key));
+}
+
+// The subject of a trigger: the nearest mention before it that is not inside a
+// prepositional phrase. When that mention's class is outside the relation's domain (a
+// missile that "landed"), there is no subject: a farther actor is not the one acting.
 std::optional<int> subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
-    std::optional<int> fallback;
     for (std::size_t q = p; q-- > 0 && p - q <= 25;) {
         const int m = v.mention_at[q];
-        if (m < 0 || !in_classes(def.domain, v.mention(m).type)) continue;
+        if (m < 0) {
+            // Clause boundaries: a subject is not looked for across a semicolon or colon.
+            if (v.tok(q).key == ";" || v.tok(q).key == ":") return std::nullopt;
+            continue;
+        }
         auto [b, e] = v.extent(m);
         (void)e;
-        if (!genitive_before(v, b)) return m;
-        if (!fallback) fallback = m;
-        q = b;
+        if (prepositional(v, b)) { q = b; continue; }
+        if (!in_classes(def.domain, v.mention(m).type)) return std::nullopt;
+        return m;
     }
-    return fallback;
+    return std::nullopt;
 }
 
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def, const RelationCues& cues,
@@ -192,14 +219,20 @@ std::string sentence_date(const SentenceView& v, int default_year) {
     return {};
 }
 
-int document_year(const Work& w) {
-    // The latest year the article states is the best guess for dates given without one.
-    int best = 0;
-    for (const Token& t : w.doc.tokens) {
-        int y;
-        if (t.has(tok_digit) && t.key.size() == 4 && parse_int(t.key, y) && y >= 1990 && y <= 2100) best = std::max(best, y);
+// The year that completes a day-month date: the last year the article stated in this or the
+// two sentences before. Farther back, the year does not follow from the article.
+int year_in_context(const Work& w, std::uint32_t sentence) {
+    int year = 0;
+    const std::uint32_t from = sentence >= 2 ? sentence - 2 : 0;
+    for (std::uint32_t s = from; s <= sentence; ++s) {
+        const Sentence& sent = w.doc.sentences[s];
+        for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+            const Token& t = w.doc.tokens[i];
+            int y;
+            if (t.has(tok_digit) && t.key.size() == 4 && parse_int(t.key, y) && y >= 1900 && y <= 2100) year = y;
+        }
     }
-    return best;
+    return year;
 }
 
 // ---- quantities --------------------------------------------------------------------------
@@ -310,19 +343,18 @@ struct Emitter {
 
 void find_relations(Work& w, std::vector<RelationMention>& out) {
     Emitter em{w, out, {}};
-    const int year = document_year(w);
     std::vector<Claim> claims(w.doc.sentences.size());
     std::vector<std::string> dates(w.doc.sentences.size()), quantities(w.doc.sentences.size());
     std::string topic; // the last subject: Italian drops subject pronouns ("Ha ringraziato...")
     for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
         SentenceView v(w, s);
         claims[s] = sentence_claim(v);
-        dates[s] = sentence_date(v, year);
+        dates[s] = sentence_date(v, year_in_context(w, s));
         quantities[s] = sentence_quantity(v);
         const Claim& claim = claims[s];
         std::string first_actor;
         for (int m : v.mentions)
-            if (w.onto.coarse_of(v.mention(m).type) == "Actor" && genitive_before(v, v.extent(m).first) == false) {
+            if (w.onto.coarse_of(v.mention(m).type) == "Actor" && !prepositional(v, v.extent(m).first)) {
                 first_actor = v.mention(m).entity;
                 break;
             }
@@ -358,14 +390,16 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     if (passive) {
                         if (auto o = object_before(v, p, *def, subjects.front())) objects = coordination_group(v, *o);
                     } else {
-                        if (auto sbj = subject_before(v, p, *def)) subjects = coordination_group(v, *sbj);
-                        // Nominalisation: "la visita di Putin in Corea del Nord".
-                        if (subjects.empty() && after + 1 < v.toks.size() && in(w.lang.name_connectors, v.tok(after).key)) {
+                        // Nominalisation: "la visita di Putin in Corea del Nord", "le sanzioni
+                        // delle Nazioni Unite contro...": the genitive names the actor.
+                        if (after < v.toks.size() && in(w.lang.genitives, v.tok(after).key)) {
                             std::size_t q = after + 1;
-                            while (q < v.toks.size() && q <= after + 3 && v.mention_at[q] < 0) ++q;
+                            while (q < v.toks.size() && q <= after + 2 && v.mention_at[q] < 0) ++q;
                             if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
                                 subjects = coordination_group(v, v.mention_at[q]);
                         }
+                        if (subjects.empty())
+                            if (auto sbj = subject_before(v, p, *def)) subjects = coordination_group(v, *sbj);
                         const int exclude = subjects.empty() ? -1 : subjects.back();
                         std::size_t from = after;
                         for (int sm : subjects) from = std::max(from, v.extent(sm).second + 1);
@@ -428,7 +462,9 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     for (std::size_t q = e + 1; q < nb && linked; ++q)
                         linked = v.tok(q).has(tok_comma) || in(w.lang.locative_prepositions, v.tok(q).key) ||
                                  in(w.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe);
-                    if (linked && (n.type == "State" || n.type == "Place")) em.emit(m.entity, "located_in", n.entity, s, claims[s], {}, {});
+                    const bool comma_only = linked && nb == e + 2 && v.tok(e + 1).has(tok_comma);
+                    if (linked && (n.type == "State" || (n.type == "Place" && !comma_only)))
+                        em.emit(m.entity, "located_in", n.entity, s, claims[s], {}, {});
                 }
             }
             if (m.type == "Place" || m.type == "Weapon") {

@@ -2,6 +2,7 @@
 
 #include "kg/text/normalize.hpp"
 #include "kg/text/segment.hpp"
+#include "kg/text/stem.hpp"
 
 
 namespace kg::detail {
@@ -103,6 +104,34 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
             }
         }
         if (!rec.capital.empty()) t.capital_of[rec.capital] = rec.id;
+        t.by_graph_id[Ontology::graph_id(rec)] = &rec;
+        if (rec.type == "Person") {
+            std::set<std::string> last_words;
+            auto collect = [&](const std::string& name) {
+                auto words = phrase_tokens(name, language);
+                if (words.size() >= 2) last_words.insert(words.back());
+            };
+            collect(rec.label);
+            for (const auto& [lang, forms] : rec.aliases)
+                if (lang == "*" || lang == language.code)
+                    for (const auto& f : forms) collect(f);
+            for (const auto& k : last_words) {
+                auto [it, fresh] = t.surname.try_emplace(k, &rec);
+                if (!fresh && it->second != &rec) it->second = nullptr;
+            }
+        }
+        if (rec.type == "Agreement") {
+            for (const char* lang : {"*", language.code.c_str()}) {
+                auto it = rec.aliases.find(lang);
+                if (it == rec.aliases.end()) continue;
+                for (const auto& form : it->second) {
+                    std::set<std::string> stems;
+                    for (const auto& w : phrase_tokens(form, language))
+                        if (!language.function_words.count(w) && w.size() > 2) stems.insert(stem_word(w, language.code));
+                    if (stems.size() >= 2) t.agreement_stems.emplace_back(std::move(stems), &rec);
+                }
+            }
+        }
     }
     for (std::size_t i = 0; i < language.roles.size(); ++i) {
         PhraseEntry e;

@@ -6,6 +6,7 @@
 #include "kg/text/document.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,6 +47,12 @@ struct LanguageTables {
     PhraseTable demonyms;   ///< demonym -> state id
     PhraseTable roles;      ///< role phrases
     std::unordered_map<std::string, std::string> capital_of; ///< place id -> state id
+    std::unordered_map<std::string, const EntityRecord*> by_graph_id; ///< graph id -> record
+    /// Surname key of known people -> the person, or nullptr when two people share it.
+    std::unordered_map<std::string, const EntityRecord*> surname;
+    /// Content-word stems of each known agreement's aliases, for linking descriptions such
+    /// as "accordo strategico di partenariato" to the named treaty.
+    std::vector<std::pair<std::set<std::string>, const EntityRecord*>> agreement_stems;
 };
 
 /// Split a short phrase into the word keys a document in `language` would give it

@@ -63,12 +63,16 @@ struct Work {
 void find_gazetteer_mentions(Work& w);
 void find_role_names(Work& w);
 void find_designators(Work& w);
+void find_headed_names(Work& w);
 void find_name_shapes(Work& w);
 void find_agreements(Work& w);
 void find_weapon_nouns(Work& w);
 void find_short_forms(Work& w);
 void find_relations(Work& w, std::vector<RelationMention>& out);
 void find_cooccurrences(const Work& w, std::vector<RelationMention>& out);
+
+/// Print each sentence with its mentions and relations to stderr (KG_DEBUG_MENTIONS=1).
+void dump(const Work& w, const std::vector<RelationMention>& relations);
 
 /// Snowball stem of one word key (see kg/text/stem.hpp).
 inline std::string stem(const std::string& word, const std::string& language) { return stem_word(word, language); }

@@ -253,7 +253,7 @@ private:
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
-                           "agreement_heads", "weapon_heads", "given_names", "locative_prepositions", "months",
+                           "agreement_heads", "treaty_heads", "weapon_heads", "given_names", "locative_prepositions", "months",
                            "weekdays", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
@@ -284,6 +284,7 @@ private:
         add_keys(L.organization_heads, list("organization_heads"));
         add_keys(L.place_heads, list("place_heads"));
         add_keys(L.agreement_heads, list("agreement_heads"));
+        add_keys(L.treaty_heads, list("treaty_heads"));
         add_keys(L.weapon_heads, list("weapon_heads"));
         add_keys(L.given_names, list("given_names"));
         add_keys(L.locative_prepositions, list("locative_prepositions"));
@@ -334,7 +335,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -375,6 +376,8 @@ private:
         keys("passive_agents", L.passive_agents);
         keys("coordinators", L.coordinators);
         keys("negations", L.negations);
+        keys("prepositions", L.prepositions);
+        keys("genitives", L.genitives);
         if (const auto* v = root.find("multipliers")) {
             for (const auto& [word, num] : f.object_of(*v, "\"multipliers\"").members) {
                 if (num.kind != JsonValue::Kind::number || num.number < 1) f.fail(num, "multiplier must be a number >= 1");

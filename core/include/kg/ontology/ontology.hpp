@@ -86,6 +86,9 @@ struct LanguageData {
     std::set<std::string> organization_heads;///< head nouns of organisation names
     std::set<std::string> place_heads;       ///< head nouns of place names ("regione", "piazza")
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
+    /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
+    /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
+    std::set<std::string> treaty_heads;
     std::set<std::string> weapon_heads;      ///< head nouns of weapon classes
     std::set<std::string> given_names;       ///< first names that mark a capitalised pair as a person
     std::set<std::string> locative_prepositions; ///< "a", "in", "nella": a capital after one is a place
@@ -98,6 +101,8 @@ struct LanguageData {
     std::vector<TriggerDef> reported_markers; ///< "ha detto", "secondo"
     std::set<std::string> attribution_markers; ///< keys before a source: "secondo", "according"
     std::set<std::string> passive_agents;      ///< keys before a passive agent: "da", "by"
+    std::set<std::string> prepositions;        ///< a mention after one is not a clause subject
+    std::set<std::string> genitives;           ///< "di", "of": "la visita di Putin" names the visitor
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     std::map<std::string, long long> multipliers; ///< "mila" 1000, "milioni" 1000000
