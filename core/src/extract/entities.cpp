@@ -52,11 +52,14 @@ int Work::add_mention(std::uint32_t b, std::uint32_t e, const std::string& key, 
         ent.from_gazetteer = from_gazetteer;
         ent.wikidata = wikidata;
     }
+    // A role standing for a person ("il presidente russo") is not one of the person's names.
+    const bool reference = source == MentionSource::role_reference;
     std::string surface(doc.view(m.span));
-    if (std::find(ent.surfaces.begin(), ent.surfaces.end(), surface) == ent.surfaces.end()) ent.surfaces.push_back(surface);
+    if (!reference && std::find(ent.surfaces.begin(), ent.surfaces.end(), surface) == ent.surfaces.end())
+        ent.surfaces.push_back(surface);
     if (!label.empty() && (ent.label.empty() || (!from_gazetteer && label.size() > ent.label.size()))) ent.label = label;
     if (ent.label.empty()) ent.label = surface;
-    ++ent.mentions;
+    if (!reference) ++ent.mentions;
     mentions.push_back(std::move(m));
     return idx;
 }
@@ -164,18 +167,21 @@ std::string text_of(const Work& w, const std::vector<std::uint32_t>& index, std:
 void find_role_names(Work& w) {
     std::vector<const Token*> words;
     std::vector<std::uint32_t> index;
+    // Roles without a name ("il presidente russo ha detto"), resolved after every named one is known.
+    struct BareRole { RoleLink link; std::uint32_t tok_begin, tok_end; };
+    std::vector<BareRole> bare;
     for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
         w.words_of(s, words, index);
         for (std::size_t i = 0; i < words.size(); ++i) {
             const std::vector<PhraseEntry>* entries = nullptr;
             std::size_t n = w.tables.roles.longest(words, i, entries);
-            if (n == 0) continue;
-            const int role = entries->front().role;
+            if (n == 0 || w.owner[index[i]] >= 0) continue;
             RoleLink link;
-            link.role = role;
+            link.role = entries->front().role;
             link.sentence = s;
             link.role_span = {words[i]->span.begin, words[i + n - 1]->span.end};
             std::size_t j = i + n;
+            std::size_t role_end = j; // the role words and the affiliation right after them
             bool comma_seen = false;
             for (std::size_t steps = 0; j < words.size() && steps < 10; ++steps) {
                 const Token& t = *words[j];
@@ -184,8 +190,16 @@ void find_role_names(Work& w) {
                         link.person = m->entity;
                         break;
                     }
-                    if (m->type == "State" || m->type == "Organization") {
-                        link.affiliation = m->entity;
+                    const bool locative = j > 0 && in(w.lang.locative_prepositions, words[j - 1]->key) &&
+                                          !in(w.lang.name_connectors, words[j - 1]->key);
+                    if ((m->type == "State" || m->type == "Organization") && !locative) {
+                        // The first affiliation counts: "l'ambasciatore russo in Corea del Nord".
+                        if (link.affiliation.empty()) link.affiliation = m->entity;
+                        while (j < words.size() && w.mention_at(index[j]) == m) ++j;
+                        if (!comma_seen) role_end = j;
+                        continue;
+                    }
+                    if (locative) {
                         while (j < words.size() && w.mention_at(index[j]) == m) ++j;
                         continue;
                     }
@@ -193,8 +207,9 @@ void find_role_names(Work& w) {
                 }
                 const std::vector<PhraseEntry>* dem = nullptr;
                 if (std::size_t dn = w.tables.demonyms.longest(words, j, dem)) {
-                    link.affiliation = Ontology::graph_id(*w.onto.find_entity(dem->front().id));
+                    if (link.affiliation.empty()) link.affiliation = Ontology::graph_id(*w.onto.find_entity(dem->front().id));
                     j += dn;
+                    if (!comma_seen) role_end = j;
                     continue;
                 }
                 if (t.has(tok_comma) && !comma_seen) { comma_seen = true; ++j; continue; }
@@ -222,8 +237,28 @@ void find_role_names(Work& w) {
                 break;
             }
             if (!link.person.empty()) w.roles.push_back(std::move(link));
+            else if (!link.affiliation.empty())
+                bare.push_back({std::move(link), index[i], index[role_end - 1] + 1});
             i += n - 1;
         }
+    }
+    // A bare role with an affiliation refers to the one person the article gives that role:
+    // "il presidente russo" after "il presidente russo Vladimir Putin".
+    for (auto& b : bare) {
+        const RoleDef& role = w.lang.roles[static_cast<std::size_t>(b.link.role)];
+        if (role.relation.empty() || !w.free(b.tok_begin, b.tok_end)) continue;
+        std::string person;
+        bool unique = true;
+        for (const RoleLink& named : w.roles) {
+            const RoleDef& r = w.lang.roles[static_cast<std::size_t>(named.role)];
+            if (r.relation != role.relation || named.affiliation != b.link.affiliation) continue;
+            if (!person.empty() && person != named.person) unique = false;
+            person = named.person;
+        }
+        if (person.empty() || !unique) continue;
+        const LocalEntity& ent = w.entities.at(person);
+        w.add_mention(b.tok_begin, b.tok_end, person, "Person", MentionSource::role_reference, ent.label, ent.wikidata,
+                      ent.from_gazetteer);
     }
 }
 

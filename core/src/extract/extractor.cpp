@@ -7,6 +7,7 @@
 #include "work.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cstdlib>
 
 namespace kg {
@@ -144,10 +145,25 @@ void merge_into(KnowledgeGraph& graph, const Extraction& x, const Ontology& onto
         if (auto v = graph.find(node.id); v && graph.entity(*v).type != node.type) node.id += "_" + slugify(node.type);
         vertex_of[key] = graph.add_entity(node);
     }
+    // An endpoint named only by a demonym ("le truppe nordcoreane") is a known entity the
+    // document does not name: it joins the graph from the ontology, with no mention.
+    auto endpoint = [&](const std::string& key) -> std::optional<KnowledgeGraph::Vertex> {
+        if (auto it = vertex_of.find(key); it != vertex_of.end()) return it->second;
+        const EntityRecord* rec = ontology.find_by_graph_id(key);
+        if (!rec) return std::nullopt;
+        EntityNode node;
+        node.id = key;
+        node.label = rec->label;
+        node.type = rec->type;
+        node.coarse = ontology.coarse_of(rec->type);
+        node.wikidata = rec->wikidata;
+        node.documents.insert(x.info.id);
+        return vertex_of[key] = graph.add_entity(node);
+    };
     for (const RelationMention& r : x.relations) {
-        auto s = vertex_of.find(r.subject);
-        auto t = vertex_of.find(r.object);
-        if (s == vertex_of.end() || t == vertex_of.end()) continue;
+        auto s = endpoint(r.subject);
+        auto t = endpoint(r.object);
+        if (!s || !t) continue;
         const ByteSpan span = x.sentence_spans.at(r.sentence);
         Evidence ev;
         ev.document = x.info.id;
@@ -160,7 +176,7 @@ void merge_into(KnowledgeGraph& graph, const Extraction& x, const Ontology& onto
         ev.quantity = r.quantity;
         ev.role = r.role;
         const RelationDef* def = ontology.find_relation(r.type);
-        graph.add_relation(s->second, t->second, r.type, std::move(ev), def ? def->symmetric : false);
+        graph.add_relation(*s, *t, r.type, std::move(ev), def ? def->symmetric : false);
     }
 }
 

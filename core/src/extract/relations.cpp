@@ -29,6 +29,7 @@ struct SentenceView {
     std::vector<std::string> stems;         ///< stem per entry of toks
     std::vector<int> mention_at;            ///< per entry of toks: mention index or -1
     std::vector<int> mentions;              ///< mention indices in text order
+    std::set<int> trigger_objects;          ///< mentions right after some trigger: objects, not subjects
 
     SentenceView(const Work& work, std::uint32_t s) : w(work), index(s) {
         const Sentence& sent = w.doc.sentences[s];
@@ -100,9 +101,8 @@ const Token* word_before(const SentenceView& v, std::size_t b) {
     std::size_t k = b;
     for (int skipped = 0; k > 0 && skipped < 2; ++skipped) {
         const Token& t = v.tok(k - 1);
-        const bool article = t.has(tok_apostrophe) ||
-                             (in(v.w.lang.function_words, t.key) && !in(v.w.lang.prepositions, t.key) &&
-                              !in(v.w.lang.genitives, t.key));
+        const bool article = (t.has(tok_apostrophe) && !in(v.w.lang.prepositions, t.key) && !in(v.w.lang.genitives, t.key)) ||
+                             in(v.w.lang.articles, t.key);
         if (!article) break;
         --k;
     }
@@ -134,29 +134,29 @@ std::optional<int> subject_before(const SentenceView& v, std::size_t p, const Re
         }
         auto [b, e] = v.extent(m);
         (void)e;
-        if (prepositional(v, b)) { q = b; continue; }
+        if (prepositional(v, b) || v.trigger_objects.count(m)) { q = b; continue; }
         if (!in_classes(def.domain, v.mention(m).type)) return std::nullopt;
         return m;
     }
     return std::nullopt;
 }
 
-std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def, const RelationCues& cues,
-                                int exclude) {
+std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
+                                const std::set<std::string>& markers, int exclude) {
     for (std::size_t q = p; q < v.toks.size() && q - p <= 18; ++q) {
         const int m = v.mention_at[q];
         if (m < 0 || m == exclude || !in_classes(def.range, v.mention(m).type)) continue;
-        if (v.mention(m).entity == (exclude >= 0 ? v.mention(exclude).entity : std::string())) continue;
+        if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
         auto [b, e] = v.extent(m);
-        if (!cues.object_markers.empty()) {
-            // Skip over an article or elided article between the preposition and the name.
-            std::size_t k = b;
-            while (k > 0 && (v.tok(k - 1).has(tok_apostrophe) ||
-                             (in(v.w.lang.function_words, v.tok(k - 1).key) && !in(cues.object_markers, v.tok(k - 1).key))) && b - k < 2)
-                --k;
-            // A direct object right after the trigger ("ha visitato la Corea del Nord") needs no marker.
-            const bool direct = k == p;
-            if (!direct && (k == 0 || !in(cues.object_markers, v.tok(k - 1).key))) { q = e; continue; }
+        const Token* before = word_before(v, b);
+        // A direct object follows the trigger with at most an article between them.
+        std::size_t k = b;
+        while (k > p && (in(v.w.lang.articles, v.tok(k - 1).key) || v.tok(k - 1).has(tok_apostrophe))) --k;
+        const bool direct = k == p;
+        const bool marked = before && in(markers, before->key);
+        if (!direct && !marked) {
+            // Without markers any object that is not inside a prepositional phrase will do.
+            if (!markers.empty() || prepositional(v, b)) { q = e; continue; }
         }
         return m;
     }
@@ -339,6 +339,46 @@ struct Emitter {
     }
 };
 
+// Mentions right after any trigger ("ha incontrato Kim") are objects; a later trigger in
+// the same sentence must not take them for its subject.
+void mark_trigger_objects(SentenceView& v) {
+    for (const auto& [rel, cues] : v.w.lang.relation_cues)
+        for (const TriggerDef& trig : cues.triggers)
+            for (std::size_t p = 0; p < v.toks.size(); ++p) {
+                if (!v.matches(trig, p)) continue;
+                std::size_t q = p + trig.stems.size();
+                while (q < v.toks.size() && (in(v.w.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
+                if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
+            }
+}
+
+// A demonym next to a trigger noun names its actor: "le truppe nordcoreane", "la guerra
+// russa", "North Korean troops".
+std::string demonym_actor(const SentenceView& v, std::size_t p, std::size_t after) {
+    std::vector<const Token*> words;
+    for (auto t : v.toks) words.push_back(&v.w.doc.tokens[t]);
+    auto state_at = [&](std::size_t q) -> std::string {
+        if (q >= words.size() || v.mention_at[q] >= 0) return {};
+        const std::vector<PhraseEntry>* dem = nullptr;
+        if (v.w.tables.demonyms.longest(words, q, dem) == 0) return {};
+        const EntityRecord* st = v.w.onto.find_entity(dem->front().id);
+        return st ? Ontology::graph_id(*st) : std::string();
+    };
+    if (auto s = state_at(after); !s.empty()) return s;
+    if (p > 0) {
+        // English puts the adjective first: "North Korean troops" (two words at most).
+        for (std::size_t back = 1; back <= 2 && back <= p; ++back) {
+            const std::vector<PhraseEntry>* dem = nullptr;
+            std::size_t n = v.w.tables.demonyms.longest(words, p - back, dem);
+            if (n == back && v.mention_at[p - back] < 0) {
+                const EntityRecord* st = v.w.onto.find_entity(dem->front().id);
+                if (st) return Ontology::graph_id(*st);
+            }
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 void find_relations(Work& w, std::vector<RelationMention>& out) {
@@ -348,6 +388,7 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
     std::string topic; // the last subject: Italian drops subject pronouns ("Ha ringraziato...")
     for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
         SentenceView v(w, s);
+        mark_trigger_objects(v);
         claims[s] = sentence_claim(v);
         dates[s] = sentence_date(v, year_in_context(w, s));
         quantities[s] = sentence_quantity(v);
@@ -392,7 +433,15 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     } else {
                         // Nominalisation: "la visita di Putin in Corea del Nord", "le sanzioni
                         // delle Nazioni Unite contro...": the genitive names the actor.
-                        if (after < v.toks.size() && in(w.lang.genitives, v.tok(after).key)) {
+                        // A trigger noun inside an agreement ("sanzioni ONU") takes the body named
+                        // right after it as the actor.
+                        if (inside >= 0 && v.mention(inside).type == "Agreement") {
+                            std::size_t q = after;
+                            while (q < v.toks.size() && v.mention_at[q] == inside) ++q;
+                            if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
+                                subjects = coordination_group(v, v.mention_at[q]);
+                        }
+                        if (subjects.empty() && after < v.toks.size() && in(w.lang.genitives, v.tok(after).key)) {
                             std::size_t q = after + 1;
                             while (q < v.toks.size() && q <= after + 2 && v.mention_at[q] < 0) ++q;
                             if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
@@ -403,9 +452,17 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                         const int exclude = subjects.empty() ? -1 : subjects.back();
                         std::size_t from = after;
                         for (int sm : subjects) from = std::max(from, v.extent(sm).second + 1);
-                        if (auto o = object_after(v, from, *def, cues, exclude)) objects = coordination_group(v, *o);
+                        const auto& markers = trig.object_markers.empty() ? cues.object_markers : trig.object_markers;
+                        if (auto o = object_after(v, from, *def, markers, exclude)) objects = coordination_group(v, *o);
                     }
                     std::vector<std::string> subject_keys, object_keys;
+                    if (subjects.empty()) {
+                        std::string st = demonym_actor(v, p, after);
+                        const LocalEntity* le = nullptr;
+                        if (auto it = w.entities.find(st); it != w.entities.end()) le = &it->second;
+                        const EntityRecord* rec = w.tables.by_graph_id.count(st) ? w.tables.by_graph_id.at(st) : nullptr;
+                        if (!st.empty() && (le || rec) && in_classes(def->domain, "State")) subject_keys.push_back(st);
+                    }
                     for (int m : subjects) subject_keys.push_back(v.mention(m).entity);
                     for (int m : objects) object_keys.push_back(v.mention(m).entity);
                     if (subject_keys.empty() && cues.carry_subject && !topic.empty()) {

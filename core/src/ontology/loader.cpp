@@ -25,6 +25,10 @@ const EntityRecord* Ontology::find_entity(const std::string& id) const {
     auto it = entities.find(id);
     return it == entities.end() ? nullptr : &it->second;
 }
+const EntityRecord* Ontology::find_by_graph_id(const std::string& gid) const {
+    auto it = graph_ids.find(gid);
+    return it == graph_ids.end() ? nullptr : find_entity(it->second);
+}
 const LanguageData* Ontology::find_language(const std::string& code) const {
     auto it = languages.find(code);
     return it == languages.end() ? nullptr : &it->second;
@@ -98,6 +102,10 @@ public:
             check_ref("capital", e.capital);
             check_ref("seat_of", e.seat_of);
             check_ref("located_in", e.located_in);
+            auto [it, fresh] = onto.graph_ids.emplace(Ontology::graph_id(e), id);
+            if (!fresh)
+                throw Error(Errc::ontology_conflict,
+                            "entities \"" + it->second + "\" and \"" + id + "\" share the Wikidata id " + e.wikidata, e.source);
         }
     }
 
@@ -321,9 +329,11 @@ private:
                 t.phrase = item.string;
             } else {
                 f.object_of(item, what + " item");
-                f.only_keys(item, {"phrase", "inverse"});
+                f.only_keys(item, {"phrase", "inverse", "object_markers"});
                 t.phrase = f.string_of(f.require(item, "phrase"), "\"phrase\"");
                 if (const auto* inv = item.find("inverse")) t.inverse = f.bool_of(*inv, "\"inverse\"");
+                if (const auto* om = item.find("object_markers"))
+                    add_keys(t.object_markers, f.strings_of(*om, "\"object_markers\""));
             }
             for (const auto& w : phrase_words(t.phrase)) t.stems.push_back(stem_word(w, lang));
             if (t.stems.empty()) f.fail(item, what + ": empty trigger");
@@ -335,7 +345,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -378,6 +388,7 @@ private:
         keys("negations", L.negations);
         keys("prepositions", L.prepositions);
         keys("genitives", L.genitives);
+        keys("articles", L.articles);
         if (const auto* v = root.find("multipliers")) {
             for (const auto& [word, num] : f.object_of(*v, "\"multipliers\"").members) {
                 if (num.kind != JsonValue::Kind::number || num.number < 1) f.fail(num, "multiplier must be a number >= 1");

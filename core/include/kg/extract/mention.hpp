@@ -16,6 +16,7 @@ enum class MentionSource : std::uint8_t {
     designator,    ///< a model designator such as Hwasong-11
     common_noun,   ///< a head noun phrase ("accordo di partenariato", "missili ipersonici")
     short_form,    ///< a short form of a name seen earlier in the document ("Kim")
+    role_reference,///< a role standing for the person the article gave it ("il presidente russo")
 };
 
 /// A span of tokens [tok_begin, tok_end) that names an entity. Contract: `span` is the

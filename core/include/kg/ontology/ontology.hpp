@@ -62,6 +62,9 @@ struct TriggerDef {
     std::string phrase;              ///< as written in the data
     std::vector<std::string> stems;  ///< stems of its words, matched contiguously
     bool inverse = false;            ///< the grammatical object is the relation's subject ("ricevere")
+    /// Word keys that introduce this trigger's object, overriding the relation's
+    /// ("la guerra in Ucraina": "in" marks the attacked state only after "guerra").
+    std::set<std::string> object_markers;
 };
 
 /// How one relation type is signalled in one language.
@@ -103,6 +106,7 @@ struct LanguageData {
     std::set<std::string> passive_agents;      ///< keys before a passive agent: "da", "by"
     std::set<std::string> prepositions;        ///< a mention after one is not a clause subject
     std::set<std::string> genitives;           ///< "di", "of": "la visita di Putin" names the visitor
+    std::set<std::string> articles;            ///< "il", "la", "the": skipped when reading a phrase's context
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     std::map<std::string, long long> multipliers; ///< "mila" 1000, "milioni" 1000000
@@ -122,6 +126,9 @@ struct Ontology {
     const ClassDef* find_class(const std::string& name) const;
     const RelationDef* find_relation(const std::string& name) const;
     const EntityRecord* find_entity(const std::string& id) const;
+    /// The record whose graph id (QID or id) is `graph_id`, or nullptr.
+    const EntityRecord* find_by_graph_id(const std::string& graph_id) const;
+    std::map<std::string, std::string> graph_ids;   ///< graph id -> record id
     const LanguageData* find_language(const std::string& code) const;
     /// Coarse class of a fine class name ("Person" -> "Actor"); empty if unknown.
     std::string coarse_of(const std::string& fine) const;
