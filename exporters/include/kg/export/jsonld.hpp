@@ -1,0 +1,135 @@
+#pragma once
+// JSON-LD writer.
+//
+// Format card
+//   Spec: JSON-LD 1.1 (https://www.w3.org/TR/json-ld11/), written so that JSON-LD 1.0
+//   processors read it too (no @version, no 1.1-only keywords); RFC 8259 JSON, UTF-8.
+//   Readers it is written for: jsonld.js (expand in safe mode: nothing is dropped), rdflib
+//   (format="json-ld"), any RDF store, and search engines reading
+//   <script type="application/ld+json"> (the output can be pasted into an HTML page as is:
+//   every '<' inside a string is written as \u003c, so "</script>" cannot end the block).
+//   Shape: {"@context": {...}, "@graph": [articles, entities, relations, vocabulary]}.
+//   The @context is embedded, never a remote URL, so readers work offline. It defines the
+//   prefixes schema (https://schema.org/), kg (the kgraph vocabulary, kJsonldVocabulary),
+//   wd (http://www.wikidata.org/entity/), prov (PROV-O), oa (Web Annotation), rdf, rdfs,
+//   owl and xsd; an explicit term for every schema.org term used (no @vocab); and a
+//   definition with "@type": "@id" for every property whose values are IRIs, including one
+//   per relation type of the vocabulary table and of the graph ("kg:signed").
+//   Emitted, per node kind:
+//   - article (one per GraphInfo document, plus any document named only by evidence):
+//     @id <base>document/<percent-encoded id>, @type NewsArticle, name = title (tagged with
+//     the document language), inLanguage, kg:path = the document id, kg:bytes,
+//     mentions = the entities it mentions (schema:mentions);
+//   - entity (one per vertex, in vertex order): @id = http://www.wikidata.org/entity/<QID>
+//     when the entity has a QID, else <base>entity/<percent-encoded id>; @type = the
+//     schema.org type of its class (State -> Country, Agreement -> Legislation, Weapon ->
+//     Product with additionalType wd:Q728 "weapon", unknown -> Thing) plus kg:Entity,
+//     kg:<coarse class> and kg:<class>; identifier = the graph id; name = the label,
+//     tagged "en" when it is the ontology's canonical English label (an entity with a QID
+//     or listed in `canonical_ids`), else untagged; alternateName = every alias, untagged
+//     (surface forms come from documents in several languages); kg:mentionCount;
+//     kg:documentCount; and one direct property per outgoing relation, kg:<type> -> object
+//     @id (each graph edge once, from its stored source; symmetric types are declared
+//     owl:SymmetricProperty in the vocabulary section instead of being written twice);
+//   - relation (one per edge, in edge order, co-occurrence included): @id
+//     <base>relation/<subject id>/<type>/<object id>, @type kg:Relation (plus
+//     kg:Cooccurrence for non-scored types such as mentioned_with), kg:subject,
+//     kg:predicate (kg:<type>), kg:object, kg:status (strongest), kg:weight (= evidence
+//     count), kg:date (distinct, typed xsd:date / xsd:gYearMonth / xsd:gYear), kg:quantity,
+//     kg:role, kg:attributedTo (distinct) and prov:wasDerivedFrom -> one mention per evidence;
+//   - mention (embedded in its relation): @id <base>mention/<document>/<begin>-<end>/
+//     <subject id>/<type>/<object id>, @type oa:Annotation, the evidence's own kg:status,
+//     kg:date, kg:quantity, kg:role, kg:attributedTo, and oa:hasTarget {@type
+//     oa:SpecificResource, oa:hasSource -> article, oa:hasSelector [oa:TextPositionSelector
+//     {oa:start, oa:end, kg:offsetUnit "byte"}, oa:TextQuoteSelector {oa:exact = sentence}]}.
+//     Offsets are UTF-8 byte offsets into the file as read (as in the GraphML), not the
+//     character counts Web Annotation assumes: kg:offsetUnit says so on every selector.
+//   - vocabulary (with `include_vocabulary`): one node per class and relation type used,
+//     with rdfs:label per language from the table, rdfs:subClassOf (coarse class and
+//     schema.org type) and owl:SymmetricProperty for symmetric relations.
+//   Counts: entities = vertices; kg:Relation nodes = edges; direct kg:<type> triples =
+//   edges; oa:Annotation nodes = the sum of the edges' evidence.
+//   IRIs: minted IRIs live under `base_iri` (default kJsonldDefaultBase); ids inside them are
+//   percent-encoded (everything but A-Z a-z 0-9 - . _ ~), so every IRI is plain ASCII and
+//   stable: it depends only on the ids, never on positions in the graph.
+//   Numbers: integers only (no floating point is emitted; RapidJSON would refuse NaN/inf).
+//   Lossy: nothing is dropped. Invalid UTF-8 in any string is refused with
+//   Errc::forbidden_character naming the node and field (JSON can hold every other code
+//   point, escaped where needed), unless `replace_invalid_utf8` is set: then each bad byte
+//   becomes U+FFFD and `warn` is called.
+//   Deterministic: the same graph and options give byte-identical output.
+#include "kg/graph/knowledge_graph.hpp"
+
+#include <functional>
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+
+namespace kg {
+
+/// The kgraph vocabulary namespace ("kg:"). A w3id.org permanent identifier, so that the
+/// project can point it at its documentation without owning a domain; it is part of the
+/// format, not an option.
+inline constexpr const char* kJsonldVocabulary = "https://w3id.org/kgraph/vocab#";
+
+/// Default base for minted IRIs (entities without a QID, articles, relations, mentions).
+/// These IRIs are stable but not dereferenceable: publish under your own namespace with
+/// `JsonldOptions::base_iri` (`kgraph build --base-iri`).
+inline constexpr const char* kJsonldDefaultBase = "https://w3id.org/kgraph/id/";
+
+/// How one entity class appears in linked data.
+struct JsonldClass {
+    std::string coarse;          ///< coarse class ("Actor"), or empty
+    std::string schema_type;     ///< schema.org class local name ("Country"); empty = Thing
+    std::string additional_type; ///< an IRI for schema:additionalType, or empty
+    std::map<std::string, std::string> labels; ///< language -> display name
+};
+
+/// How one relation type appears in linked data.
+struct JsonldRelation {
+    bool symmetric = false;
+    bool cooccurrence = false;   ///< not a scored relation (mentioned_with): kg:Cooccurrence
+    std::map<std::string, std::string> labels; ///< language -> display label
+};
+
+/// The vocabulary table: fine class name -> class, relation type -> relation. Names that
+/// the graph uses and the table lacks get a neutral entry (Thing; not symmetric).
+struct JsonldVocabulary {
+    std::map<std::string, JsonldClass> classes;
+    std::map<std::string, JsonldRelation> relations;
+};
+
+/// The built-in table: the six classes and the relation types of the annotation guideline,
+/// with English labels. The CLI overlays the loaded ontology on it.
+JsonldVocabulary default_jsonld_vocabulary();
+
+struct JsonldOptions {
+    /// Absolute IRI ending in '/', '#' or ':' under which node IRIs are minted.
+    std::string base_iri = kJsonldDefaultBase;
+    JsonldVocabulary vocabulary = default_jsonld_vocabulary();
+    /// Ids of entities whose label is the ontology's canonical English name (entities with
+    /// a QID always count as such); other labels are written without a language tag.
+    std::set<std::string> canonical_ids;
+    /// Indented output (two spaces), as opposed to one line.
+    bool pretty = true;
+    /// Describe the classes and relation types used (labels, symmetry) in the @graph.
+    bool include_vocabulary = true;
+    /// Replace bytes that are not UTF-8 (say, a Latin-1 file name in a document id) with
+    /// U+FFFD instead of failing; each distinct repair calls `warn`. IRIs are unaffected:
+    /// they percent-encode the original bytes.
+    bool replace_invalid_utf8 = false;
+    std::function<void(const std::string&)> warn;
+};
+
+/// Whether `iri` can serve as JsonldOptions::base_iri: an absolute IRI (scheme ':' ...)
+/// without spaces, controls, quotes or <>{}|\^`, ending in '/', '#' or ':'. On false, `why`
+/// (when given) says what is wrong.
+bool valid_jsonld_base(const std::string& iri, std::string* why = nullptr);
+
+/// Write `graph` as JSON-LD to `out`. Throws kg::Error(forbidden_character) for invalid
+/// UTF-8 in any string (unless replace_invalid_utf8), kg::Error(export_error) for a bad base IRI, a relation type that
+/// collides with a kgraph term, or a failing stream.
+void write_jsonld(const KnowledgeGraph& graph, std::ostream& out, const JsonldOptions& options = {});
+
+} // namespace kg
