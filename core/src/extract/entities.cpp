@@ -83,6 +83,11 @@ bool used_as_place(const Work& w, const std::vector<const Token*>& words, std::s
     if (in(w.lang.locative_prepositions, prev)) return true;
     if (in(w.lang.place_heads, prev)) return true;
     if (i >= 2 && in(w.lang.name_connectors, prev) && in(w.lang.place_heads, words[i - 2]->key)) return true;
+    // "Kim Il-Sung Square di Pyongyang": a place named just before, through "di".
+    if (i >= 2 && in(w.lang.name_connectors, prev)) {
+        const Mention* m = w.mention_at(static_cast<std::uint32_t>(words[i - 2] - w.doc.tokens.data()));
+        if (m && m->type == "Place") return true;
+    }
     // "nel centro di Pyongyang": a place noun two words back, through "di".
     if (i >= 2 && in(w.lang.place_heads, words[i - 2]->key)) return true;
     // "Kyiv e la regione circostante": coordinated with a place noun.

@@ -70,29 +70,34 @@ struct SentenceView {
 // the mention `m` among them, all of the same coarse class.
 std::vector<int> coordination_group(const SentenceView& v, int m) {
     const auto& mentions = v.mentions;
-    auto pos = std::find(mentions.begin(), mentions.end(), m) - mentions.begin();
+    auto pos = static_cast<std::size_t>(std::find(mentions.begin(), mentions.end(), m) - mentions.begin());
     const std::string coarse = v.w.onto.coarse_of(v.mention(m).type);
-    auto joined = [&](int a, int b) {
-        auto [ab, ae] = v.extent(a);
-        auto [bb, be] = v.extent(b);
-        (void)ab; (void)be;
-        if (v.w.onto.coarse_of(v.mention(b).type) != coarse) return false;
-        bool coordinator = false;
+    // 0: not joined; 1: joined by a comma; 2: joined by a coordinator ("e", "and").
+    auto joint = [&](int a, int b) -> int {
+        auto ae = v.extent(a).second;
+        auto bb = v.extent(b).first;
+        if (v.w.onto.coarse_of(v.mention(b).type) != coarse || bb <= ae + 1) return 0;
+        int kind = 0;
         for (std::size_t p = ae + 1; p < bb; ++p) {
             const Token& t = v.tok(p);
-            if (t.has(tok_comma) || in(v.w.lang.coordinators, t.key)) { coordinator = true; continue; }
-            if (in(v.w.lang.function_words, t.key) && !in(v.w.lang.name_connectors, t.key)) continue; // articles
-            return false;
+            if (in(v.w.lang.coordinators, t.key)) { kind = 2; continue; }
+            if (t.has(tok_comma)) { kind = std::max(kind, 1); continue; }
+            if (in(v.w.lang.articles, t.key) || t.has(tok_apostrophe)) continue;
+            return 0;
         }
-        return coordinator && bb > ae + 1;
+        return kind;
     };
-    std::vector<int> group{m};
-    for (auto i = pos; i > 0 && joined(mentions[static_cast<std::size_t>(i - 1)], mentions[static_cast<std::size_t>(i)]); --i)
-        group.insert(group.begin(), mentions[static_cast<std::size_t>(i - 1)]);
-    for (auto i = pos; i + 1 < static_cast<std::ptrdiff_t>(mentions.size()) &&
-                       joined(mentions[static_cast<std::size_t>(i)], mentions[static_cast<std::size_t>(i + 1)]);
-         ++i)
-        group.push_back(mentions[static_cast<std::size_t>(i + 1)]);
+    // "Cina, Russia e Iran": commas join only in a list that a coordinator closes.
+    std::size_t first = pos, last = pos;
+    while (first > 0 && joint(mentions[first - 1], mentions[first])) --first;
+    while (last + 1 < mentions.size() && joint(mentions[last], mentions[last + 1])) ++last;
+    while (last > first && joint(mentions[last - 1], mentions[last]) == 1) --last; // trailing commas
+    if (last < pos) last = pos;
+    std::vector<int> group;
+    bool coordinated = false;
+    for (std::size_t i = first; i < last; ++i) coordinated |= joint(mentions[i], mentions[i + 1]) == 2;
+    if (!coordinated || pos < first || pos > last) return {m};
+    for (std::size_t i = first; i <= last; ++i) group.push_back(mentions[i]);
     return group;
 }
 
@@ -121,24 +126,34 @@ bool prepositional(const SentenceView& v, std::size_t b) {
     return t && (in(v.w.lang.prepositions, t->key) || in(v.w.lang.genitives, t->key));
 }
 
+/// Where the subject of a trigger was looked for: found, blocked (the nearest candidate is
+/// of the wrong class, or a clause boundary), or none at all in the sentence before it.
+struct SubjectSearch {
+    std::optional<int> mention;
+    bool blocked = false;
+};
+
 // The subject of a trigger: the nearest mention before it that is not inside a
-// prepositional phrase. When that mention's class is outside the relation's domain (a
+// prepositional phrase (for a coordination, its first member decides) and is not the object
+// of an earlier trigger. When that mention's class is outside the relation's domain (a
 // missile that "landed"), there is no subject: a farther actor is not the one acting.
-std::optional<int> subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
+SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    SubjectSearch r;
     for (std::size_t q = p; q-- > 0 && p - q <= 25;) {
         const int m = v.mention_at[q];
         if (m < 0) {
             // Clause boundaries: a subject is not looked for across a semicolon or colon.
-            if (v.tok(q).key == ";" || v.tok(q).key == ":") return std::nullopt;
+            if (v.tok(q).key == ";" || v.tok(q).key == ":") { r.blocked = true; return r; }
             continue;
         }
-        auto [b, e] = v.extent(m);
-        (void)e;
-        if (prepositional(v, b) || v.trigger_objects.count(m)) { q = b; continue; }
-        if (!in_classes(def.domain, v.mention(m).type)) return std::nullopt;
-        return m;
+        auto group = coordination_group(v, m);
+        auto b = v.extent(group.front()).first;
+        if (prepositional(v, b) || v.trigger_objects.count(m)) { q = std::min(q, b); continue; }
+        if (!in_classes(def.domain, v.mention(m).type)) { r.blocked = true; return r; }
+        r.mention = m;
+        return r;
     }
-    return std::nullopt;
+    return r;
 }
 
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
@@ -414,7 +429,8 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                         if (in(w.lang.negations, v.tok(k).key)) local.status = ClaimStatus::denied;
 
                     std::vector<int> subjects, objects;
-                    bool passive = false;
+                    std::vector<std::string> subject_keys, object_keys;
+                    bool passive = false, reciprocal = false, blocked = false;
                     // Passive: "firmato da Putin e Kim".
                     for (std::size_t q = after; q < v.toks.size() && q <= after + 1; ++q) {
                         if (!in(w.lang.passive_agents, v.tok(q).key)) continue;
@@ -428,44 +444,71 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                         }
                         break;
                     }
+                    // A demonym on the trigger noun names the actor: "le truppe nordcoreane".
+                    const std::string demonym_state = passive ? std::string() : demonym_actor(v, p, after);
+                    if (!demonym_state.empty() && in_classes(def->domain, "State") &&
+                        (w.entities.count(demonym_state) || w.tables.by_graph_id.count(demonym_state)))
+                        subject_keys.push_back(demonym_state);
                     if (passive) {
-                        if (auto o = object_before(v, p, *def, subjects.front())) objects = coordination_group(v, *o);
+                        // The patient of a passive stands outside prepositional phrases too.
+                        if (auto o = object_before(v, p, *def, subjects.front()); o && !prepositional(v, v.extent(*o).first))
+                            objects = coordination_group(v, *o);
                     } else {
-                        // Nominalisation: "la visita di Putin in Corea del Nord", "le sanzioni
-                        // delle Nazioni Unite contro...": the genitive names the actor.
+                        const bool nominal = inside >= 0 && v.mention(inside).type == "Agreement";
                         // A trigger noun inside an agreement ("sanzioni ONU") takes the body named
                         // right after it as the actor.
-                        if (inside >= 0 && v.mention(inside).type == "Agreement") {
+                        if (nominal) {
                             std::size_t q = after;
                             while (q < v.toks.size() && v.mention_at[q] == inside) ++q;
                             if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
                                 subjects = coordination_group(v, v.mention_at[q]);
                         }
-                        if (subjects.empty() && after < v.toks.size() && in(w.lang.genitives, v.tok(after).key)) {
-                            std::size_t q = after + 1;
-                            while (q < v.toks.size() && q <= after + 2 && v.mention_at[q] < 0) ++q;
-                            if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
-                                subjects = coordination_group(v, v.mention_at[q]);
+                        // Nominalisation: "la visita di Putin in Corea del Nord", "l'invasione su
+                        // vasta scala della Russia": the genitive names the actor.
+                        if (subjects.empty() && subject_keys.empty()) {
+                            for (std::size_t q = after; q < v.toks.size() && q <= after + 4; ++q) {
+                                if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) break;
+                                if (!in(w.lang.genitives, v.tok(q).key)) continue;
+                                std::size_t r = q + 1;
+                                while (r < v.toks.size() && r <= q + 2 && v.mention_at[r] < 0) ++r;
+                                if (r < v.toks.size() && v.mention_at[r] >= 0 &&
+                                    in_classes(def->domain, v.mention(v.mention_at[r]).type))
+                                    subjects = coordination_group(v, v.mention_at[r]);
+                                break;
+                            }
                         }
-                        if (subjects.empty())
-                            if (auto sbj = subject_before(v, p, *def)) subjects = coordination_group(v, *sbj);
-                        const int exclude = subjects.empty() ? -1 : subjects.back();
+                        if (subjects.empty() && subject_keys.empty() && !nominal) {
+                            SubjectSearch found = subject_before(v, p, *def);
+                            if (found.mention) subjects = coordination_group(v, *found.mention);
+                            blocked = found.blocked || found.mention.has_value();
+                            // Any mention before the trigger means the subject is not dropped.
+                            for (std::size_t q = 0; q < p && !blocked; ++q) blocked = v.mention_at[q] >= 0;
+                        }
                         std::size_t from = after;
                         for (int sm : subjects) from = std::max(from, v.extent(sm).second + 1);
                         const auto& markers = trig.object_markers.empty() ? cues.object_markers : trig.object_markers;
-                        if (auto o = object_after(v, from, *def, markers, exclude)) objects = coordination_group(v, *o);
-                    }
-                    std::vector<std::string> subject_keys, object_keys;
-                    if (subjects.empty()) {
-                        std::string st = demonym_actor(v, p, after);
-                        const LocalEntity* le = nullptr;
-                        if (auto it = w.entities.find(st); it != w.entities.end()) le = &it->second;
-                        const EntityRecord* rec = w.tables.by_graph_id.count(st) ? w.tables.by_graph_id.at(st) : nullptr;
-                        if (!st.empty() && (le || rec) && in_classes(def->domain, "State")) subject_keys.push_back(st);
+                        std::set<std::string> taken;
+                        for (int sm : subjects) taken.insert(v.mention(sm).entity);
+                        if (auto o = object_after(v, from, *def, markers, subjects.empty() ? -1 : subjects.back())) {
+                            objects = coordination_group(v, *o);
+                            const Token* marker = word_before(v, v.extent(objects.front()).first);
+                            // "la cooperazione tra la Corea del Nord e la Russia": the relation holds
+                            // among the coordinated objects.
+                            reciprocal = def->symmetric && marker && in(w.lang.reciprocal_markers, marker->key) && objects.size() >= 2;
+                        }
+                        std::erase_if(objects, [&](int m) { return taken.count(v.mention(m).entity) != 0; });
                     }
                     for (int m : subjects) subject_keys.push_back(v.mention(m).entity);
                     for (int m : objects) object_keys.push_back(v.mention(m).entity);
-                    if (subject_keys.empty() && cues.carry_subject && !topic.empty()) {
+                    if (reciprocal) {
+                        subject_keys = object_keys;
+                        object_keys.clear();
+                    }
+                    // Italian drops subject pronouns ("Ha ringraziato la Corea del Nord"): a
+                    // sentence that opens with the trigger and names nobody before it continues
+                    // the previous subject.
+                    if (subject_keys.empty() && !blocked && cues.carry_subject && !topic.empty() && p <= 2 &&
+                        !reciprocal) {
                         const LocalEntity* t = nullptr;
                         if (auto it = w.entities.find(topic); it != w.entities.end()) t = &it->second;
                         if (t && in_classes(def->domain, t->type)) subject_keys.push_back(topic);
@@ -524,20 +567,30 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                         em.emit(m.entity, "located_in", n.entity, s, claims[s], {}, {});
                 }
             }
-            if (m.type == "Place" || m.type == "Weapon") {
-                // A demonym right before or after: "la città ucraina di Kharkiv", "missile nordcoreano".
-                std::vector<const Token*> words;
-                for (auto t : v.toks) words.push_back(&w.doc.tokens[t]);
-                for (std::size_t q = (b >= 3 ? b - 3 : 0); q <= std::min(e + 2, v.toks.size() - 1); ++q) {
-                    if (q >= b && q <= e) continue;
-                    const std::vector<PhraseEntry>* dem = nullptr;
-                    if (w.tables.demonyms.longest(words, q, dem) == 0) continue;
-                    const EntityRecord* st = w.onto.find_entity(dem->front().id);
-                    if (!st) continue;
-                    if (m.type == "Place") em.emit(m.entity, "located_in", Ontology::graph_id(*st), s, claims[s], {}, {});
-                    else em.emit(Ontology::graph_id(*st), "possesses", m.entity, s, claims[s], dates[s], {});
-                    break;
+            std::vector<const Token*> words;
+            for (auto t : v.toks) words.push_back(&w.doc.tokens[t]);
+            auto demonym_at = [&](std::size_t q) -> const EntityRecord* {
+                if (q >= words.size() || v.mention_at[q] >= 0) return nullptr;
+                const std::vector<PhraseEntry>* dem = nullptr;
+                return w.tables.demonyms.longest(words, q, dem) ? w.onto.find_entity(dem->front().id) : nullptr;
+            };
+            if (m.type == "Place" && b >= 3 && in(w.lang.name_connectors, v.tok(b - 1).key) &&
+                in(w.lang.place_heads, v.tok(b - 3).key)) {
+                // "la città ucraina di Kharkiv"
+                if (const EntityRecord* st = demonym_at(b - 2))
+                    em.emit(m.entity, "located_in", Ontology::graph_id(*st), s, claims[s], {}, {});
+            }
+            if (m.type == "Weapon") {
+                // "un missile balistico nordcoreano", "North Korean missiles"
+                const EntityRecord* st = demonym_at(e + 1);
+                if (!st && b >= 1) {
+                    for (std::size_t back = 1; back <= 2 && back <= b && !st; ++back) {
+                        const std::vector<PhraseEntry>* dem = nullptr;
+                        if (v.mention_at[b - back] < 0 && w.tables.demonyms.longest(words, b - back, dem) == back)
+                            st = w.onto.find_entity(dem->front().id);
+                    }
                 }
+                if (st) em.emit(Ontology::graph_id(*st), "possesses", m.entity, s, claims[s], dates[s], {});
             }
         }
     }

@@ -345,7 +345,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -389,6 +389,7 @@ private:
         keys("prepositions", L.prepositions);
         keys("genitives", L.genitives);
         keys("articles", L.articles);
+        keys("reciprocal_markers", L.reciprocal_markers);
         if (const auto* v = root.find("multipliers")) {
             for (const auto& [word, num] : f.object_of(*v, "\"multipliers\"").members) {
                 if (num.kind != JsonValue::Kind::number || num.number < 1) f.fail(num, "multiplier must be a number >= 1");

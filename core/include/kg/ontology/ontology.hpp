@@ -107,6 +107,7 @@ struct LanguageData {
     std::set<std::string> prepositions;        ///< a mention after one is not a clause subject
     std::set<std::string> genitives;           ///< "di", "of": "la visita di Putin" names the visitor
     std::set<std::string> articles;            ///< "il", "la", "the": skipped when reading a phrase's context
+    std::set<std::string> reciprocal_markers;  ///< "tra", "between": "cooperazione tra X e Y"
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     std::map<std::string, long long> multipliers; ///< "mila" 1000, "milioni" 1000000
