@@ -8,6 +8,7 @@
 #include "kg/text/normalize.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <charconv>
 #include <optional>
 #include <set>
@@ -30,6 +31,8 @@ struct SentenceView {
     std::vector<int> mention_at;            ///< per entry of toks: mention index or -1
     std::vector<int> mentions;              ///< mention indices in text order
     std::set<int> trigger_objects;          ///< mentions right after some trigger: objects, not subjects
+    std::set<std::size_t> trigger_object_positions; ///< word positions of those objects' heads
+    std::size_t first_trigger = SIZE_MAX;   ///< position of the sentence's first trigger
 
     SentenceView(const Work& work, std::uint32_t s) : w(work), index(s) {
         const Sentence& sent = w.doc.sentences[s];
@@ -144,6 +147,15 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
         if (m < 0) {
             // Clause boundaries: a subject is not looked for across a semicolon or colon.
             if (v.tok(q).key == ";" || v.tok(q).key == ":") { r.blocked = true; return r; }
+            // A common noun with its article, outside any prepositional phrase, is the
+            // subject itself: "le esercitazioni [di Stati Uniti e Corea del Sud] provocano".
+            const Token& t = v.tok(q);
+            if (q + 1 < p && q >= 1 && t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) &&
+                !in(v.w.lang.function_words, t.key) && in(v.w.lang.articles, v.tok(q - 1).key) &&
+                !prepositional(v, q) && !v.trigger_object_positions.count(q)) {
+                r.blocked = true;
+                return r;
+            }
             continue;
         }
         auto group = coordination_group(v, m);
@@ -361,9 +373,11 @@ void mark_trigger_objects(SentenceView& v) {
         for (const TriggerDef& trig : cues.triggers)
             for (std::size_t p = 0; p < v.toks.size(); ++p) {
                 if (!v.matches(trig, p)) continue;
+                v.first_trigger = std::min(v.first_trigger, p);
                 std::size_t q = p + trig.stems.size();
                 while (q < v.toks.size() && (in(v.w.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
                 if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
+                else if (q < v.toks.size()) v.trigger_object_positions.insert(q);
             }
 }
 
@@ -494,7 +508,9 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                             const Token* marker = word_before(v, v.extent(objects.front()).first);
                             // "la cooperazione tra la Corea del Nord e la Russia": the relation holds
                             // among the coordinated objects.
-                            reciprocal = def->symmetric && marker && in(w.lang.reciprocal_markers, marker->key) && objects.size() >= 2;
+                            reciprocal = def->symmetric && marker && in(w.lang.reciprocal_markers, marker->key);
+                            // "tra X e Y" holds among X and Y only, whatever the clause's subject.
+                            if (reciprocal && objects.size() < 2) objects.clear();
                         }
                         std::erase_if(objects, [&](int m) { return taken.count(v.mention(m).entity) != 0; });
                     }
@@ -504,11 +520,15 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                         subject_keys = object_keys;
                         object_keys.clear();
                     }
+                    // "La Russia e la Corea del Nord si sono avvicinate": a coordinated subject of
+                    // a symmetric relation relates its members to each other.
+                    if (def->symmetric && subject_keys.size() >= 2) object_keys.clear();
                     // Italian drops subject pronouns ("Ha ringraziato la Corea del Nord"): a
                     // sentence that opens with the trigger and names nobody before it continues
                     // the previous subject.
-                    if (subject_keys.empty() && !blocked && cues.carry_subject && !topic.empty() && p <= 2 &&
-                        !reciprocal) {
+                    const bool opens_with_article = !v.toks.empty() && in(w.lang.articles, v.tok(0).key);
+                    if (subject_keys.empty() && !blocked && cues.carry_subject && !topic.empty() &&
+                        p == v.first_trigger && !opens_with_article && !reciprocal) {
                         const LocalEntity* t = nullptr;
                         if (auto it = w.entities.find(topic); it != w.entities.end()) t = &it->second;
                         if (t && in_classes(def->domain, t->type)) subject_keys.push_back(topic);
@@ -532,7 +552,8 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
     for (const RoleLink& link : w.roles) {
         const RoleDef& role = w.lang.roles[static_cast<std::size_t>(link.role)];
         if (role.relation.empty() || link.affiliation.empty()) continue;
-        em.emit(link.person, role.relation, link.affiliation, link.sentence, claims[link.sentence], dates[link.sentence], {},
+        // An apposition is the writer's own statement, whatever the sentence reports.
+        em.emit(link.person, role.relation, link.affiliation, link.sentence, Claim{}, {}, {},
                 std::string(w.doc.view(link.role_span)));
     }
 
@@ -590,7 +611,19 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                             st = w.onto.find_entity(dem->front().id);
                     }
                 }
-                if (st) em.emit(Ontology::graph_id(*st), "possesses", m.entity, s, claims[s], dates[s], {});
+                if (st) {
+                    em.emit(Ontology::graph_id(*st), "possesses", m.entity, s, claims[s], dates[s], {});
+                    // "un missile balistico nordcoreano della serie Hwasong-11": the named model
+                    // that specifies the class belongs to the same owner.
+                    if (k + 1 < v.mentions.size() && v.mention(v.mentions[k + 1]).type == "Weapon") {
+                        auto nb = v.extent(v.mentions[k + 1]).first;
+                        bool joined = nb > e && nb - e <= 4;
+                        for (std::size_t q = e + 1; q < nb && joined; ++q) joined = v.mention_at[q] < 0 && !v.tok(q).has(tok_comma);
+                        if (joined && in(w.lang.genitives, v.tok(nb - 1).key) == false && nb >= 2 &&
+                            (in(w.lang.genitives, v.tok(nb - 2).key) || in(w.lang.genitives, v.tok(nb - 1).key)))
+                            em.emit(Ontology::graph_id(*st), "possesses", v.mention(v.mentions[k + 1]).entity, s, claims[s], dates[s], {});
+                    }
+                }
             }
         }
     }
