@@ -1,0 +1,580 @@
+// DOT writer and Graphviz renderer. See the format card in kg/export/dot.hpp; the view
+// (which entities and relations are drawn) is chosen in dot_view.cpp, and everything that
+// touches Graphviz's state (lock, errors, disciplines) lives in cgraph_handle.cpp.
+#include "kg/export/dot.hpp"
+
+#include "cgraph_handle.hpp"
+#include "kg/error.hpp"
+#include "xml_escape.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+namespace kg {
+namespace {
+
+using detail::CString;
+using detail::GraphHandle;
+using detail::GraphvizSession;
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
+constexpr std::string_view kLegendPrefix = "legend:";
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+/// Length of an entity-like sequence at s[i] == '&' ("&amp;", "&#38;", "&#x26;"), or 0.
+std::size_t entity_like(std::string_view s, std::size_t i) {
+    std::size_t j = i + 1;
+    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    if (j < s.size() && s[j] == '#') ++j;
+    const std::size_t start = j;
+    while (j < s.size() && alnum(s[j]) && j - start < 32) ++j;
+    return (j > start && j < s.size() && s[j] == ';') ? j + 1 - i : 0;
+}
+
+/// Whether a code point can be shown by every renderer (and held by SVG, which is XML).
+bool showable(std::uint32_t cp) { return (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') && cp != 0xFFFE && cp != 0xFFFF; }
+
+/// Escape `text` as an escString; counts the characters replaced by U+FFFD.
+std::string escape_text(std::string_view text, std::size_t& replaced) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '\\') {
+            out += "\\\\", ++i;
+        } else if (c == '\r' || c == '\n') {
+            out += "\\n";
+            i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
+        } else if (c == '&' && entity_like(text, i) != 0) {
+            out += "&amp;", ++i;
+        } else {
+            const detail::Utf8Char ch = detail::decode_utf8(text, i);
+            if (ch.length == 0 || !showable(ch.code_point)) {
+                out += kReplacement, ++replaced;
+                i += ch.length == 0 ? 1 : ch.length;
+            } else {
+                out.append(text, i, ch.length);
+                i += ch.length;
+            }
+        }
+    }
+    return out;
+}
+
+/// `s` for an error message: bytes outside printable ASCII as \xNN.
+std::string escape_for_message(std::string_view s) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b >= 0x20 && b < 0x7F && c != '\\') out += c;
+        else out += std::string("\\x") + hex[b >> 4] + hex[b & 0xF];
+    }
+    return out;
+}
+
+/// Why Graphviz cannot carry `id` through DOT and SVG unchanged (see the format card), and
+/// where; an empty reason when it can.
+std::pair<std::string, std::size_t> id_problem(std::string_view id) {
+    for (std::size_t i = 0; i < id.size();) {
+        const char c = id[i];
+        if (c == '\\') return {"holds a backslash", i};
+        if (c == '&' && entity_like(id, i) != 0) return {"holds an entity-like '&...;'", i};
+        const detail::Utf8Char ch = detail::decode_utf8(id, i);
+        if (ch.length == 0) return {"is not well-formed UTF-8", i};
+        if (ch.code_point < 0x20 || ch.code_point == 0x7F || ch.code_point == 0xFFFE || ch.code_point == 0xFFFF)
+            return {"holds a control character or non-character", i};
+        i += ch.length;
+    }
+    return {};
+}
+
+void check_id(std::string_view id, bool legend) {
+    auto [why, at] = id_problem(id);
+    if (why.empty() && legend && id.starts_with(kLegendPrefix)) why = "starts with \"legend:\", which the legend's nodes use";
+    if (!why.empty())
+        throw Error(Errc::forbidden_character, "DOT: entity id \"" + escape_for_message(id) + "\" " + why + " at byte " +
+                                                   std::to_string(at) + "; Graphviz cannot use it as a node name");
+}
+
+std::string format_number(double value) {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, std::round(value * 100) / 100, std::chars_format::fixed, 2);
+    std::string s(buffer, ec == std::errc() ? end : buffer);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+template <class Map>
+std::string lookup(const Map& map, const std::string& key) {
+    auto it = map.find(key);
+    return it == map.end() ? key : it->second;
+}
+
+/// Layout defaults per engine, for diagrams that read at a glance; the style overrides them.
+DotAttributes layout_defaults(const std::string& engine) {
+    if (engine == "dot")
+        return {{"rankdir", "LR"}, {"nodesep", "0.18"}, {"ranksep", "0.35"}, {"splines", "true"}};
+    if (engine == "sfdp")
+        return {{"overlap", "prism"}, {"overlap_scaling", "-4"}, {"sep", "+4"}, {"splines", "false"}};
+    if (engine == "neato" || engine == "fdp")
+        return {{"overlap", "prism"}, {"sep", "+4"}, {"splines", "true"}};
+    return {};
+}
+
+/// Engines that draw clusters (the legend is then a cluster of sample nodes).
+bool clusters_supported(const std::string& engine) {
+    return engine == "dot" || engine == "fdp" || engine == "osage" || engine == "patchwork";
+}
+
+/// Attributes of `item` over those of "*", from one style section.
+DotAttributes merged(const std::map<std::string, DotAttributes>& section, const std::string& item) {
+    DotAttributes out;
+    if (auto it = section.find("*"); it != section.end()) out = it->second;
+    if (auto it = section.find(item); it != section.end())
+        for (const auto& [k, v] : it->second) out[k] = v;
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Building the Agraph_t
+
+class Builder {
+public:
+    Builder(const KnowledgeGraph& kg, const DotOptions& options, GraphvizSession& session)
+        : kg_(kg), o_(options), session_(session) {}
+
+    /// Build the diagram; `extra` graph attributes go on top (e.g. the PDF page size).
+    GraphHandle build(const DotAttributes& extra = {}) {
+        const DotSelection sel = select_view(kg_, o_.view);
+        for (auto v : sel.vertices) check_id(kg_.entity(v).id, o_.legend);
+        engine_ = choose_layout(sel.vertices.size(), o_);
+        edge_labels_ = o_.edge_labels == "on" || (o_.edge_labels == "auto" && engine_ != "sfdp");
+
+        GraphHandle handle(agopen(CString("kgraph"), Agdirected, detail::ostream_discipline()));
+        session_.check(handle.get() != nullptr, "agopen");
+        g_ = handle.get();
+
+        // Graph attributes: layout defaults, the style's "*" and per-engine entries, ours.
+        DotAttributes graph = layout_defaults(engine_);
+        for (const auto& [k, v] : merged(o_.style.graph, engine_)) graph[k] = v;
+        graph["layout"] = engine_;
+        graph["linelength"] = "0"; // never split long strings with backslash-newline
+        std::string title = o_.title;
+        if (title.empty() && !sel.focus.empty()) {
+            for (auto v : sel.focus) title += (title.empty() ? "" : ", ") + kg_.entity(v).label;
+            title = "Around " + title + " (depth " + std::to_string(o_.view.depth) + ")";
+        }
+        if (!title.empty()) {
+            graph["label"] = escape(title);
+            if (!graph.count("labelloc")) graph["labelloc"] = "t";
+        }
+        for (const auto& [k, v] : extra) graph[k] = v;
+        for (const auto& [k, v] : graph) set_default(AGRAPH, k, v);
+
+        // Node and edge defaults: the style's "*" entries, declared once.
+        // A graph font the style gives is the nodes' and edges' too, unless it says otherwise.
+        node_defaults_ = {{"fontsize", format_number(o_.min_fontsize)}};
+        edge_defaults_ = {{"fontsize", "9"}, {"arrowsize", "0.7"}};
+        if (auto it = graph.find("fontname"); it != graph.end())
+            node_defaults_["fontname"] = edge_defaults_["fontname"] = it->second;
+        for (const auto& [k, v] : merged(o_.style.classes, "*")) node_defaults_[k] = v;
+        for (const auto& [k, v] : merged(o_.style.relations, "*")) edge_defaults_[k] = v;
+        for (const auto& [k, v] : node_defaults_) set_default(AGNODE, k, v);
+        for (const auto& [k, v] : edge_defaults_) set_default(AGEDGE, k, v);
+
+        const auto& bg = kg_.graph();
+        for (auto v : sel.vertices) classes_shown_.insert(kg_.entity(v).type);
+        for (auto e : sel.edges) {
+            statuses_shown_.insert(kg_.relation(e).status());
+            relations_shown_.insert(kg_.relation(e).type);
+        }
+        // Creation order is output order, and it is chosen so that Graphviz reading the file
+        // back creates everything in the same order (`dot -Tcanon` is then a fixpoint): the
+        // legend first (agwrite writes subgraphs first), then entities and relations in
+        // agwrite's own emission order.
+        if (o_.legend && !sel.vertices.empty()) {
+            if (clusters_supported(engine_)) add_legend();
+            else add_table_legend();
+        }
+        const auto [order, edges] = stable_order(sel);
+        std::vector<Agnode_t*> nodes(kg_.entity_count(), nullptr);
+        for (auto v : order) nodes[v] = add_node(g_, kg_.entity(v));
+        for (auto e : edges) add_edge(kg_.relation(e), nodes[boost::source(e, bg)], nodes[boost::target(e, bg)],
+                                      kg_.entity(boost::source(e, bg)), kg_.entity(boost::target(e, bg)));
+        if (replaced_ && o_.warn)
+            o_.warn("DOT: " + std::to_string(replaced_) +
+                    " character(s) no renderer can show (control characters, U+FFFE/U+FFFF, invalid UTF-8) "
+                    "replaced by U+FFFD in labels");
+        return handle;
+    }
+
+    const std::string& engine() const { return engine_; }
+
+private:
+    std::string escape(std::string_view text) { return escape_text(text, replaced_); }
+
+    void set_default(int kind, const std::string& name, const std::string& value) {
+        session_.check(agattr(g_, kind, CString(name), CString(value)) != nullptr, "agattr " + name);
+    }
+
+    void set(void* object, const std::string& name, const std::string& value) {
+        session_.check(agsafeset(object, CString(name), CString(value), CString("")) == 0, "agsafeset " + name);
+    }
+
+    /// Set every attribute of `attrs` that differs from the declared defaults.
+    void set_all(void* object, const DotAttributes& attrs, const DotAttributes& defaults) {
+        for (const auto& [k, v] : attrs) {
+            auto d = defaults.find(k);
+            if (d == defaults.end() || d->second != v) set(object, k, v);
+        }
+    }
+
+    /// The order agwrite emits the selection in, iterated until creating nodes and edges in
+    /// that order makes agwrite emit them in that order again. agwrite (write.c) walks nodes
+    /// by creation; a node is written at its own turn unless an earlier-created predecessor
+    /// pulls it forward, right before the edge from that predecessor; edges follow their tail.
+    std::pair<std::vector<KnowledgeGraph::Vertex>, std::vector<KnowledgeGraph::Edge>> stable_order(const DotSelection& sel) const {
+        const auto& bg = kg_.graph();
+        std::vector<KnowledgeGraph::Vertex> order = sel.vertices;
+        std::vector<KnowledgeGraph::Edge> edges = sel.edges;
+        const std::size_t none = static_cast<std::size_t>(-1);
+        std::vector<std::size_t> pos(kg_.entity_count(), none);
+        for (int round = 0; round < 16; ++round) {
+            for (std::size_t i = 0; i < order.size(); ++i) pos[order[i]] = i;
+            // Edges by tail, keeping their order within a tail.
+            std::stable_sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
+                return pos[boost::source(a, bg)] < pos[boost::source(b, bg)];
+            });
+            std::vector<std::size_t> lowest_tail(kg_.entity_count(), none);
+            std::vector<std::vector<KnowledgeGraph::Vertex>> heads(kg_.entity_count());
+            for (const auto& e : edges) {
+                const auto t = boost::source(e, bg), h = boost::target(e, bg);
+                lowest_tail[h] = std::min(lowest_tail[h], pos[t]);
+                heads[t].push_back(h);
+            }
+            std::vector<char> done(kg_.entity_count(), 0);
+            std::vector<KnowledgeGraph::Vertex> emitted;
+            for (auto n : order) {
+                if (!done[n]) done[n] = 1, emitted.push_back(n);
+                for (auto h : heads[n])
+                    if (!done[h] && pos[h] >= pos[n] && lowest_tail[h] >= pos[n]) done[h] = 1, emitted.push_back(h);
+            }
+            if (emitted == order) break;
+            order = std::move(emitted);
+        }
+        return {order, edges};
+    }
+
+    Agnode_t* add_node(Agraph_t* where, const EntityNode& n) {
+        Agnode_t* node = agnode(where, CString(n.id), 1);
+        session_.check(node != nullptr, "agnode");
+        set_all(node, merged(o_.style.classes, n.type), node_defaults_);
+        set(node, "label", escape(n.label.empty() ? n.id : n.label));
+        set(node, "class", escape(n.type));
+        const double size = o_.min_fontsize + 2.5 * std::log2(std::max<double>(1, n.mentions));
+        set(node, "fontsize", format_number(std::clamp(size, o_.min_fontsize, std::max(o_.min_fontsize, o_.max_fontsize))));
+        std::string tip = n.label + " (" + lookup(o_.style.class_labels, n.type) + ", " + n.id + "), " +
+                          std::to_string(n.mentions) + (n.mentions == 1 ? " mention" : " mentions");
+        set(node, "tooltip", escape(tip));
+        if (!n.wikidata.empty() && n.wikidata.find_first_not_of("Q0123456789") == std::string::npos) {
+            set(node, "URL", "https://www.wikidata.org/wiki/" + n.wikidata);
+            set(node, "target", "_blank");
+        }
+        return node;
+    }
+
+    DotAttributes edge_attributes(const std::string& type, ClaimStatus status) {
+        DotAttributes attrs = merged(o_.style.relations, type);
+        if (auto it = o_.style.statuses.find(to_string(status)); it != o_.style.statuses.end())
+            for (const auto& [k, v] : it->second) attrs[k] = v;
+        return attrs;
+    }
+
+    void add_edge(const RelationEdge& r, Agnode_t* tail, Agnode_t* head, const EntityNode& s, const EntityNode& t) {
+        Agedge_t* edge = agedge(g_, tail, head, nullptr, 1);
+        session_.check(edge != nullptr, "agedge");
+        const ClaimStatus status = r.status();
+        set_all(edge, edge_attributes(r.type, status), edge_defaults_);
+        const std::string label = lookup(o_.style.relation_labels, r.type);
+        if (edge_labels_) set(edge, "label", escape(label));
+        set(edge, "class", escape(r.type + " " + to_string(status)));
+        const double width = 1 + std::log2(std::max<double>(1, r.weight()));
+        set(edge, "penwidth", format_number(std::clamp(width, 1.0, std::max(1.0, o_.max_penwidth))));
+        std::string tip = s.label + " " + label + " " + t.label + " (" + std::to_string(r.weight()) +
+                          (r.weight() == 1 ? " sentence" : " sentences") + ", " + lookup(o_.style.status_labels, to_string(status)) + ")";
+        set(edge, "tooltip", escape(tip));
+        set(edge, "labeltooltip", escape(tip));
+    }
+
+    /// Whether edges of `status` are drawn like asserted ones (then the legend skips it).
+    bool looks_asserted(ClaimStatus status) const {
+        auto normal = [&](ClaimStatus st) {
+            DotAttributes a;
+            if (auto it = o_.style.statuses.find(to_string(st)); it != o_.style.statuses.end()) a = it->second;
+            if (auto it = a.find("style"); it != a.end() && (it->second == "solid" || it->second.empty())) a.erase(it);
+            return a;
+        };
+        return status == ClaimStatus::asserted || normal(status) == normal(ClaimStatus::asserted);
+    }
+
+    /// "legend:KEY", or "legend:?N" when KEY (a name from the style or the data) would not
+    /// survive as a node name.
+    std::string legend_name(const std::string& key) {
+        ++legend_count_;
+        if (id_problem(key).first.empty()) return std::string(kLegendPrefix) + key;
+        return std::string(kLegendPrefix) + "?" + std::to_string(legend_count_);
+    }
+
+    /// An edge style as HTML-like text: a line of box-drawing characters (heavy solid,
+    /// double-dash or quadruple-dash, as the style says; DejaVu Sans has them) in the edge's
+    /// colour, then the label.
+    std::string line_sample(const DotAttributes& attrs, const std::string& label) {
+        DotAttributes a = edge_defaults_;
+        for (const auto& [k, v] : attrs) a[k] = v;
+        const std::string style = a.count("style") ? a["style"] : "";
+        const char* sample = style.find("dotted") != std::string::npos   ? "\u2509\u2509\u2509\u2509"
+                             : style.find("dashed") != std::string::npos ? "\u254D\u254D\u254D\u254D"
+                                                                         : "\u2501\u2501\u2501\u2501";
+        std::string color = a.count("color") ? html_text(a["color"]) : "";
+        if (const auto colon = color.find(':'); colon != std::string::npos) color.resize(colon); // "a:b" lists
+        std::string out = color.empty() ? std::string(sample) : "<FONT COLOR=\"" + color + "\">" + sample + "</FONT>";
+        return out + " " + html_text(label);
+    }
+
+    /// A legend entry for an edge style: one text node, "legend:KEY", with a line sample.
+    /// (A real sample edge would span two ranks of the layout and stretch the legend.)
+    void add_legend_line(Agraph_t* legend, const std::string& key, const DotAttributes& attrs, const std::string& label) {
+        Agnode_t* n = agnode(legend, CString(legend_name(key)), 1);
+        session_.check(n != nullptr, "agnode (legend)");
+        set(n, "shape", "plaintext");
+        set(n, "style", "");
+        set(n, "margin", "0.04");
+        set(n, "height", "0");
+        set(n, "fontsize", format_number(o_.min_fontsize));
+        set(n, "tooltip", escape(label));
+        set_html(n, "label", line_sample(attrs, label));
+    }
+
+    /// Set an HTML-like label (agstrdup_html marks the string as HTML for agwrite and layout).
+    void set_html(void* object, const std::string& name, const std::string& html) {
+        char* value = agstrdup_html(g_, CString(html));
+        session_.check(value != nullptr, "agstrdup_html");
+        set_raw(object, name, value);
+        agstrfree(g_, value);
+    }
+
+    /// The legend for engines that ignore clusters (sfdp, neato, circo, twopi): one node,
+    /// "legend:table", whose HTML-like label lists the classes in their colours and the
+    /// edge styles as coloured line samples; the graph is packed so it sits beside the
+    /// drawing instead of being scattered.
+    void add_table_legend() {
+        std::string html = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"3\" "
+                           "COLOR=\"#a0aec0\" BGCOLOR=\"white\">";
+        if (const std::string title = html_text(o_.style.legend_title); !title.empty())
+            html += "<TR><TD><B>" + title + "</B></TD></TR>"; // Graphviz refuses an empty <B></B>
+        for (const auto& type : classes_shown_) {
+            DotAttributes a = merged(o_.style.classes, "*");
+            for (const auto& [k, v] : merged(o_.style.classes, type)) a[k] = v;
+            html += "<TR><TD BORDER=\"1\"";
+            if (a.count("fillcolor")) html += " BGCOLOR=\"" + html_text(a["fillcolor"]) + "\"";
+            if (a.count("color")) html += " COLOR=\"" + html_text(a["color"]) + "\"";
+            html += ">";
+            std::string text = html_text(lookup(o_.style.class_labels, type));
+            if (text.empty()) text = "&#160;"; // nor an empty <FONT></FONT>
+            if (a.count("fontcolor")) html += "<FONT COLOR=\"" + html_text(a["fontcolor"]) + "\">" + text + "</FONT>";
+            else html += text;
+            html += "</TD></TR>";
+        }
+        auto line = [&](const DotAttributes& attrs, const std::string& label) {
+            html += "<TR><TD ALIGN=\"LEFT\">" + line_sample(attrs, label) + "</TD></TR>";
+        };
+        for (ClaimStatus status : statuses_shown_)
+            if (!looks_asserted(status))
+                line(edge_attributes("*", status), lookup(o_.style.status_labels, to_string(status)));
+        if (!edge_labels_)
+            for (const auto& type : relations_shown_)
+                line(edge_attributes(type, ClaimStatus::asserted), lookup(o_.style.relation_labels, type));
+        html += "</TABLE>";
+
+        Agnode_t* n = agnode(g_, CString(std::string(kLegendPrefix) + "table"), 1);
+        session_.check(n != nullptr, "agnode (legend)");
+        set(n, "shape", "plaintext");
+        set(n, "style", "");
+        set(n, "margin", "0");
+        set(n, "fontsize", format_number(std::max(o_.min_fontsize, o_.max_fontsize)));
+        set(n, "class", "legend");
+        set(n, "tooltip", escape(o_.style.legend_title));
+        set_html(n, "label", html);
+        set_default(AGRAPH, "pack", "true");
+    }
+
+    /// Text for an HTML-like label: what no renderer can show replaced (as in escape()),
+    /// markup characters as entities, line breaks as <BR/>.
+    std::string html_text(std::string_view text) {
+        std::string shown = escape_text(text, replaced_); // escString first: undo its escapes below
+        std::string out;
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            const char c = shown[i];
+            if (c == '\\' && i + 1 < shown.size()) {
+                const char next = shown[++i];
+                out += next == 'n' ? "<BR/>" : next == '\\' ? "\\" : std::string(1, next);
+            } else if (shown.compare(i, 5, "&amp;") == 0) {
+                out += "&amp;", i += 4;
+            } else if (c == '&') out += "&amp;";
+            else if (c == '<') out += "&lt;";
+            else if (c == '>') out += "&gt;";
+            else if (c == '"') out += "&quot;";
+            else out += c;
+        }
+        return out;
+    }
+
+    /// agsafeset with a value cgraph already holds (an HTML string from agstrdup_html).
+    void set_raw(void* object, const std::string& name, char* value) {
+        session_.check(agsafeset(object, CString(name), value, CString("")) == 0, "agsafeset " + name);
+    }
+
+    void add_legend() {
+        Agraph_t* legend = agsubg(g_, CString("cluster_legend"), 1);
+        session_.check(legend != nullptr, "agsubg (legend)");
+        set(legend, "label", escape(o_.style.legend_title));
+        set(legend, "class", "legend");
+        for (const auto& type : classes_shown_) {
+            Agnode_t* n = agnode(legend, CString(legend_name(type)), 1);
+            session_.check(n != nullptr, "agnode (legend)");
+            set_all(n, merged(o_.style.classes, type), node_defaults_);
+            set(n, "label", escape(lookup(o_.style.class_labels, type)));
+            set(n, "tooltip", escape(lookup(o_.style.class_labels, type)));
+            set(n, "fontsize", format_number(o_.min_fontsize));
+        }
+        // Claim statuses drawn differently from a plain assertion get a line sample.
+        for (ClaimStatus status : statuses_shown_) {
+            if (looks_asserted(status)) continue;
+            add_legend_line(legend, to_string(status), edge_attributes("*", status),
+                            lookup(o_.style.status_labels, to_string(status)));
+        }
+        // Without edge labels, relation types are told apart by colour: list them.
+        if (!edge_labels_)
+            for (const auto& type : relations_shown_)
+                add_legend_line(legend, "relation:" + type, edge_attributes(type, ClaimStatus::asserted),
+                                lookup(o_.style.relation_labels, type));
+    }
+
+    const KnowledgeGraph& kg_;
+    const DotOptions& o_;
+    GraphvizSession& session_;
+    Agraph_t* g_ = nullptr;
+    std::string engine_;
+    bool edge_labels_ = true;
+    DotAttributes node_defaults_, edge_defaults_;
+    std::set<std::string> classes_shown_;
+    std::set<std::string> relations_shown_;
+    std::set<ClaimStatus> statuses_shown_;
+    std::size_t replaced_ = 0;
+    std::size_t legend_count_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+
+/// Cairo 1.16 stamps the time into a PDF (/CreationDate (D:YYYYMMDDHHmmSS...)) and ignores
+/// SOURCE_DATE_EPOCH: overwrite the digits in place (same length, so the xref offsets
+/// stay right) with 1970-01-01 00:00:00 for reproducible output.
+void pin_pdf_date(std::string& pdf) {
+    static constexpr std::string_view key = "/CreationDate (D:";
+    static constexpr std::string_view epoch = "19700101000000";
+    for (std::size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
+        std::size_t i = at + key.size(), k = 0;
+        for (; i < pdf.size() && pdf[i] != ')'; ++i)
+            if (pdf[i] >= '0' && pdf[i] <= '9') pdf[i] = k < epoch.size() ? epoch[k++] : '0';
+    }
+}
+
+bool is_pdf(std::string_view format) { return format == "pdf" || format.starts_with("pdf:"); }
+
+DotAttributes render_attributes(std::string_view format, const DotOptions& options) {
+    DotAttributes extra;
+    if (is_pdf(format) && !options.pdf_page.empty()) extra["size"] = options.pdf_page;
+    return extra;
+}
+
+} // namespace
+
+std::string choose_layout(std::size_t shown_entities, const DotOptions& options) {
+    if (options.layout != "auto" && !options.layout.empty()) return options.layout;
+    return shown_entities > options.large_graph ? "sfdp" : "dot";
+}
+
+std::string dot_text(std::string_view text) {
+    std::size_t replaced = 0;
+    return escape_text(text, replaced);
+}
+
+void write_dot(const KnowledgeGraph& graph, std::ostream& out, const DotOptions& options) {
+    GraphvizSession session(options.warn);
+    Builder builder(graph, options, session);
+    GraphHandle g = builder.build();
+    const int rc = agwrite(g.get(), &out);
+    if (!out.good()) throw Error(Errc::export_error, "DOT: writing to the output stream failed");
+    session.check(rc != EOF, "agwrite");
+    session.finish();
+}
+
+void render(const KnowledgeGraph& graph, std::string_view format, const std::string& path, const DotOptions& options) {
+    GraphvizSession session(options.warn);
+    Builder builder(graph, options, session);
+    GraphHandle g = builder.build(render_attributes(format, options));
+    GVC_t* gvc = session.context();
+    const int laid = gvLayout(gvc, g.get(), builder.engine().c_str());
+    session.check(laid == 0, "layout with " + builder.engine());
+    detail::LayoutHandle layout(gvc, g.get());
+    const int rc = gvRenderFilename(gvc, g.get(), std::string(format).c_str(), path.c_str());
+    session.check(rc == 0, "rendering " + std::string(format) + " to " + path);
+    session.finish();
+    if (is_pdf(format)) {
+        std::string pdf;
+        {
+            std::ifstream in(path, std::ios::binary);
+            pdf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            if (in.bad()) throw Error(Errc::io_error, "cannot read back the PDF", path);
+        }
+        pin_pdf_date(pdf);
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+        out.close();
+        if (!out) throw Error(Errc::io_error, "cannot write the PDF", path);
+    }
+}
+
+std::string render_to_string(const KnowledgeGraph& graph, std::string_view format, const DotOptions& options) {
+    GraphvizSession session(options.warn);
+    Builder builder(graph, options, session);
+    GraphHandle g = builder.build(render_attributes(format, options));
+    GVC_t* gvc = session.context();
+    const int laid = gvLayout(gvc, g.get(), builder.engine().c_str());
+    session.check(laid == 0, "layout with " + builder.engine());
+    detail::LayoutHandle layout(gvc, g.get());
+    char* data = nullptr;
+    unsigned int length = 0;
+    const int rc = gvRenderData(gvc, g.get(), std::string(format).c_str(), &data, &length);
+    std::string out;
+    if (data) {
+        out.assign(data, length);
+        gvFreeRenderData(data);
+    }
+    session.check(rc == 0, "rendering " + std::string(format));
+    session.finish();
+    if (is_pdf(format)) pin_pdf_date(out);
+    return out;
+}
+
+} // namespace kg
