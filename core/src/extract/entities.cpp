@@ -139,8 +139,9 @@ void find_gazetteer_mentions(Work& w) {
 namespace {
 
 bool name_word(const Work& w, const Token& t) {
+    const auto i = static_cast<std::size_t>(&t - w.doc.tokens.data());
     return t.has(tok_word) && t.has(tok_upper_initial) && !t.has(tok_apostrophe) && !in(w.lang.not_name_words, t.key) &&
-           !in(w.lang.function_words, t.key);
+           !in(w.lang.function_words, t.key) && (w.demonym_of.empty() || w.demonym_of[i].empty());
 }
 
 // Extend a run of capitalised name words from word position i; returns its end.
@@ -169,6 +170,23 @@ std::string text_of(const Work& w, const std::vector<std::uint32_t>& index, std:
 
 } // namespace
 
+void find_demonyms(Work& w) {
+    w.demonym_of.assign(w.doc.tokens.size(), {});
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
+        w.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (w.owner[index[i]] >= 0) continue;
+            const std::vector<PhraseEntry>* dem = nullptr;
+            std::size_t n = w.tables.demonyms.longest(words, i, dem);
+            if (n == 0) continue;
+            for (std::uint32_t k = index[i]; k <= index[i + n - 1]; ++k) w.demonym_of[k] = dem->front().id;
+            i += n - 1;
+        }
+    }
+}
+
 void find_role_names(Work& w) {
     std::vector<const Token*> words;
     std::vector<std::uint32_t> index;
@@ -178,13 +196,39 @@ void find_role_names(Work& w) {
     for (std::uint32_t s = 0; s < w.doc.sentences.size(); ++s) {
         w.words_of(s, words, index);
         for (std::size_t i = 0; i < words.size(); ++i) {
+            if (w.owner[index[i]] >= 0 || !w.demonym_of[index[i]].empty()) continue;
+            // Role words are matched with demonyms left out, so that "la ministre nord-coréenne
+            // des Affaires étrangères" reads as the role "la ministre des Affaires étrangères".
+            std::vector<const Token*> rest;
+            std::vector<std::size_t> rest_pos;
+            for (std::size_t k = i; k < words.size() && rest.size() < 8; ++k) {
+                if (!w.demonym_of[index[k]].empty()) continue;
+                rest.push_back(words[k]);
+                rest_pos.push_back(k);
+            }
             const std::vector<PhraseEntry>* entries = nullptr;
-            std::size_t n = w.tables.roles.longest(words, i, entries);
-            if (n == 0 || w.owner[index[i]] >= 0) continue;
+            std::size_t rn = w.tables.roles.longest(rest, 0, entries);
+            if (rn == 0) continue;
+            const std::size_t n = rest_pos[rn - 1] + 1 - i;
             RoleLink link;
             link.role = entries->front().role;
             link.sentence = s;
             link.role_span = {words[i]->span.begin, words[i + n - 1]->span.end};
+            for (std::size_t k = i; k < i + n && link.affiliation.empty(); ++k)
+                if (!w.demonym_of[index[k]].empty()) link.affiliation = Ontology::graph_id(*w.onto.find_entity(w.demonym_of[index[k]]));
+            // English and German put the affiliation first: "North Korean leader Kim Jong Un",
+            // "US State Department spokesman Matthew Miller".
+            if (link.affiliation.empty() && i > 0) {
+                std::size_t k = i;
+                while (k > 0 && (in(w.lang.articles, words[k - 1]->key))) --k;
+                if (k > 0 && !w.demonym_of[index[k - 1]].empty()) {
+                    link.affiliation = Ontology::graph_id(*w.onto.find_entity(w.demonym_of[index[k - 1]]));
+                    while (k > 0 && !w.demonym_of[index[k - 1]].empty()) --k;
+                } else if (k > 0) {
+                    if (const Mention* m = w.mention_at(index[k - 1]); m && (m->type == "State" || m->type == "Organization"))
+                        link.affiliation = m->entity;
+                }
+            }
             std::size_t j = i + n;
             std::size_t role_end = j; // the role words and the affiliation right after them
             bool comma_seen = false;
@@ -210,10 +254,10 @@ void find_role_names(Work& w) {
                     }
                     break;
                 }
-                const std::vector<PhraseEntry>* dem = nullptr;
-                if (std::size_t dn = w.tables.demonyms.longest(words, j, dem)) {
-                    if (link.affiliation.empty()) link.affiliation = Ontology::graph_id(*w.onto.find_entity(dem->front().id));
-                    j += dn;
+                if (!w.demonym_of[index[j]].empty()) {
+                    if (link.affiliation.empty())
+                        link.affiliation = Ontology::graph_id(*w.onto.find_entity(w.demonym_of[index[j]]));
+                    while (j < words.size() && !w.demonym_of[index[j]].empty()) ++j;
                     if (!comma_seen) role_end = j;
                     continue;
                 }

@@ -96,6 +96,7 @@ Extraction Extractor::extract(Document doc) const {
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) w.headline[s] = is_headline(doc, doc.sentences[s]);
 
     detail::find_gazetteer_mentions(w);
+    detail::find_demonyms(w);
     detail::find_headed_names(w);
     detail::find_role_names(w);
     detail::find_designators(w);

@@ -103,7 +103,12 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                 t.demonyms.add(words, std::move(e));
             }
         }
-        if (!rec.capital.empty()) t.capital_of[rec.capital] = rec.id;
+        // A capital shared by a state and its predecessor (Moscow: Russia, Soviet Union) speaks
+        // for the present state, the one with an ISO code.
+        if (!rec.capital.empty()) {
+            auto [it, fresh] = t.capital_of.try_emplace(rec.capital, rec.id);
+            if (!fresh && !rec.iso.empty()) it->second = rec.id;
+        }
         t.by_graph_id[Ontology::graph_id(rec)] = &rec;
         if (rec.type == "Person") {
             std::set<std::string> last_words;

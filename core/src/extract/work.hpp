@@ -43,6 +43,7 @@ struct Work {
     std::map<std::string, LocalEntity> entities;
     std::vector<RoleLink> roles;
     std::vector<bool> headline;             ///< per sentence: title-case headline (no name shapes)
+    std::vector<std::string> demonym_of;    ///< per token: state id when it is part of a demonym
 
     Work(const Document& d, const Ontology& o, const LanguageTables& t)
         : doc(d), onto(o), tables(t), lang(*t.data), owner(d.tokens.size(), -1) {}
@@ -63,6 +64,7 @@ struct Work {
 void find_gazetteer_mentions(Work& w);
 void find_role_names(Work& w);
 void find_designators(Work& w);
+void find_demonyms(Work& w);
 void find_headed_names(Work& w);
 void find_name_shapes(Work& w);
 void find_agreements(Work& w);

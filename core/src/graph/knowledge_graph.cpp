@@ -1,6 +1,7 @@
 #include "kg/graph/knowledge_graph.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 namespace kg {
@@ -55,11 +56,20 @@ KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
     RelationEdge& edge = graph_[e];
     edge.sources.insert(evidence.document);
     // Evidence is unique per (document, sentence); a second reading of the same sentence
-    // keeps the strongest status and the details it adds.
-    auto same_sentence = [&](const Evidence& x) {
-        return x.document == evidence.document && x.begin == evidence.begin && x.end == evidence.end;
+    // keeps the strongest status and the details it adds. The vector is sorted by
+    // (document, begin, end, ...), so every reading of one sentence sits in one run that a
+    // binary search finds (a linear scan made hub relations quadratic in the corpus size).
+    auto sentence_less = [](const Evidence& x, const Evidence& y) {
+        if (int c = x.document.compare(y.document); c != 0) return c < 0;
+        return std::tie(x.begin, x.end) < std::tie(y.begin, y.end);
     };
-    auto found = std::find_if(edge.evidence.begin(), edge.evidence.end(), same_sentence);
+    auto found = edge.evidence.end();
+    if (edge.evidence.empty() || sentence_less(edge.evidence.back(), evidence)) {
+        // Documents are merged in input order: new evidence usually goes last.
+    } else if (auto lb = std::lower_bound(edge.evidence.begin(), edge.evidence.end(), evidence, sentence_less);
+               lb != edge.evidence.end() && !sentence_less(evidence, *lb)) {
+        found = lb;
+    }
     if (found != edge.evidence.end()) {
         if (evidence.status < found->status) found->status = evidence.status;
         if (found->date.empty()) found->date = evidence.date;
@@ -68,8 +78,12 @@ KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
         if (found->attributed_to.empty()) found->attributed_to = evidence.attributed_to;
         return e;
     }
-    auto pos = std::lower_bound(edge.evidence.begin(), edge.evidence.end(), evidence);
-    edge.evidence.insert(pos, std::move(evidence));
+    if (edge.evidence.empty() || edge.evidence.back() < evidence) {
+        edge.evidence.push_back(std::move(evidence));
+    } else {
+        auto pos = std::lower_bound(edge.evidence.begin(), edge.evidence.end(), evidence);
+        edge.evidence.insert(pos, std::move(evidence));
+    }
     return e;
 }
 

@@ -261,7 +261,7 @@ private:
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
-                           "agreement_heads", "treaty_heads", "weapon_heads", "given_names", "locative_prepositions", "months",
+                           "agreement_heads", "treaty_heads", "weapon_heads", "clitic_suffixes", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
@@ -287,6 +287,8 @@ private:
             L.segmentation.abbreviations.push_back(k);
         }
         add_keys(L.segmentation.boilerplate, list("boilerplate"));
+        for (auto& c : list("clitic_suffixes")) L.segmentation.clitic_suffixes.push_back(match_key(c));
+        if (const auto* v = root.find("modifiers_before_head")) L.modifiers_before_head = f.bool_of(*v, "\"modifiers_before_head\"");
         add_keys(L.not_name_words, list("not_name_words"));
         add_keys(L.name_connectors, list("name_connectors"));
         add_keys(L.organization_heads, list("organization_heads"));

@@ -122,6 +122,22 @@ std::size_t elision_split(std::string_view tok, const std::vector<std::string>& 
     return 0;
 }
 
+// Length in bytes of a clitic at the end of a word ("'s" in "Russia's"), or 0.
+std::size_t clitic_split(std::string_view tok, const std::vector<std::string>& suffixes) {
+    for (const auto& suf : suffixes) {
+        // The suffix key uses ' ; the text may use ’ (3 bytes) instead.
+        for (std::string_view apostrophe : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+            if (suf.empty() || suf[0] != '\'') continue;
+            std::string form = std::string(apostrophe) + suf.substr(1);
+            if (tok.size() > form.size() + 1 && tok.size() >= form.size()) {
+                std::string tail = match_key(tok.substr(tok.size() - form.size()));
+                if (tail == suf) return form.size();
+            }
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 void segment(Document& doc, const SegmentationRules& rules) {
@@ -221,6 +237,16 @@ void segment(Document& doc, const SegmentationRules& rules) {
                 emit(t.begin + static_cast<std::uint32_t>(cut), t.end, shape_flags(rest, rule));
                 tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
                 tokens[tokens.size() - 2].sentence = static_cast<std::uint32_t>(sent_i);
+                continue;
+            }
+        }
+        if ((flags & tok_word) && !rules.clitic_suffixes.empty()) {
+            if (std::size_t cut = clitic_split(tok, rules.clitic_suffixes)) {
+                const auto mid = t.end - static_cast<std::uint32_t>(cut);
+                emit(t.begin, mid, shape_flags(tok.substr(0, tok.size() - cut), rule));
+                tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
+                emit(mid, t.end, tok_word | tok_apostrophe);
+                tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
                 continue;
             }
         }

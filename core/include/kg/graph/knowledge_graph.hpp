@@ -62,7 +62,16 @@ public:
 private:
     Graph graph_;
     std::unordered_map<std::string, Vertex> by_id_;
-    std::map<std::tuple<Vertex, Vertex, std::string>, Edge, std::less<>> by_triple_;
+    using Triple = std::tuple<Vertex, Vertex, std::string>;
+    struct TripleHash {
+        std::size_t operator()(const Triple& t) const noexcept {
+            std::size_t h = std::hash<std::string>{}(std::get<2>(t));
+            h ^= std::get<0>(t) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+            h ^= std::get<1>(t) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+            return h;
+        }
+    };
+    std::unordered_map<Triple, Edge, TripleHash> by_triple_; ///< lookup only, never iterated
 };
 
 } // namespace kg

@@ -95,6 +95,9 @@ struct LanguageData {
     std::set<std::string> weapon_heads;      ///< head nouns of weapon classes
     std::set<std::string> given_names;       ///< first names that mark a capitalised pair as a person
     std::set<std::string> locative_prepositions; ///< "a", "in", "nella": a capital after one is a place
+    /// Adjectives and noun modifiers come before the head noun ("mutual defence treaty"), as in
+    /// English and German; Romance languages put them after ("trattato di mutua difesa").
+    bool modifiers_before_head = false;
     std::map<std::string, int> months;       ///< month name key -> 1..12
     std::set<std::string> weekdays;
     // From triggers/<code>.json:

@@ -18,6 +18,8 @@ struct SegmentationRules {
     std::vector<std::string> boilerplate;
     /// Keys of abbreviations after which a full stop does not end a sentence ("sig", "dr").
     std::vector<std::string> abbreviations;
+    /// Keys of clitics split off the end of a word: English "'s" ("Russia's" -> "Russia" "'s").
+    std::vector<std::string> clitic_suffixes;
 };
 
 /// Fill `doc.sentences`, `doc.tokens` and `doc.skipped_lines` from `doc.text`, which must
