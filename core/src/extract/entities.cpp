@@ -81,6 +81,12 @@ bool used_as_place(const Work& w, const std::vector<const Token*>& words, std::s
     if (i == 0) return false;
     const std::string& prev = words[i - 1]->key;
     if (in(w.lang.locative_prepositions, prev)) return true;
+    // The object of a visit is a place: "to visit Moscow", "visitare Mosca".
+    if (auto it = w.lang.relation_cues.find("visited"); it != w.lang.relation_cues.end()) {
+        const std::string st = stem(prev, w.lang.code);
+        for (const auto& t : it->second.triggers)
+            if (t.stems.size() == 1 && t.stems[0] == st) return true;
+    }
     if (in(w.lang.place_heads, prev)) return true;
     if (i >= 2 && in(w.lang.name_connectors, prev) && in(w.lang.place_heads, words[i - 2]->key)) return true;
     // "Kim Il-Sung Square di Pyongyang": a place named just before, through "di".
@@ -456,12 +462,27 @@ void find_agreements(Work& w) {
         w.words_of(s, words, index);
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (w.owner[index[i]] >= 0 || !in(w.lang.agreement_heads, words[i]->key)) continue;
-            // head [modifier] [di + modifier [modifier]] | head [di] named body
+            // Romance: head [modifier] [di + modifier [modifier]] | head [di] named body.
+            // English, German: [body] [modifier [modifier]] head [of + modifier | of body].
+            std::size_t start = i;
+            std::string body; // id of a named body inside the phrase ("delle Nazioni Unite")
+            if (w.lang.modifiers_before_head) {
+                int before = 0;
+                while (start > 0 && before < 2 && w.owner[index[start - 1]] < 0 && content_word(w, *words[start - 1]) &&
+                       w.demonym_of[index[start - 1]].empty()) {
+                    --start;
+                    ++before;
+                }
+                if (start > 0) {
+                    if (const Mention* m = w.mention_at(index[start - 1]); m && (m->type == "State" || m->type == "Organization"))
+                        body = m->entity;
+                }
+            }
             std::size_t j = i + 1, end = j;
             int content = 0;
             bool after_di = false;
-            std::string body; // id of a named body inside the phrase ("delle Nazioni Unite")
             while (j < words.size()) {
+                if (w.lang.modifiers_before_head && !after_di && !in(w.lang.genitives, words[j]->key)) break;
                 const Token& t = *words[j];
                 if (const Mention* m = w.mention_at(index[j])) {
                     const bool attached = j == i + 1 || in(w.lang.name_connectors, words[j - 1]->key);
@@ -490,13 +511,14 @@ void find_agreements(Work& w) {
                 break;
             }
             AgreementPhrase ph;
-            ph.tok_begin = index[i];
+            ph.tok_begin = index[start];
             ph.tok_end = index[end - 1] + 1;
             ph.head = stem(words[i]->key, w.lang.code);
             ph.treaty_like = in(w.lang.treaty_heads, words[i]->key);
-            ph.bare = end == i + 1;
+            ph.bare = end == i + 1 && start == i;
             ph.key = ph.head;
-            for (std::size_t k = i + 1; k < end; ++k) {
+            for (std::size_t k = start; k < end; ++k) {
+                if (k == i) continue;
                 const Token& t = *words[k];
                 if (w.owner[index[k]] >= 0 || in(w.lang.function_words, t.key) || t.has(tok_apostrophe)) continue;
                 std::string st = stem(t.key, w.lang.code);
@@ -505,7 +527,7 @@ void find_agreements(Work& w) {
             }
             if (!body.empty()) ph.key += " " + body;
             ph.key = slugify(ph.key);
-            ph.label = text_of(w, index, i, end);
+            ph.label = text_of(w, index, start, end);
             phrases.push_back(std::move(ph));
             i = end - 1;
         }

@@ -133,6 +133,7 @@ bool prepositional(const SentenceView& v, std::size_t b) {
 /// of the wrong class, or a clause boundary), or none at all in the sentence before it.
 struct SubjectSearch {
     std::optional<int> mention;
+    std::string demonym_state; ///< "le truppe nordcoreane sono entrate": the state of a demonym NP
     bool blocked = false;
 };
 
@@ -147,9 +148,25 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
         if (m < 0) {
             // Clause boundaries: a subject is not looked for across a semicolon or colon.
             if (v.tok(q).key == ";" || v.tok(q).key == ":") { r.blocked = true; return r; }
+            const Token& t = v.tok(q);
+            // A noun phrase with a demonym ("some 10,000 North Korean soldiers had entered")
+            // stands for the demonym's state.
+            if (!v.w.demonym_of.empty() && !v.w.demonym_of[v.toks[q]].empty()) {
+                std::size_t first = q;
+                while (first > 0 && !v.w.demonym_of[v.toks[first - 1]].empty()) --first;
+                const bool in_pp = prepositional(v, first) || (first > 0 && prepositional(v, first - 1) &&
+                                                                !in(v.w.lang.articles, v.tok(first - 1).key));
+                if (!in_pp) {
+                    if (!in_classes(def.domain, "State")) { r.blocked = true; return r; }
+                    if (const EntityRecord* st = v.w.onto.find_entity(v.w.demonym_of[v.toks[q]]))
+                        r.demonym_state = Ontology::graph_id(*st);
+                    return r;
+                }
+                q = first;
+                continue;
+            }
             // A common noun with its article, outside any prepositional phrase, is the
             // subject itself: "le esercitazioni [di Stati Uniti e Corea del Sud] provocano".
-            const Token& t = v.tok(q);
             if (q + 1 < p && q >= 1 && t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) &&
                 !in(v.w.lang.function_words, t.key) && in(v.w.lang.articles, v.tok(q - 1).key) &&
                 !prepositional(v, q) && !v.trigger_object_positions.count(q)) {
@@ -160,7 +177,17 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
         }
         auto group = coordination_group(v, m);
         auto b = v.extent(group.front()).first;
-        if (prepositional(v, b) || v.trigger_objects.count(m)) { q = std::min(q, b); continue; }
+        if (v.trigger_objects.count(m)) {
+            // Object control: "accusano Pyongyang di fornire", "invited Kim to visit" — the
+            // object of the first verb is the subject of the second.
+            const auto e = v.extent(group.back()).second;
+            const bool control = e + 2 == p && (in(v.w.lang.genitives, v.tok(e + 1).key) ||
+                                                in(v.w.lang.prepositions, v.tok(e + 1).key));
+            if (control && in_classes(def.domain, v.mention(m).type)) { r.mention = m; return r; }
+            q = std::min(q, b);
+            continue;
+        }
+        if (prepositional(v, b)) { q = std::min(q, b); continue; }
         if (!in_classes(def.domain, v.mention(m).type)) { r.blocked = true; return r; }
         r.mention = m;
         return r;
@@ -175,10 +202,17 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         if (m < 0 || m == exclude || !in_classes(def.range, v.mention(m).type)) continue;
         if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
         auto [b, e] = v.extent(m);
+        // A possessor ("the Kremlin's war") modifies the next noun; it is not the object.
+        if (e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe)) { q = e; continue; }
         const Token* before = word_before(v, b);
-        // A direct object follows the trigger with at most an article between them.
+        // A direct object follows the trigger with at most an article or a quantity between
+        // them: "sent about 13,000 troops", "ha fornito 12 milioni di proiettili".
         std::size_t k = b;
-        while (k > p && (in(v.w.lang.articles, v.tok(k - 1).key) || v.tok(k - 1).has(tok_apostrophe))) --k;
+        auto skippable = [&](const Token& t) {
+            return in(v.w.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) ||
+                   v.w.lang.multipliers.count(t.key) || (in(v.w.lang.function_words, t.key) && !in(v.w.lang.prepositions, t.key));
+        };
+        while (k > p && skippable(v.tok(k - 1))) --k;
         const bool direct = k == p;
         const bool marked = before && in(markers, before->key);
         if (!direct && !marked) {
@@ -287,6 +321,8 @@ std::string sentence_quantity(const SentenceView& v) {
             ++q;
         }
         if (q < v.toks.size() && in(v.w.lang.name_connectors, v.tok(q).key)) ++q;
+        // "10,000 North Korean soldiers": the counted noun comes after the demonym.
+        while (q < v.toks.size() && !v.w.demonym_of.empty() && !v.w.demonym_of[v.toks[q]].empty()) ++q;
         if (q >= v.toks.size()) continue;
         const Token& noun = v.tok(q);
         if (!noun.has(tok_word) || noun.has(tok_digit) || in(v.w.lang.function_words, noun.key) ||
@@ -477,6 +513,11 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                             if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type))
                                 subjects = coordination_group(v, v.mention_at[q]);
                         }
+                        // A possessor names the actor: "the Kremlin's war".
+                        if (subjects.empty() && subject_keys.empty() && p >= 2 && v.tok(p - 1).has(tok_apostrophe) &&
+                            !v.tok(p - 1).has(tok_upper_initial) && v.mention_at[p - 2] >= 0 &&
+                            in_classes(def->domain, v.mention(v.mention_at[p - 2]).type))
+                            subjects = coordination_group(v, v.mention_at[p - 2]);
                         // Nominalisation: "la visita di Putin in Corea del Nord", "l'invasione su
                         // vasta scala della Russia": the genitive names the actor.
                         if (subjects.empty() && subject_keys.empty()) {
@@ -494,7 +535,8 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                         if (subjects.empty() && subject_keys.empty() && !nominal) {
                             SubjectSearch found = subject_before(v, p, *def);
                             if (found.mention) subjects = coordination_group(v, *found.mention);
-                            blocked = found.blocked || found.mention.has_value();
+                            if (!found.demonym_state.empty()) subject_keys.push_back(found.demonym_state);
+                            blocked = found.blocked || found.mention.has_value() || !found.demonym_state.empty();
                             // Any mention before the trigger means the subject is not dropped.
                             for (std::size_t q = 0; q < p && !blocked; ++q) blocked = v.mention_at[q] >= 0;
                         }
@@ -526,7 +568,10 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     // Italian drops subject pronouns ("Ha ringraziato la Corea del Nord"): a
                     // sentence that opens with the trigger and names nobody before it continues
                     // the previous subject.
-                    const bool opens_with_article = !v.toks.empty() && in(w.lang.articles, v.tok(0).key);
+                    // ...unless it opens with an article or a preposition ("Durante la visita, Lavrov..."),
+                    // where the subject is still to come.
+                    const bool opens_with_article = !v.toks.empty() && (in(w.lang.articles, v.tok(0).key) ||
+                                                                        in(w.lang.prepositions, v.tok(0).key));
                     if (subject_keys.empty() && !blocked && cues.carry_subject && !topic.empty() &&
                         p == v.first_trigger && !opens_with_article && !reciprocal) {
                         const LocalEntity* t = nullptr;
@@ -583,8 +628,10 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     for (std::size_t q = e + 1; q < nb && linked; ++q)
                         linked = v.tok(q).has(tok_comma) || in(w.lang.locative_prepositions, v.tok(q).key) ||
                                  in(w.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe);
-                    const bool comma_only = linked && nb == e + 2 && v.tok(e + 1).has(tok_comma);
-                    if (linked && (n.type == "State" || (n.type == "Place" && !comma_only)))
+                    // A comma alone is too weak a link: "retake Kursk, Seoul says".
+                    bool comma = false;
+                    for (std::size_t q = e + 1; q < nb; ++q) comma |= v.tok(q).has(tok_comma);
+                    if (linked && !comma && (n.type == "State" || n.type == "Place"))
                         em.emit(m.entity, "located_in", n.entity, s, claims[s], {}, {});
                 }
             }
