@@ -117,10 +117,6 @@ const Token* word_before(const SentenceView& v, std::size_t b) {
     return k > 0 ? &v.tok(k - 1) : nullptr;
 }
 
-bool genitive_before(const SentenceView& v, std::size_t b) {
-    const Token* t = word_before(v, b);
-    return t && in(v.w.lang.genitives, t->key);
-}
 
 // A mention introduced by a preposition ("in Ucraina", "degli Stati Uniti") is not the
 // subject of a clause.

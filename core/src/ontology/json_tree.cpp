@@ -57,6 +57,13 @@ public:
 
     JsonValue take_root() { return std::move(root_); }
 
+    /// Nesting deeper than this is refused: RapidJSON's reader recurses once per level and
+    /// the tree is destroyed recursively, so "[[[[..." a few hundred thousand deep would
+    /// overflow the stack. Ontology files need four or five levels.
+    static constexpr std::size_t max_depth = 256;
+    /// Where the first container past max_depth opens, or npos.
+    std::size_t too_deep_at() const { return too_deep_at_; }
+
 private:
     std::size_t start_of_token() const {
         std::size_t p = last_end_;
@@ -80,6 +87,10 @@ private:
         return true;
     }
     bool open(JsonValue::Kind kind) {
+        if (stack_.size() >= max_depth) {
+            too_deep_at_ = stream_.Tell() - 1;
+            return false; // RapidJSON stops with kParseErrorTermination
+        }
         JsonValue v;
         v.kind = kind;
         v.offset = stream_.Tell() - 1;
@@ -115,6 +126,7 @@ private:
     std::string pending_key_;
     std::size_t pending_key_offset_ = 0;
     std::size_t last_end_ = 0;
+    std::size_t too_deep_at_ = std::string::npos;
 };
 
 const char* kind_name(JsonValue::Kind k) {
@@ -141,6 +153,12 @@ JsonFile::JsonFile(std::string path, std::string text) : path_(std::move(path)),
     TreeBuilder builder(text_, stream);
     rapidjson::Reader reader;
     rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag>(stream, builder);
+    if (!ok && builder.too_deep_at() != std::string::npos) {
+        auto lc = line_column(text_, builder.too_deep_at());
+        throw Error(Errc::ontology_syntax,
+                    "JSON nested deeper than " + std::to_string(TreeBuilder::max_depth) + " levels", path_,
+                    static_cast<std::int64_t>(lc.line), static_cast<std::int64_t>(lc.column));
+    }
     if (!ok) {
         auto lc = line_column(text_, ok.Offset());
         throw Error(Errc::ontology_syntax, std::string("JSON syntax error: ") + rapidjson::GetParseError_En(ok.Code()),
