@@ -24,6 +24,14 @@ bool has_extension(const fs::path& p, const std::vector<std::string>& extensions
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
+// A README inside a corpus folder documents the corpus; it is not one of its articles.
+// (Given by name on the command line, it is read like any file.)
+bool is_folder_readme(const fs::path& p) {
+    std::string stem = p.stem().string();
+    std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return stem == "README";
+}
+
 // Walk a directory by hand so that symlink loops and unreadable folders become problems
 // naming the folder, instead of exceptions that end the whole walk.
 void walk(const fs::path& dir, const std::vector<std::string>& extensions, std::set<fs::path>& visited,
@@ -70,7 +78,7 @@ void walk(const fs::path& dir, const std::vector<std::string>& extensions, std::
         if (fs::is_directory(st)) {
             if (p.filename().string().starts_with(".")) continue; // .git and friends
             walk(p, extensions, visited, ancestors, files, problems);
-        } else if (fs::is_regular_file(st) && has_extension(p, extensions)) {
+        } else if (fs::is_regular_file(st) && has_extension(p, extensions) && !is_folder_readme(p)) {
             files.push_back(p.lexically_normal().string());
         }
     }

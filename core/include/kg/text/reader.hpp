@@ -22,7 +22,8 @@ struct InputProblem {
 };
 
 /// Expand the command-line paths: files are taken as they are; directories are walked
-/// recursively (symlink loops detected) for files ending in the given extensions, sorted
+/// recursively (symlink loops detected) for files ending in the given extensions (a folder's
+/// README documents it and is left out; hidden folders are skipped), sorted
 /// by path so the order never depends on the file system. Missing paths and unreadable
 /// directories become problems.
 std::vector<InputSource> expand_inputs(const std::vector<std::string>& paths,
