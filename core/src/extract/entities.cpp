@@ -346,6 +346,77 @@ void find_designators(Work& w) {
     }
 }
 
+// The state a token stands for as a demonym, or empty.
+std::string demonym_state(const Work& w, std::uint32_t token) {
+    if (w.demonym_of.empty() || w.demonym_of[token].empty()) return {};
+    const EntityRecord* st = w.onto.find_entity(w.demonym_of[token]);
+    return st ? Ontology::graph_id(*st) : std::string();
+}
+
+// Recognise "<head> [di] word [word] <demonym>" (Romance order) or "<demonym|State's> word
+// [word] <head>" (English order) at word i, the head; returns the words consumed after i
+// (0 when it is not such a phrase). The entity key joins the stems with the state's id, so
+// "ministero della difesa russo" and "ministero della Difesa russa" are one body.
+std::size_t national_body(Work& w, const std::vector<const Token*>& words, const std::vector<std::uint32_t>& index,
+                          std::size_t i) {
+    auto key_of = [&](std::size_t b, std::size_t e, const std::string& state) {
+        std::string key;
+        for (std::size_t k = b; k < e; ++k) {
+            if (in(w.lang.function_words, words[k]->key) || !demonym_state(w, index[k]).empty() ||
+                words[k]->has(tok_apostrophe) || w.owner[index[k]] >= 0)
+                continue;
+            key += stem(words[k]->key, w.lang.code) + "_";
+        }
+        return slugify(key) + "_" + slugify(state);
+    };
+    if (!w.lang.modifiers_before_head) {
+        std::size_t j = i + 1;
+        int content = 0;
+        while (j < words.size() && j - i <= 4 && w.owner[index[j]] < 0) {
+            const std::string st = demonym_state(w, index[j]);
+            if (!st.empty()) {
+                if (content == 0) return 0;
+                std::size_t e = j;
+                while (e < words.size() && !demonym_state(w, index[e]).empty()) ++e;
+                // "l'agenzia di stampa russa Interfax" describes the named agency that follows.
+                if (e < words.size() && (w.owner[index[e]] >= 0 || words[e]->has(tok_upper_initial))) return e - i;
+                std::string name = text_of(w, index, i, e);
+                w.add_mention(index[i], index[e - 1] + 1, key_of(i, e, st), "Organization", MentionSource::name_shape, name);
+                return e - i;
+            }
+            const Token& u = *words[j];
+            if (in(w.lang.name_connectors, u.key) || in(w.lang.articles, u.key) || u.has(tok_apostrophe)) { ++j; continue; }
+            if (!u.has(tok_word) || u.has(tok_digit) || in(w.lang.function_words, u.key) || ++content > 2) return 0;
+            ++j;
+        }
+        return 0;
+    }
+    // English order: look back from the head over at most two modifiers to a demonym or a state's.
+    std::size_t b = i;
+    int content = 0;
+    while (b > 0 && content < 2 && w.owner[index[b - 1]] < 0 && demonym_state(w, index[b - 1]).empty() &&
+           words[b - 1]->has(tok_word) && !words[b - 1]->has(tok_digit) && !in(w.lang.function_words, words[b - 1]->key)) {
+        --b;
+        ++content;
+    }
+    std::string state;
+    std::size_t start = b;
+    if (b > 0 && !demonym_state(w, index[b - 1]).empty()) {
+        state = demonym_state(w, index[b - 1]);
+        start = b - 1;
+        while (start > 0 && !demonym_state(w, index[start - 1]).empty()) --start;
+    } else if (b >= 2 && words[b - 1]->has(tok_apostrophe)) {
+        if (const Mention* m = w.mention_at(index[b - 2]); m && m->type == "State") {
+            state = m->entity;
+            start = b;
+        }
+    }
+    if (state.empty()) return 0;
+    std::string name = text_of(w, index, start, i + 1);
+    w.add_mention(index[start], index[i] + 1, key_of(start, i + 1, state), "Organization", MentionSource::name_shape, name);
+    return 1;
+}
+
 void find_headed_names(Work& w) {
     std::vector<const Token*> words;
     std::vector<std::uint32_t> index;
@@ -355,6 +426,11 @@ void find_headed_names(Work& w) {
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (w.owner[index[i]] >= 0) continue;
             const Token& t = *words[i];
+            // A national body described in common words: "il ministero della difesa russo",
+            // "l'agenzia spaziale russa", "the Russian defence ministry", "Russia's Security Council".
+            if (in(w.lang.organization_heads, t.key)) {
+                if (std::size_t n = national_body(w, words, index, i)) { i += n - 1; continue; }
+            }
             // Head-first names: "Ministero della Difesa", "Cosmodromo Vostochny", "regione di Kursk".
             const bool org_head = in(w.lang.organization_heads, t.key) && t.has(tok_upper_initial);
             const bool place_head = in(w.lang.place_heads, t.key);
