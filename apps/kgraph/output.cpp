@@ -40,7 +40,16 @@ void write_atomically(const fs::path& target, const std::function<void(std::ostr
         {
             std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
             if (!out) throw Error(Errc::io_error, std::string("cannot create: ") + std::strerror(errno), tmp.string());
-            write(out);
+            errno = 0;
+            try {
+                write(out);
+            } catch (const Error& e) {
+                // A writer that fails on its stream (disk full) knows no file name: add it.
+                if (!e.file().empty()) throw;
+                const int err = errno;
+                throw Error(e.code(), e.message() + (err ? std::string(": ") + std::strerror(err) : std::string()),
+                            target.string());
+            }
             out.flush();
             if (!out) throw Error(Errc::io_error, "write failed (disk full?)", target.string());
         }

@@ -132,9 +132,12 @@ struct DotOptions {
     double max_fontsize = 20;
     /// Upper bound of the edge pen width, scaled by weight on a log scale (from 1).
     double max_penwidth = 5;
-    /// PDF page (inches, "W,H"): the drawing is scaled down to fit. Empty = natural size.
-    std::string pdf_page = "11.69,8.27";
-    /// Told about replaced characters and Graphviz warnings. Unset = silent.
+    /// Largest PDF drawing (inches, "W,H"); a larger drawing is scaled down to fit. The PDF
+    /// renderer adds a 0.5 in margin, so the default fits an A4 landscape page (11.69 x
+    /// 8.27 in). Empty = natural size.
+    std::string pdf_page = "10.69,7.27";
+    /// Told about replaced characters and Graphviz warnings. Unset = silent. It is called
+    /// while the Graphviz lock is held: it must not call the functions of this header.
     std::function<void(const std::string&)> warn;
 };
 
