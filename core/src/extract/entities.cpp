@@ -634,7 +634,7 @@ void find_agreements(Work& w) {
         } else if (ph.treaty_like) {
             key = treaty_key;
             label = treaty_label;
-            known = w.tables.by_graph_id.count(key) != 0;
+            known = w.onto.find_by_graph_id(key) != nullptr;
         } else if (ph.bare && last_by_head.count(ph.head)) {
             key = last_by_head[ph.head];
         } else {

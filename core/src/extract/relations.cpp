@@ -493,7 +493,7 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     // A demonym on the trigger noun names the actor: "le truppe nordcoreane".
                     const std::string demonym_state = passive ? std::string() : demonym_actor(v, p, after);
                     if (!demonym_state.empty() && in_classes(def->domain, "State") &&
-                        (w.entities.count(demonym_state) || w.tables.by_graph_id.count(demonym_state)))
+                        (w.entities.count(demonym_state) || w.onto.find_by_graph_id(demonym_state)))
                         subject_keys.push_back(demonym_state);
                     if (passive) {
                         // The patient of a passive stands outside prepositional phrases too.
@@ -609,12 +609,10 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
             auto [b, e] = v.extent(v.mentions[k]);
             if (m.type == "Place") {
                 // the ontology's container, when the sentence names it too
-                for (const auto& [id, rec] : w.onto.entities) {
-                    if (Ontology::graph_id(rec) != m.entity || rec.located_in.empty()) continue;
-                    const EntityRecord* c = w.onto.find_entity(rec.located_in);
+                if (const EntityRecord* rec = w.onto.find_by_graph_id(m.entity); rec && !rec->located_in.empty()) {
+                    const EntityRecord* c = w.onto.find_entity(rec->located_in);
                     if (c && present.count(Ontology::graph_id(*c)))
                         em.emit(m.entity, "located_in", Ontology::graph_id(*c), s, claims[s], {}, {});
-                    break;
                 }
                 if (k + 1 < v.mentions.size()) {
                     const Mention& n = v.mention(v.mentions[k + 1]);

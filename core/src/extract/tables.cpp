@@ -109,7 +109,6 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
             auto [it, fresh] = t.capital_of.try_emplace(rec.capital, rec.id);
             if (!fresh && !rec.iso.empty()) it->second = rec.id;
         }
-        t.by_graph_id[Ontology::graph_id(rec)] = &rec;
         if (rec.type == "Person") {
             std::set<std::string> last_words;
             auto collect = [&](const std::string& name) {

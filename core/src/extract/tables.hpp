@@ -47,7 +47,6 @@ struct LanguageTables {
     PhraseTable demonyms;   ///< demonym -> state id
     PhraseTable roles;      ///< role phrases
     std::unordered_map<std::string, std::string> capital_of; ///< place id -> state id
-    std::unordered_map<std::string, const EntityRecord*> by_graph_id; ///< graph id -> record
     /// Surname key of known people -> the person, or nullptr when two people share it.
     std::unordered_map<std::string, const EntityRecord*> surname;
     /// Content-word stems of each known agreement's aliases, for linking descriptions such
