@@ -30,6 +30,10 @@ bool Work::free(std::uint32_t b, std::uint32_t e) const {
 int Work::add_mention(std::uint32_t b, std::uint32_t e, const std::string& key, const std::string& type,
                       MentionSource source, const std::string& label, const std::string& wikidata,
                       bool from_gazetteer) {
+    // An analyst's decision that this form does not name this entity wins over every rule.
+    if (!onto.not_same_as.empty() &&
+        onto.not_same_as.count({key, phrase_key(doc.view(ByteSpan{doc.tokens[b].span.begin, doc.tokens[e - 1].span.end}))}))
+        return -1;
     Mention m;
     m.tok_begin = b;
     m.tok_end = e;
@@ -670,6 +674,8 @@ void find_short_forms(Work& w) {
             auto parts = phrase_tokens(surface, w.lang);
             if (parts.size() < 2) continue;
             for (const std::string& part : {parts.front(), parts.back()}) {
+                // "Il" of "Kim Jong Il" is also the article that opens a sentence.
+                if (in(w.lang.function_words, part) || in(w.lang.not_name_words, part) || part.size() < 3) continue;
                 auto [it, fresh] = short_forms.try_emplace(part, key);
                 if (!fresh && it->second != key) ambiguous[part] = true;
             }

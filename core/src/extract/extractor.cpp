@@ -142,6 +142,7 @@ void merge_into(KnowledgeGraph& graph, const Extraction& x, const Ontology& onto
     std::map<std::string, KnowledgeGraph::Vertex> vertex_of;
     for (EntityNode node : x.entities) {
         const std::string key = node.id;
+        node.id = ontology.resolve_id(node.id);
         // Two different referents never merge just because their names slug alike.
         if (auto v = graph.find(node.id); v && graph.entity(*v).type != node.type) node.id += "_" + slugify(node.type);
         vertex_of[key] = graph.add_entity(node);

@@ -13,6 +13,7 @@
 namespace kg::detail {
 
 class JsonFile;
+struct JsonMember;
 
 /// One JSON value and its byte offset in the file.
 struct JsonValue {
@@ -23,7 +24,7 @@ struct JsonValue {
     bool integral = false;
     std::string string;
     std::vector<JsonValue> items;                            ///< array elements
-    std::vector<std::pair<std::string, JsonValue>> members;  ///< object members, in file order
+    std::vector<JsonMember> members;                         ///< object members, in file order
     std::vector<std::size_t> key_offsets;                    ///< offset of each member's key
     std::size_t offset = 0;
 
@@ -31,6 +32,15 @@ struct JsonValue {
     bool is_object() const { return kind == Kind::object; }
     bool is_array() const { return kind == Kind::array; }
     bool is_string() const { return kind == Kind::string; }
+};
+
+/// One object member: key and value. A struct, not std::pair, because std::pair of a type
+/// still being defined does not compile with clang and libstdc++ (the fuzzing build).
+struct JsonMember {
+    std::string first;
+    JsonValue second;
+    JsonMember() = default;
+    JsonMember(std::string key, JsonValue value) : first(std::move(key)), second(std::move(value)) {}
 };
 
 /// A parsed file: the tree plus the text, to turn offsets into line:column.

@@ -29,6 +29,16 @@ const EntityRecord* Ontology::find_by_graph_id(const std::string& gid) const {
     auto it = graph_ids.find(gid);
     return it == graph_ids.end() ? nullptr : find_entity(it->second);
 }
+std::string Ontology::resolve_id(const std::string& id) const {
+    std::string cur = id;
+    for (int hops = 0; hops < 16; ++hops) { // chains are short; a cycle is refused at load
+        auto it = same_as.find(cur);
+        if (it == same_as.end()) return cur;
+        cur = it->second;
+    }
+    return cur;
+}
+
 const LanguageData* Ontology::find_language(const std::string& code) const {
     auto it = languages.find(code);
     return it == languages.end() ? nullptr : &it->second;
@@ -84,6 +94,7 @@ public:
         load_if_exists(dir / "classes.json", &Loader::load_classes);
         load_if_exists(dir / "relations.json", &Loader::load_relations);
         load_if_exists(dir / "style.json", &Loader::load_style);
+        load_if_exists(dir / "resolution.json", &Loader::load_resolution);
         for (const auto& f : json_files(dir / "gazetteer")) load(f, &Loader::load_gazetteer);
         for (const auto& f : json_files(dir / "languages")) load(f, &Loader::load_language);
         for (const auto& f : json_files(dir / "triggers")) load(f, &Loader::load_triggers);
@@ -94,7 +105,8 @@ public:
         // Cross references can point into files loaded later, so they are checked last.
         for (const auto& [id, e] : onto.entities) {
             if (e.type.empty()) throw Error(Errc::ontology_schema, "entity \"" + id + "\" has no type", e.source);
-            auto check_ref = [&](const std::string& field, const std::string& ref) {
+            // Structured bindings are captured by name: clang 14 (the fuzzing build) cannot capture them implicitly.
+            auto check_ref = [&, &id = id, &e = e](const std::string& field, const std::string& ref) {
                 if (!ref.empty() && !onto.entities.count(ref))
                     throw Error(Errc::ontology_schema,
                                 "entity \"" + id + "\": " + field + " names unknown entity \"" + ref + "\"", e.source);
@@ -170,6 +182,29 @@ private:
             if (const auto* v = r.find("scored")) def.scored = f.bool_of(*v, "\"scored\"");
             if (const auto* v = r.find("display")) def.display = string_map(f, *v, "\"display\"");
             onto.relations[def.name] = std::move(def);
+        }
+    }
+
+    void load_resolution(const JsonFile& f) {
+        f.only_keys(f.root(), {"same_as", "not_same_as", "note"});
+        if (const auto* v = f.root().find("same_as")) {
+            for (const auto& pair : f.array_of(*v, "\"same_as\"").items) {
+                auto ids = f.strings_of(pair, "a same_as pair");
+                if (ids.size() != 2 || ids[0] == ids[1]) f.fail(pair, "a same_as pair names two different entity ids");
+                // The second id becomes the first; refuse a decision that would loop.
+                onto.same_as[ids[1]] = ids[0];
+                std::set<std::string> seen{ids[1]};
+                for (auto it = onto.same_as.find(ids[0]); it != onto.same_as.end(); it = onto.same_as.find(it->second))
+                    if (!seen.insert(it->first).second || it->second == ids[1])
+                        f.fail(pair, "same_as decisions form a cycle", Errc::ontology_conflict);
+            }
+        }
+        if (const auto* v = f.root().find("not_same_as")) {
+            for (const auto& pair : f.array_of(*v, "\"not_same_as\"").items) {
+                auto parts = f.strings_of(pair, "a not_same_as pair");
+                if (parts.size() != 2) f.fail(pair, "a not_same_as pair is [entity id, surface form]");
+                onto.not_same_as.emplace(parts[0], phrase_key(parts[1]));
+            }
         }
     }
 

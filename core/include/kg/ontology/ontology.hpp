@@ -126,6 +126,13 @@ struct Ontology {
     /// "graph") -> item (class name, relation name, status, "*") -> attribute -> value.
     std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> style;
     std::vector<std::string> files;                 ///< files loaded, in order
+    /// Analysts' merge decisions (resolution.json): entity id -> the id it is the same as.
+    std::map<std::string, std::string> same_as;
+    /// Analysts' split decisions: (entity id, surface-form key) pairs that must not resolve
+    /// to each other ("Kim" is not Kim Jong Un in this corpus).
+    std::set<std::pair<std::string, std::string>> not_same_as;
+    /// The id an entity id resolves to after same_as decisions (itself when none).
+    std::string resolve_id(const std::string& id) const;
 
     const ClassDef* find_class(const std::string& name) const;
     const RelationDef* find_relation(const std::string& name) const;
