@@ -52,21 +52,21 @@ std::vector<std::string> phrase_tokens(const std::string& phrase, const Language
 
 namespace {
 
-PhraseEntry entry_for(const std::string& phrase, const LanguageData& language) {
-    PhraseEntry e;
+// The word keys of a phrase and its case rule, from one segmentation.
+std::vector<std::string> words_and_case(const std::string& phrase, const LanguageData& language, PhraseEntry& e) {
     Document d;
     d.text = phrase;
     d.language = language.code;
     segment(d, language.segmentation);
-    bool first = true;
+    std::vector<std::string> words;
     for (const auto& t : d.tokens) {
         if (t.has(tok_hyphen)) continue;
-        if (first) e.proper = t.has(tok_upper_initial);
-        first = false;
+        if (words.empty()) e.proper = t.has(tok_upper_initial);
         // Acronyms ("US", "AP") must be matched in capitals: "us" is a pronoun.
         e.caps.push_back(t.has(tok_all_caps));
+        words.push_back(t.key);
     }
-    return e;
+    return words;
 }
 
 } // namespace
@@ -82,9 +82,9 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
     t.data = &language;
     auto add_forms = [&](const EntityRecord& rec, const std::vector<std::string>& forms) {
         for (const auto& form : forms) {
-            auto words = phrase_tokens(form, language);
+            PhraseEntry e;
+            auto words = words_and_case(form, language, e);
             if (words.empty()) continue;
-            PhraseEntry e = entry_for(form, language);
             e.id = rec.id;
             e.type = rec.type;
             t.entities.add(words, std::move(e));
