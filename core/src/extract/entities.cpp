@@ -383,7 +383,13 @@ std::size_t national_body(Work& w, const std::vector<const Token*>& words, const
                 std::size_t e = j;
                 while (e < words.size() && !demonym_state(w, index[e]).empty()) ++e;
                 // "l'agenzia di stampa russa Interfax" describes the named agency that follows.
-                if (e < words.size() && (w.owner[index[e]] >= 0 || words[e]->has(tok_upper_initial))) return e - i;
+                if (e < words.size()) {
+                    const Mention* named = w.mention_at(index[e]);
+                    const bool org_name = named ? named->type == "Organization"
+                                                : words[e]->has(tok_upper_initial) && !in(w.lang.given_names, words[e]->key) &&
+                                                      !in(w.lang.not_name_words, words[e]->key);
+                    if (org_name) return e - i;
+                }
                 std::string name = text_of(w, index, i, e);
                 w.add_mention(index[i], index[e - 1] + 1, key_of(i, e, st), "Organization", MentionSource::name_shape, name);
                 return e - i;

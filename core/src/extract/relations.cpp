@@ -195,6 +195,9 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
                                 const std::set<std::string>& markers, int exclude) {
     for (std::size_t q = p; q < v.toks.size() && q - p <= 18; ++q) {
         const int m = v.mention_at[q];
+        // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
+        // dove ... dell'Ucraina" does not recognise Ukraine.
+        if (m < 0 && q > p && v.tok(q).has(tok_comma)) return std::nullopt;
         if (m < 0 || m == exclude || !in_classes(def.range, v.mention(m).type)) continue;
         if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
         auto [b, e] = v.extent(m);
@@ -636,11 +639,12 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                 const std::vector<PhraseEntry>* dem = nullptr;
                 return w.tables.demonyms.longest(words, q, dem) ? w.onto.find_entity(dem->front().id) : nullptr;
             };
-            if (m.type == "Place" && b >= 3 && in(w.lang.name_connectors, v.tok(b - 1).key) &&
-                in(w.lang.place_heads, v.tok(b - 3).key)) {
-                // "la città ucraina di Kharkiv"
+            if (m.type == "Place" && b >= 2 && in(w.lang.genitives, v.tok(b - 1).key)) {
+                // "la città ucraina di Kharkiv", "le repubbliche ucraine di Donetsk e Luhansk"
                 if (const EntityRecord* st = demonym_at(b - 2))
-                    em.emit(m.entity, "located_in", Ontology::graph_id(*st), s, claims[s], {}, {});
+                    for (int g : coordination_group(v, v.mentions[k]))
+                        if (v.mention(g).type == "Place")
+                            em.emit(v.mention(g).entity, "located_in", Ontology::graph_id(*st), s, claims[s], {}, {});
             }
             if (m.type == "Weapon") {
                 // "un missile balistico nordcoreano", "North Korean missiles"
