@@ -152,7 +152,11 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
                 while (first > 0 && !v.w.demonym_of[v.toks[first - 1]].empty()) --first;
                 const bool in_pp = prepositional(v, first) || (first > 0 && prepositional(v, first - 1) &&
                                                                 !in(v.w.lang.articles, v.tok(first - 1).key));
-                if (!in_pp) {
+                // Only nouns that act for a state: troops, government, officials — not tourists.
+                std::size_t last = q;
+                const bool agent = (first > 0 && in(v.w.lang.state_agents, v.tok(first - 1).key)) ||
+                                   (last + 1 < v.toks.size() && in(v.w.lang.state_agents, v.tok(last + 1).key));
+                if (!in_pp && agent) {
                     if (!in_classes(def.domain, "State")) { r.blocked = true; return r; }
                     if (const EntityRecord* st = v.w.onto.find_entity(v.w.demonym_of[v.toks[q]]))
                         r.demonym_state = Ontology::graph_id(*st);
@@ -571,8 +575,12 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     // where the subject is still to come.
                     const bool opens_with_article = !v.toks.empty() && (in(w.lang.articles, v.tok(0).key) ||
                                                                         in(w.lang.prepositions, v.tok(0).key));
+                    // A title or subheading ("Sostieni la guerra in Ucraina") continues nothing.
+                    const Token& last_tok = v.tok(v.toks.size() - 1);
+                    const bool full_sentence = !last_tok.has(tok_word) && (last_tok.key == "." || last_tok.key == "!" ||
+                                                                          last_tok.key == "?" || last_tok.has(tok_quote));
                     if (subject_keys.empty() && !blocked && cues.carry_subject && !topic.empty() &&
-                        p == v.first_trigger && !opens_with_article && !reciprocal) {
+                        p == v.first_trigger && !opens_with_article && !reciprocal && full_sentence) {
                         const LocalEntity* t = nullptr;
                         if (auto it = w.entities.find(topic); it != w.entities.end()) t = &it->second;
                         if (t && in_classes(def->domain, t->type)) subject_keys.push_back(topic);

@@ -296,7 +296,7 @@ private:
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
-                           "agreement_heads", "treaty_heads", "weapon_heads", "clitic_suffixes", "modifiers_before_head", "given_names", "locative_prepositions", "months",
+                           "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
@@ -331,6 +331,7 @@ private:
         add_keys(L.agreement_heads, list("agreement_heads"));
         add_keys(L.treaty_heads, list("treaty_heads"));
         add_keys(L.weapon_heads, list("weapon_heads"));
+        add_keys(L.state_agents, list("state_agents"));
         add_keys(L.given_names, list("given_names"));
         add_keys(L.locative_prepositions, list("locative_prepositions"));
         add_keys(L.weekdays, list("weekdays"));

@@ -93,6 +93,9 @@ struct LanguageData {
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
     std::set<std::string> treaty_heads;
     std::set<std::string> weapon_heads;      ///< head nouns of weapon classes
+    /// Nouns that act for a state when a demonym qualifies them ("le truppe nordcoreane",
+    /// "the Russian government"), unlike "i turisti russi".
+    std::set<std::string> state_agents;
     std::set<std::string> given_names;       ///< first names that mark a capitalised pair as a person
     std::set<std::string> locative_prepositions; ///< "a", "in", "nella": a capital after one is a place
     /// Adjectives and noun modifiers come before the head noun ("mutual defence treaty"), as in
