@@ -478,8 +478,13 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     if (inside >= 0 && w.onto.coarse_of(v.mention(inside).type) == "Actor") continue;
                     const std::size_t after = p + trig.stems.size();
                     Claim local = claim;
-                    for (std::size_t k = p; k-- > 0 && p - k <= 2;)
-                        if (in(w.lang.negations, v.tok(k).key)) local.status = ClaimStatus::denied;
+                    bool possible_only = false;
+                    for (std::size_t k = p; k-- > 0 && p - k <= 3;) {
+                        if (p - k <= 2 && in(w.lang.negations, v.tok(k).key)) local.status = ClaimStatus::denied;
+                        if (in(w.lang.modals, v.tok(k).key)) possible_only = true;
+                    }
+                    // "potrebbero firmare", "dovrà votare sulla ratifica": not (yet) a fact.
+                    if (possible_only) continue;
 
                     std::vector<int> subjects, objects;
                     std::vector<std::string> subject_keys, object_keys;

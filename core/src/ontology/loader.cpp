@@ -383,7 +383,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -428,6 +428,7 @@ private:
         keys("genitives", L.genitives);
         keys("articles", L.articles);
         keys("reciprocal_markers", L.reciprocal_markers);
+        keys("modals", L.modals);
         if (const auto* v = root.find("multipliers")) {
             for (const auto& [word, num] : f.object_of(*v, "\"multipliers\"").members) {
                 if (num.kind != JsonValue::Kind::number || num.number < 1) f.fail(num, "multiplier must be a number >= 1");

@@ -116,6 +116,8 @@ struct LanguageData {
     std::set<std::string> reciprocal_markers;  ///< "tra", "between": "cooperazione tra X e Y"
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
+    /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
+    std::set<std::string> modals;
     std::map<std::string, long long> multipliers; ///< "mila" 1000, "milioni" 1000000
 };
 
