@@ -1,0 +1,1500 @@
+// kg/extract/extractor.hpp: entity and relation extraction from short documents, one test
+// case per rule and per language, on sentences written for these tests. The bundled ontology
+// is loaded once. Cases tagged [!mayfail] state what a correct extractor does where the
+// current one does not yet: they are the work list, and they report without failing the run.
+#include "kg/extract/extractor.hpp"
+
+#include "kg/ontology/ontology.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+const kg::Ontology& ontology() {
+    static const kg::Ontology onto = kg::load_ontology({KG_ONTOLOGY_DIR});
+    return onto;
+}
+
+const kg::Extractor& extractor() {
+    static const kg::Extractor x(ontology());
+    return x;
+}
+
+kg::Extraction run(const std::string& language, const std::string& text) {
+    kg::Document doc;
+    doc.id = "test." + language + ".txt";
+    doc.text = text;
+    doc.language = language;
+    return extractor().extract(std::move(doc));
+}
+
+// Everything the extraction found, for the failure messages.
+std::string describe(const kg::Extraction& x) {
+    std::ostringstream os;
+    os << "language " << x.info.language << "\nentities:\n";
+    for (const auto& e : x.entities) {
+        os << "  " << e.id << " " << e.type << " '" << e.label << "' aliases:";
+        for (const auto& a : e.aliases) os << " '" << a << "'";
+        os << "\n";
+    }
+    os << "mentions:\n";
+    for (const auto& m : x.mentions)
+        os << "  s" << m.sentence << " '" << x.text.substr(m.span.begin, m.span.size()) << "' -> " << m.entity << " "
+           << m.type << "\n";
+    os << "relations:\n";
+    for (const auto& r : x.relations) {
+        if (r.type == "mentioned_with") continue;
+        os << "  s" << r.sentence << " " << r.subject << " " << r.type << " " << r.object << " [" << kg::to_string(r.status);
+        if (!r.attributed_to.empty()) os << " by " << r.attributed_to;
+        if (!r.date.empty()) os << " date " << r.date;
+        if (!r.quantity.empty()) os << " qty '" << r.quantity << "'";
+        if (!r.role.empty()) os << " role '" << r.role << "'";
+        os << "]\n";
+    }
+    return os.str();
+}
+
+const kg::EntityNode* entity(const kg::Extraction& x, std::string_view id) {
+    for (const auto& e : x.entities)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+// The entity one of whose surface forms is exactly `alias`.
+const kg::EntityNode* entity_named(const kg::Extraction& x, std::string_view alias) {
+    for (const auto& e : x.entities)
+        if (e.aliases.count(std::string(alias))) return &e;
+    return nullptr;
+}
+
+std::size_t count_type(const kg::Extraction& x, std::string_view type) {
+    return static_cast<std::size_t>(
+        std::count_if(x.entities.begin(), x.entities.end(), [&](const kg::EntityNode& e) { return e.type == type; }));
+}
+
+bool symmetric(std::string_view type) {
+    const kg::RelationDef* def = ontology().find_relation(std::string(type));
+    return def && def->symmetric;
+}
+
+// The first relation s -type-> o (either direction for symmetric types).
+const kg::RelationMention* relation(const kg::Extraction& x, std::string_view s, std::string_view type,
+                                    std::string_view o) {
+    for (const auto& r : x.relations) {
+        if (r.type != type) continue;
+        if ((r.subject == s && r.object == o) || (symmetric(type) && r.subject == o && r.object == s)) return &r;
+    }
+    return nullptr;
+}
+
+// The fine class of an entity key: from the document, else from the ontology (an endpoint
+// named only by a demonym).
+std::string type_of(const kg::Extraction& x, std::string_view key) {
+    if (const auto* e = entity(x, key)) return e->type;
+    if (const auto* rec = ontology().find_by_graph_id(std::string(key))) return rec->type;
+    return {};
+}
+
+// The first relation from s of a type whose object is of class `object_type`.
+const kg::RelationMention* relation_to_class(const kg::Extraction& x, std::string_view s, std::string_view type,
+                                             std::string_view object_type) {
+    for (const auto& r : x.relations)
+        if (r.type == type && r.subject == s && type_of(x, r.object) == object_type) return &r;
+    return nullptr;
+}
+
+std::vector<const kg::RelationMention*> typed_relations(const kg::Extraction& x) {
+    std::vector<const kg::RelationMention*> out;
+    for (const auto& r : x.relations)
+        if (r.type != "mentioned_with") out.push_back(&r);
+    return out;
+}
+
+std::size_t count_relations(const kg::Extraction& x, std::string_view type) {
+    return static_cast<std::size_t>(
+        std::count_if(x.relations.begin(), x.relations.end(), [&](const kg::RelationMention& r) { return r.type == type; }));
+}
+
+// The mention whose text is `surface`, in sentence `sentence`.
+const kg::Mention* mention(const kg::Extraction& x, std::uint32_t sentence, std::string_view surface) {
+    for (const auto& m : x.mentions)
+        if (m.sentence == sentence && x.text.substr(m.span.begin, m.span.size()) == surface) return &m;
+    return nullptr;
+}
+
+bool any_mention_in(const kg::Extraction& x, std::uint32_t sentence, std::string_view type) {
+    return std::any_of(x.mentions.begin(), x.mentions.end(),
+                       [&](const kg::Mention& m) { return m.sentence == sentence && m.type == type; });
+}
+
+// Shorthands for the checks every case makes.
+#define CHECK_REL(x, s, type, o) CHECK(relation((x), (s), (type), (o)) != nullptr)
+#define CHECK_NO_REL(x, s, type, o) CHECK(relation((x), (s), (type), (o)) == nullptr)
+
+} // namespace
+
+// ==== Italian ==============================================================================
+
+TEST_CASE("extract: gazetteer match with elision (it)", "[extract][it]") {
+    auto x = run("it", "L’Ucraina e l'Unione europea hanno firmato un accordo sul commercio a Bruxelles.");
+    INFO(describe(x));
+    const auto* ukraine = entity(x, "Q212");
+    REQUIRE(ukraine);
+    CHECK(ukraine->type == "State");
+    CHECK(ukraine->label == "Ukraine");
+    CHECK(ukraine->aliases.count("Ucraina") == 1);
+    CHECK(ukraine->aliases.count("L’Ucraina") == 0);
+    const auto* eu = entity(x, "Q458");
+    REQUIRE(eu);
+    CHECK(eu->type == "Organization");
+    CHECK(eu->aliases.count("Unione europea") == 1);
+    const auto* brussels = entity(x, "Q239");
+    REQUIRE(brussels);
+    CHECK(brussels->type == "Place");
+}
+
+TEST_CASE("extract: acronyms only in capitals (it)", "[extract][it]") {
+    auto upper = run("it", "Gli USA hanno schierato una portaerei nel Mediterraneo orientale.");
+    INFO(describe(upper));
+    const auto* us = entity(upper, "Q30");
+    REQUIRE(us);
+    CHECK(us->type == "State");
+    CHECK(us->aliases.count("USA") == 1);
+
+    // "usa" is a verb ("uses").
+    auto lower = run("it", "Il governo usa ogni mezzo per fermare l'inflazione.");
+    INFO(describe(lower));
+    CHECK(entity(lower, "Q30") == nullptr);
+    CHECK(lower.entities.empty());
+}
+
+TEST_CASE("extract: capitals as governments vs places (it)", "[extract][it]") {
+    auto government = run("it", "Mosca ha negato ogni coinvolgimento nell'attentato.");
+    INFO(describe(government));
+    const auto* russia = entity(government, "Q159");
+    REQUIRE(russia);
+    CHECK(russia->type == "State");
+    CHECK(russia->aliases.count("Mosca") == 1);
+    CHECK(entity(government, "Q649") == nullptr);
+
+    auto place = run("it", "L'aereo del ministro è atterrato a Mosca nella tarda serata.");
+    INFO(describe(place));
+    const auto* moscow = entity(place, "Q649");
+    REQUIRE(moscow);
+    CHECK(moscow->type == "Place");
+    CHECK(entity(place, "Q159") == nullptr);
+
+    // Both uses in one article: two entities.
+    auto both = run("it", "Parigi e Berlino hanno condannato l'attacco. La delegazione è poi arrivata a Parigi.");
+    INFO(describe(both));
+    CHECK(type_of(both, "Q142") == "State");
+    CHECK(type_of(both, "Q183") == "State");
+    CHECK(type_of(both, "Q90") == "Place");
+}
+
+TEST_CASE("extract: role and demonym give member_of with the role text (it)", "[extract][it]") {
+    auto x = run("it", "Il ministro degli Esteri brasiliano Mauro Vieira è arrivato a Pechino.");
+    INFO(describe(x));
+    const auto* vieira = entity(x, "mauro_vieira");
+    REQUIRE(vieira);
+    CHECK(vieira->type == "Person");
+    const auto* r = relation(x, "mauro_vieira", "member_of", "Q155");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("ministro degli Esteri"));
+    CHECK(r->status == kg::ClaimStatus::asserted);
+    CHECK_NO_REL(x, "mauro_vieira", "leader_of", "Q155");
+    CHECK_REL(x, "mauro_vieira", "visited", "Q956");
+}
+
+TEST_CASE("extract: role and demonym give leader_of (it)", "[extract][it]") {
+    auto x = run("it", "Il presidente argentino Javier Milei ha parlato al Congresso per due ore.");
+    INFO(describe(x));
+    const auto* r = relation(x, "javier_milei", "leader_of", "Q414");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("presidente"));
+    CHECK(count_type(x, "Person") == 1);
+}
+
+TEST_CASE("extract: role reference stands for the named person (it)", "[extract][it]") {
+    auto x = run("it",
+                 "Il presidente francese Emmanuel Macron è arrivato a Rabat martedì. "
+                 "Il presidente francese ha poi visitato il Marocco meridionale.");
+    INFO(describe(x));
+    const kg::Mention* ref = mention(x, 1, "Il presidente francese");
+    if (!ref) ref = mention(x, 1, "presidente francese");
+    REQUIRE(ref);
+    CHECK(ref->entity == "Q3052772");
+    CHECK(ref->source == kg::MentionSource::role_reference);
+    const auto* r = relation(x, "Q3052772", "visited", "Q1028");
+    REQUIRE(r);
+    CHECK(r->sentence == 1);
+    // A role is not one of the person's names.
+    const auto* macron = entity(x, "Q3052772");
+    REQUIRE(macron);
+    CHECK(macron->aliases.count("Il presidente francese") == 0);
+    CHECK(count_type(x, "Person") == 1);
+}
+
+TEST_CASE("extract: short forms after the full name (it)", "[extract][it]") {
+    auto known = run("it",
+                     "Ieri Kim Jong Un ha ispezionato una fabbrica di droni vicino a Wonsan. "
+                     "Kim ha chiesto di aumentare la produzione.");
+    INFO(describe(known));
+    const kg::Mention* kim = mention(known, 1, "Kim");
+    REQUIRE(kim);
+    CHECK(kim->entity == "Q56226");
+    const auto* k = entity(known, "Q56226");
+    REQUIRE(k);
+    CHECK(k->aliases.count("Kim") == 1);
+    CHECK(k->aliases.count("Kim Jong Un") == 1);
+    CHECK(count_type(known, "Person") == 1);
+
+    auto unknown = run("it",
+                       "Il presidente keniano William Ruto ha ricevuto una delegazione cinese. "
+                       "Ruto ha detto che il dialogo continuerà.");
+    INFO(describe(unknown));
+    const kg::Mention* ruto = mention(unknown, 1, "Ruto");
+    REQUIRE(ruto);
+    CHECK(ruto->entity == "william_ruto");
+    CHECK(count_type(unknown, "Person") == 1);
+    CHECK_REL(unknown, "william_ruto", "leader_of", "Q114");
+}
+
+TEST_CASE("extract: a short form is never a function word (it)", "[extract][it]") {
+    // "Un" is the last part of "Kim Jong Un" and the article that opens the next sentence.
+    auto x = run("it", "Kim Jong Un ha assistito al lancio. Un missile è caduto in mare.");
+    INFO(describe(x));
+    CHECK_FALSE(any_mention_in(x, 1, "Person"));
+    const auto* kim = entity(x, "Q56226");
+    REQUIRE(kim);
+    CHECK(kim->aliases.count("Un") == 0);
+}
+
+TEST_CASE("extract: unknown person after a role word (it)", "[extract][it]") {
+    auto x = run("it", "Il ministro della Difesa keniano Soipan Tuya ha visitato la Somalia.");
+    INFO(describe(x));
+    const auto* tuya = entity(x, "soipan_tuya");
+    REQUIRE(tuya);
+    CHECK(tuya->type == "Person");
+    CHECK(tuya->aliases.count("Soipan Tuya") == 1);
+    const auto* r = relation(x, "soipan_tuya", "member_of", "Q114");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("ministro della Difesa"));
+}
+
+TEST_CASE("extract: unknown person with an Arabic particle (it)", "[extract][it][!mayfail]") {
+    auto x = run("it", "Il generale sudanese Abdel Fattah al-Burhan ha incontrato i mediatori egiziani.");
+    INFO(describe(x));
+    const auto* burhan = entity_named(x, "Abdel Fattah al-Burhan");
+    REQUIRE(burhan);
+    CHECK(burhan->type == "Person");
+    CHECK(entity_named(x, "Abdel Fattah") == nullptr);
+}
+
+TEST_CASE("extract: unknown organisation by head noun (it)", "[extract][it]") {
+    auto x = run("it", "Il Ministero della Difesa keniano ha annunciato nuove esercitazioni sulla costa.");
+    INFO(describe(x));
+    // The demonym may be part of the name: "Ministero della Difesa keniano".
+    const auto* ministry = entity_named(x, "Ministero della Difesa");
+    if (!ministry) ministry = entity_named(x, "Ministero della Difesa keniano");
+    REQUIRE(ministry);
+    CHECK(ministry->type == "Organization");
+    CHECK(count_type(x, "Person") == 0);
+}
+
+TEST_CASE("extract: weapon designators only near weapon words (it)", "[extract][it]") {
+    auto weapon = run("it", "L'Iran ha presentato il nuovo missile Fattah-2 durante una parata militare.");
+    INFO(describe(weapon));
+    const auto* fattah = entity_named(weapon, "Fattah-2");
+    REQUIRE(fattah);
+    CHECK(fattah->type == "Weapon");
+
+    auto phone = run("it", "La nuova versione Galaxy-24 è in vendita da lunedì nei negozi.");
+    INFO(describe(phone));
+    CHECK(count_type(phone, "Weapon") == 0);
+    CHECK(entity_named(phone, "Galaxy-24") == nullptr);
+}
+
+TEST_CASE("extract: one treaty per article (it)", "[extract][it]") {
+    auto x = run("it",
+                 "Il Giappone e l'India hanno firmato un accordo di cooperazione nella difesa. "
+                 "L'accordo prevede esercitazioni congiunte e il trattato entrerà in vigore a giugno.");
+    INFO(describe(x));
+    REQUIRE(count_type(x, "Agreement") == 1);
+    const auto agreement = std::find_if(x.entities.begin(), x.entities.end(),
+                                        [](const kg::EntityNode& e) { return e.type == "Agreement"; });
+    std::vector<const kg::Mention*> mentions;
+    for (const auto& m : x.mentions)
+        if (m.type == "Agreement") mentions.push_back(&m);
+    REQUIRE(mentions.size() == 3);
+    for (const auto* m : mentions) CHECK(m->entity == agreement->id);
+    CHECK_REL(x, "Q17", "signed", agreement->id);
+    CHECK_REL(x, "Q668", "signed", agreement->id);
+}
+
+TEST_CASE("extract: an agreement description stops before the verb (it)", "[extract][it][!mayfail]") {
+    auto x = run("it",
+                 "Il Giappone e l'India hanno firmato un accordo di cooperazione nella difesa. "
+                 "L'accordo prevede esercitazioni congiunte e il trattato entrerà in vigore a giugno.");
+    INFO(describe(x));
+    CHECK(entity_named(x, "accordo prevede") == nullptr);
+    CHECK(entity_named(x, "trattato entrerà") == nullptr);
+}
+
+TEST_CASE("extract: coordinated signers (it)", "[extract][it]") {
+    auto x = run("it", "Il Cile e il Perù hanno firmato un trattato commerciale a Lima.");
+    INFO(describe(x));
+    const auto* chile = relation_to_class(x, "Q298", "signed", "Agreement");
+    const auto* peru = relation_to_class(x, "Q419", "signed", "Agreement");
+    REQUIRE(chile);
+    REQUIRE(peru);
+    CHECK(chile->object == peru->object);
+    CHECK(count_relations(x, "signed") == 2);
+}
+
+TEST_CASE("extract: passive voice with coordinated agents (it)", "[extract][it]") {
+    auto x = run("it", "L'accordo sul grano è stato firmato da Turchia e Ucraina a Istanbul.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "signed", "black_sea_grain_initiative");
+    CHECK_REL(x, "Q212", "signed", "black_sea_grain_initiative");
+}
+
+TEST_CASE("extract: nominalisation 'la visita di X in Y' (it)", "[extract][it]") {
+    auto x = run("it", "La visita di Xi Jinping in Serbia è durata tre giorni.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q15031", "visited", "Q403");
+    CHECK(typed_relations(x).size() == 1);
+}
+
+TEST_CASE("extract: supplied and supplied_to with a quantity (it)", "[extract][it]") {
+    auto x = run("it", "L'Iran ha inviato 12 milioni di proiettili al Venezuela.");
+    INFO(describe(x));
+    const auto* weapon = relation(x, "Q794", "supplied", "artillery_shells");
+    REQUIRE(weapon);
+    CHECK(weapon->quantity == "12000000 proiettili");
+    const auto* to = relation(x, "Q794", "supplied_to", "Q717");
+    REQUIRE(to);
+    CHECK(to->quantity == "12000000 proiettili");
+    CHECK(to->status == kg::ClaimStatus::asserted);
+}
+
+TEST_CASE("extract: objects next to an elided word (it)", "[extract][it][!mayfail]") {
+    // "all'Etiopia": the elided "all'" must neither make "droni" a possessor nor hide the recipient.
+    auto x = run("it", "La Turchia ha fornito droni all'Etiopia.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "supplied", "drone");
+    CHECK_REL(x, "Q43", "supplied_to", "Q115");
+    // An object followed by an elided word ("all'alba") is still the object.
+    auto dawn = run("it", "Le truppe turche sono entrate in Siria all'alba.");
+    INFO(describe(dawn));
+    CHECK_REL(dawn, "Q43", "deployed_to", "Q858");
+}
+
+TEST_CASE("extract: a verb trigger with a partitive object (it)", "[extract][it][!mayfail]") {
+    // "delle armi al Sudan": the genitive after a verb is a partitive, not the actor.
+    auto x = run("it", "L'Egitto ha fornito delle armi al Sudan.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q79", "supplied_to", "Q1049");
+    CHECK_NO_REL(x, "Q1049", "supplied_to", "Q79");
+}
+
+TEST_CASE("extract: deployed_to with demonym troops (it)", "[extract][it]") {
+    auto x = run("it", "Le truppe turche sono entrate in Siria.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "deployed_to", "Q858");
+}
+
+TEST_CASE("extract: struck (it)", "[extract][it]") {
+    auto x = run("it", "Un drone ha colpito Odessa durante la notte.");
+    INFO(describe(x));
+    CHECK_REL(x, "drone", "struck", "odesa");
+}
+
+TEST_CASE("extract: struck by a weapon with a demonym (it)", "[extract][it]") {
+    // The demonym belongs to the weapon ("missile russo"): it names the owner, not the subject.
+    auto x = run("it", "Un missile russo ha colpito Leopoli.");
+    INFO(describe(x));
+    CHECK_REL(x, "missile", "struck", "lviv");
+    CHECK_REL(x, "Q159", "possesses", "missile");
+}
+
+TEST_CASE("extract: vetoed (it)", "[extract][it]") {
+    auto x = run("it", "Gli Stati Uniti hanno posto il veto alla risoluzione sul cessate il fuoco.");
+    INFO(describe(x));
+    const auto* r = relation_to_class(x, "Q30", "vetoed", "Agreement");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::asserted);
+}
+
+TEST_CASE("extract: sanctioned by the body named after 'sanzioni' (it)", "[extract][it]") {
+    auto x = run("it", "Le sanzioni dell'ONU contro l'Eritrea sono state revocate.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q1065", "sanctioned", "eritrea");
+}
+
+TEST_CASE("extract: recognized (it)", "[extract][it]") {
+    auto x = run("it", "Il Messico ha riconosciuto lo Stato di Palestina.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q96", "recognized", "palestinian_territories");
+}
+
+TEST_CASE("extract: recognized through a noun object (it)", "[extract][it][!mayfail]") {
+    // "l'indipendenza del Kosovo" after a verb: Kosovo is the object, not the actor.
+    auto x = run("it", "La Cina ha riconosciuto l'indipendenza del Kosovo.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q148", "recognized", "Q1246");
+}
+
+TEST_CASE("extract: severed_ties_with (it)", "[extract][it]") {
+    auto x = run("it", "Il Nicaragua ha interrotto i rapporti con Taiwan.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q811", "severed_ties_with", "Q865");
+    CHECK_NO_REL(x, "Q811", "cooperates_with", "Q865");
+}
+
+TEST_CASE("extract: severing relations is not cooperation (it)", "[extract][it][!mayfail]") {
+    auto x = run("it", "L'Ucraina ha interrotto le relazioni diplomatiche con la Siria.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q212", "severed_ties_with", "Q858");
+    CHECK_NO_REL(x, "Q212", "cooperates_with", "Q858");
+}
+
+TEST_CASE("extract: located_in from 'la città russa di X' (it)", "[extract][it]") {
+    auto x = run("it", "L'esplosione è avvenuta nella città russa di Belgorod.");
+    INFO(describe(x));
+    CHECK_REL(x, "belgorod", "located_in", "Q159");
+}
+
+TEST_CASE("extract: possesses from a demonym on a weapon class (it)", "[extract][it]") {
+    auto x = run("it", "La parata ha mostrato missili ipersonici cinesi.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q148", "possesses", "hypersonic_missile");
+}
+
+TEST_CASE("extract: reported claim with its source (it)", "[extract][it]") {
+    auto x = run("it", "Secondo l'ANSA, l'Egitto ha fornito razzi al Sudan.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q79", "supplied_to", "Q1049");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::reported);
+    CHECK(r->attributed_to == "ansa");
+    const auto* w = relation(x, "Q79", "supplied", "rocket");
+    REQUIRE(w);
+    CHECK(w->status == kg::ClaimStatus::reported);
+}
+
+TEST_CASE("extract: alleged claim from the conditional (it)", "[extract][it]") {
+    auto x = run("it", "L'Egitto avrebbe fornito razzi al Sudan.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q79", "supplied_to", "Q1049");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::alleged);
+}
+
+TEST_CASE("extract: denied claim (it)", "[extract][it]") {
+    auto x = run("it", "L'Egitto ha negato di aver fornito droni al Sudan.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q79", "supplied_to", "Q1049");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::denied);
+    // A negation before the trigger.
+    auto negated = run("it", "Il Brasile non ha firmato il trattato.");
+    INFO(describe(negated));
+    const auto* s = relation_to_class(negated, "Q155", "signed", "Agreement");
+    REQUIRE(s);
+    CHECK(s->status == kg::ClaimStatus::denied);
+}
+
+TEST_CASE("extract: dates (it)", "[extract][it]") {
+    auto full = run("it", "Il 3 marzo 2023 il Kenya ha firmato un accordo con l'Etiopia.");
+    INFO(describe(full));
+    const auto* a = relation_to_class(full, "Q114", "signed", "Agreement");
+    REQUIRE(a);
+    CHECK(a->date == "2023-03-03");
+
+    auto month = run("it", "Nel maggio 2022 la Finlandia ha firmato un memorandum con la Turchia.");
+    INFO(describe(month));
+    const auto* b = relation_to_class(month, "Q33", "signed", "Agreement");
+    REQUIRE(b);
+    CHECK(b->date == "2022-05");
+
+    // The year follows from the article.
+    auto context = run("it",
+                       "Il vertice si è chiuso nel 2023 con molte promesse. "
+                       "Il 5 aprile il Kenya ha firmato un accordo con l'Etiopia.");
+    INFO(describe(context));
+    const auto* c = relation_to_class(context, "Q114", "signed", "Agreement");
+    REQUIRE(c);
+    CHECK(c->date == "2023-04-05");
+
+    // No year anywhere: no date.
+    auto none = run("it", "Il 3 marzo il Kenya ha firmato un accordo con l'Etiopia.");
+    INFO(describe(none));
+    const auto* d = relation_to_class(none, "Q114", "signed", "Agreement");
+    REQUIRE(d);
+    CHECK(d->date.empty());
+}
+
+TEST_CASE("extract: no typed relation for mere co-mention (it)", "[extract][it]") {
+    auto x = run("it", "La Francia e il Marocco sono due paesi molto diversi.");
+    INFO(describe(x));
+    CHECK(entity(x, "Q142") != nullptr);
+    CHECK(entity(x, "Q1028") != nullptr);
+    CHECK(typed_relations(x).empty());
+    // The co-occurrence edge is there.
+    CHECK((relation(x, "Q1028", "mentioned_with", "Q142") || relation(x, "Q142", "mentioned_with", "Q1028")));
+}
+
+TEST_CASE("extract: no entity from a capitalised sentence start (it)", "[extract][it]") {
+    auto x = run("it",
+                 "Secondo fonti locali, la situazione resta tesa. "
+                 "Durante la notte non ci sono stati scontri. Oggi il governo non ha commentato.");
+    INFO(describe(x));
+    CHECK(x.entities.empty());
+    CHECK(x.relations.empty());
+}
+
+TEST_CASE("extract: met with an object introduced by its role (it)", "[extract][it][!mayfail]") {
+    auto x = run("it", "Il presidente argentino Javier Milei ha incontrato il premier giapponese Fumio Kishida.");
+    INFO(describe(x));
+    CHECK_REL(x, "javier_milei", "leader_of", "Q414");
+    CHECK_REL(x, "fumio_kishida", "leader_of", "Q17");
+    CHECK_REL(x, "javier_milei", "met", "fumio_kishida");
+}
+
+TEST_CASE("extract: a visited capital is the city (it)", "[extract][it][!mayfail]") {
+    // The object of "visitare" is a place even with an article between: "ha visitato il Cairo".
+    auto x = run("it", "La premier ha visitato il Cairo e poi Alessandria.");
+    INFO(describe(x));
+    CHECK(type_of(x, "cairo") == "Place");
+    CHECK(entity(x, "Q79") == nullptr);
+}
+
+TEST_CASE("extract: a verb followed by a noun and a genitive (it)", "[extract][it][!mayfail]") {
+    // "condanna le minacce dell'Iran": the genitive belongs to "minacce", not to the verb.
+    auto x = run("it", "La Francia condanna le minacce dell'Iran contro Israele.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q142", "opposes", "Q794");
+    CHECK_REL(x, "Q794", "opposes", "Q801");
+}
+
+TEST_CASE("extract: object control across a past infinitive (it)", "[extract][it][!mayfail]") {
+    // "accusa Hezbollah di aver lanciato": Hezbollah is the one who launched.
+    auto x = run("it", "Israele accusa Hezbollah di aver lanciato razzi sul nord del Paese.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q801", "opposes", "Q41053");
+    CHECK_REL(x, "Q41053", "possesses", "rocket");
+    CHECK_NO_REL(x, "Q801", "possesses", "rocket");
+}
+
+// ==== English ==============================================================================
+
+TEST_CASE("extract: lower-case words are not acronyms (en)", "[extract][en]") {
+    auto x = run("en", "Officials told us the talks in Geneva went well.");
+    INFO(describe(x));
+    CHECK(entity(x, "Q30") == nullptr);
+    CHECK(type_of(x, "geneva") == "Place");
+}
+
+TEST_CASE("extract: US in capitals is the United States (en)", "[extract][en][!mayfail]") {
+    auto x = run("en", "The US and the EU agreed on new tariffs.");
+    INFO(describe(x));
+    const auto* us = entity(x, "Q30");
+    REQUIRE(us);
+    CHECK(us->type == "State");
+    CHECK(us->aliases.count("US") == 1);
+    CHECK(type_of(x, "Q458") == "Organization");
+}
+
+TEST_CASE("extract: role and demonym before the name (en)", "[extract][en]") {
+    auto x = run("en", "Kenyan President William Ruto arrived in Beijing on Monday.");
+    INFO(describe(x));
+    const auto* r = relation(x, "william_ruto", "leader_of", "Q114");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("President"));
+    CHECK_REL(x, "william_ruto", "visited", "Q956");
+}
+
+TEST_CASE("extract: role reference stands for the named person (en)", "[extract][en]") {
+    auto x = run("en",
+                 "South African President Cyril Ramaphosa arrived in Moscow on Tuesday. "
+                 "The South African president later met Vladimir Putin.");
+    INFO(describe(x));
+    CHECK_REL(x, "cyril_ramaphosa", "leader_of", "Q258");
+    const auto* r = relation(x, "cyril_ramaphosa", "met", "Q7747");
+    REQUIRE(r);
+    CHECK(r->sentence == 1);
+    CHECK(count_type(x, "Person") == 2);
+}
+
+TEST_CASE("extract: met with an object introduced by its role (en)", "[extract][en][!mayfail]") {
+    auto x = run("en", "Kenyan President William Ruto met Chinese President Xi Jinping in Beijing.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q15031", "leader_of", "Q148");
+    CHECK_REL(x, "william_ruto", "met", "Q15031");
+}
+
+TEST_CASE("extract: deployed_to with a quantity (en)", "[extract][en]") {
+    auto x = run("en", "Rwanda deployed 10,000 soldiers to Mozambique.");
+    INFO(describe(x));
+    const auto* r = relation(x, "rwanda", "deployed_to", "mozambique");
+    REQUIRE(r);
+    CHECK(r->quantity == "10000 soldiers");
+}
+
+TEST_CASE("extract: deployed_to with demonym troops (en)", "[extract][en]") {
+    auto x = run("en", "Turkish troops entered Syria in October 2019.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q43", "deployed_to", "Q858");
+    REQUIRE(r);
+    CHECK(r->date == "2019-10");
+}
+
+TEST_CASE("extract: reported claim with its source and a quantity (en)", "[extract][en]") {
+    auto x = run("en", "Iran supplied 300 drones to Venezuela, according to Reuters.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q794", "supplied_to", "Q717");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::reported);
+    CHECK(r->attributed_to == "reuters");
+    CHECK(r->quantity == "300 drones");
+    CHECK_REL(x, "Q794", "supplied", "drone");
+}
+
+TEST_CASE("extract: alleged and denied claims (en)", "[extract][en]") {
+    auto alleged = run("en", "Egypt allegedly supplied rockets to Sudan.");
+    INFO(describe(alleged));
+    const auto* a = relation(alleged, "Q79", "supplied_to", "Q1049");
+    REQUIRE(a);
+    CHECK(a->status == kg::ClaimStatus::alleged);
+
+    auto denied = run("en", "Egypt denied sending drones to Sudan.");
+    INFO(describe(denied));
+    const auto* d = relation(denied, "Q79", "supplied_to", "Q1049");
+    REQUIRE(d);
+    CHECK(d->status == kg::ClaimStatus::denied);
+}
+
+TEST_CASE("extract: struck with a date (en)", "[extract][en]") {
+    auto x = run("en", "A Russian missile struck Kharkiv on June 19, 2024.");
+    INFO(describe(x));
+    const auto* r = relation(x, "missile", "struck", "Q42308");
+    REQUIRE(r);
+    CHECK(r->date == "2024-06-19");
+    CHECK_REL(x, "Q159", "possesses", "missile");
+}
+
+TEST_CASE("extract: vetoed (en)", "[extract][en]") {
+    auto x = run("en", "The United States vetoed the draft resolution on Gaza.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q30", "vetoed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: claim markers are not read inside names (en)", "[extract][en][!mayfail]") {
+    // "States" in "United States" is not the reporting verb "state".
+    auto x = run("en", "The United States vetoed the draft resolution on Gaza.");
+    INFO(describe(x));
+    const auto* r = relation_to_class(x, "Q30", "vetoed", "Agreement");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::asserted);
+}
+
+TEST_CASE("extract: coordinated signers with a date (en)", "[extract][en]") {
+    auto x = run("en", "Japan and the Philippines signed a defence pact in Manila on July 8, 2024.");
+    INFO(describe(x));
+    const auto* japan = relation_to_class(x, "Q17", "signed", "Agreement");
+    const auto* philippines = relation_to_class(x, "Q928", "signed", "Agreement");
+    REQUIRE(japan);
+    REQUIRE(philippines);
+    CHECK(japan->object == philippines->object);
+    CHECK(japan->date == "2024-07-08");
+}
+
+TEST_CASE("extract: passive voice (en)", "[extract][en]") {
+    auto x = run("en", "The agreement was signed by Chile and Peru.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q298", "signed", "Agreement") != nullptr);
+    CHECK(relation_to_class(x, "Q419", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: a title-case headline gives no persons (en)", "[extract][en]") {
+    auto x = run("en", "Leaders Promise New Era Of Trade And Security Cooperation\n\nThe summit ended on Friday.");
+    INFO(describe(x));
+    CHECK(count_type(x, "Person") == 0);
+    CHECK(x.entities.empty());
+}
+
+TEST_CASE("extract: no typed relation for mere co-mention (en)", "[extract][en]") {
+    auto x = run("en", "France and Morocco are very different countries.");
+    INFO(describe(x));
+    CHECK(entity(x, "Q142") != nullptr);
+    CHECK(entity(x, "Q1028") != nullptr);
+    CHECK(typed_relations(x).empty());
+    CHECK(count_relations(x, "mentioned_with") == 1);
+}
+
+TEST_CASE("extract: capitals as governments vs places (en)", "[extract][en]") {
+    auto government = run("en", "Washington and Beijing denied the report.");
+    INFO(describe(government));
+    const auto* us = entity(government, "Q30");
+    REQUIRE(us);
+    CHECK(us->type == "State");
+    CHECK(us->aliases.count("Washington") == 1);
+    CHECK(type_of(government, "Q148") == "State");
+
+    auto place = run("en", "The delegation landed in Beijing late on Sunday.");
+    INFO(describe(place));
+    CHECK(type_of(place, "Q956") == "Place");
+    CHECK(entity(place, "Q148") == nullptr);
+
+    // A seat of power is the organisation.
+    auto seat = run("en", "The Kremlin said the talks would resume.");
+    INFO(describe(seat));
+    CHECK(type_of(seat, "kremlin") == "Organization");
+}
+
+// Two-letter surnames ("Xi", "Li", "Wu") are short forms too.
+TEST_CASE("extract: short forms after the full name (en)", "[extract][en][!mayfail]") {
+    auto x = run("en", "Chinese President Xi Jinping arrived in Belgrade. Xi later signed a trade agreement with Serbia.");
+    INFO(describe(x));
+    const kg::Mention* xi = mention(x, 1, "Xi");
+    REQUIRE(xi);
+    CHECK(xi->entity == "Q15031");
+    CHECK(relation_to_class(x, "Q15031", "signed", "Agreement") != nullptr);
+    CHECK(count_type(x, "Person") == 1);
+}
+
+TEST_CASE("extract: unknown person after a role word (en)", "[extract][en]") {
+    auto x = run("en", "The Kenyan defence minister Soipan Tuya visited Somalia.");
+    INFO(describe(x));
+    CHECK(type_of(x, "soipan_tuya") == "Person");
+    CHECK_REL(x, "soipan_tuya", "member_of", "Q114");
+    CHECK_REL(x, "soipan_tuya", "visited", "Q1045");
+}
+
+TEST_CASE("extract: unknown organisation by head noun (en)", "[extract][en]") {
+    auto x = run("en", "The Ministry of Defence said the exercise would continue.");
+    INFO(describe(x));
+    const auto* ministry = entity_named(x, "Ministry of Defence");
+    REQUIRE(ministry);
+    CHECK(ministry->type == "Organization");
+}
+
+TEST_CASE("extract: possesses from a demonym on a weapon class (en)", "[extract][en]") {
+    auto x = run("en", "Iranian ballistic missiles were displayed at the parade.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q794", "possesses", "ballistic_missile");
+}
+
+TEST_CASE("extract: located_in from 'the Russian city of X' (en)", "[extract][en][!mayfail]") {
+    auto x = run("en", "The explosion hit the Russian city of Belgorod.");
+    INFO(describe(x));
+    CHECK_REL(x, "belgorod", "located_in", "Q159");
+}
+
+TEST_CASE("extract: severing ties is not cooperation (en)", "[extract][en][!mayfail]") {
+    auto x = run("en", "Ukraine severed diplomatic ties with Syria.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q212", "severed_ties_with", "Q858");
+    CHECK_NO_REL(x, "Q212", "cooperates_with", "Q858");
+}
+
+// ==== French ===============================================================================
+
+TEST_CASE("extract: states with elision (fr)", "[extract][fr]") {
+    auto x = run("fr", "Le Maroc et l'Espagne ont renforcé leurs échanges commerciaux.");
+    INFO(describe(x));
+    CHECK(type_of(x, "Q1028") == "State");
+    const auto* spain = entity(x, "Q29");
+    REQUIRE(spain);
+    CHECK(spain->aliases.count("Espagne") == 1);
+    CHECK(typed_relations(x).empty());
+}
+
+TEST_CASE("extract: leader by role and demonym (fr)", "[extract][fr]") {
+    auto x = run("fr", "Le Premier ministre indien Narendra Modi est arrivé à Paris.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q1058", "leader_of", "Q668");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("Premier ministre"));
+    CHECK_REL(x, "Q1058", "visited", "Q90");
+}
+
+TEST_CASE("extract: member by role and demonym (fr)", "[extract][fr]") {
+    auto x = run("fr", "Le ministre des Affaires étrangères marocain Nasser Bourita s'est rendu à Madrid.");
+    INFO(describe(x));
+    const auto* bourita = entity(x, "nasser_bourita");
+    REQUIRE(bourita);
+    CHECK(bourita->type == "Person");
+    CHECK_REL(x, "nasser_bourita", "member_of", "Q1028");
+    CHECK_REL(x, "nasser_bourita", "visited", "Q2807");
+}
+
+TEST_CASE("extract: organisations (fr)", "[extract][fr]") {
+    auto x = run("fr", "La Commission européenne a proposé un nouveau paquet de mesures.");
+    INFO(describe(x));
+    const auto* commission = entity_named(x, "Commission européenne");
+    REQUIRE(commission);
+    CHECK(commission->type == "Organization");
+
+    // A national body named by its head noun and a demonym.
+    auto ministry = run("fr", "Le Ministère de la Défense malien a démenti toute implication.");
+    INFO(describe(ministry));
+    const auto* m = entity_named(ministry, "Ministère de la Défense malien");
+    if (!m) m = entity_named(ministry, "Ministère de la Défense");
+    REQUIRE(m);
+    CHECK(m->type == "Organization");
+}
+
+TEST_CASE("extract: organisation named with 'de la' and 'de l'' (fr)", "[extract][fr][!mayfail]") {
+    auto x = run("fr", "Le Ministère de la Défense a démenti. Selon le Ministère de l'Intérieur, la frontière reste fermée.");
+    INFO(describe(x));
+    const auto* defence = entity_named(x, "Ministère de la Défense");
+    REQUIRE(defence);
+    CHECK(defence->type == "Organization");
+    const auto* interior = entity_named(x, "Ministère de l'Intérieur");
+    REQUIRE(interior);
+    CHECK(interior->type == "Organization");
+}
+
+TEST_CASE("extract: coordinated signers (fr)", "[extract][fr]") {
+    auto x = run("fr", "Le Japon et les Philippines ont signé un accord de défense à Manille.");
+    INFO(describe(x));
+    const auto* japan = relation_to_class(x, "Q17", "signed", "Agreement");
+    const auto* philippines = relation_to_class(x, "Q928", "signed", "Agreement");
+    REQUIRE(japan);
+    REQUIRE(philippines);
+    CHECK(japan->object == philippines->object);
+}
+
+TEST_CASE("extract: passive voice (fr)", "[extract][fr]") {
+    auto x = run("fr", "L'accord a été signé par le Chili et le Pérou.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q298", "signed", "Agreement") != nullptr);
+    CHECK(relation_to_class(x, "Q419", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: visited (fr)", "[extract][fr]") {
+    auto x = run("fr", "Le président brésilien Lula da Silva s'est rendu en Angola.");
+    INFO(describe(x));
+    CHECK_REL(x, "luiz_inacio_lula_da_silva", "leader_of", "Q155");
+    CHECK_REL(x, "luiz_inacio_lula_da_silva", "visited", "angola");
+}
+
+TEST_CASE("extract: nominalisation 'la visite de X en Y' (fr)", "[extract][fr]") {
+    auto x = run("fr", "La visite de Xi Jinping en Serbie a duré trois jours.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q15031", "visited", "Q403");
+}
+
+TEST_CASE("extract: met (fr)", "[extract][fr]") {
+    auto direct = run("fr", "Emmanuel Macron a rencontré Olaf Scholz à Berlin.");
+    INFO(describe(direct));
+    CHECK_REL(direct, "Q3052772", "met", "olaf_scholz");
+
+    auto with = run("fr", "Pedro Sánchez s'est entretenu avec Giorgia Meloni à Rome.");
+    INFO(describe(with));
+    CHECK_REL(with, "pedro_sanchez", "met", "giorgia_meloni");
+}
+
+TEST_CASE("extract: supplied and supplied_to with a quantity (fr)", "[extract][fr]") {
+    auto x = run("fr", "L'Iran a fourni 300 drones à la Russie.");
+    INFO(describe(x));
+    const auto* w = relation(x, "Q794", "supplied", "drone");
+    REQUIRE(w);
+    CHECK(w->quantity == "300 drones");
+    const auto* to = relation(x, "Q794", "supplied_to", "Q159");
+    REQUIRE(to);
+    CHECK(to->quantity == "300 drones");
+
+    auto elided = run("fr", "La Turquie a livré des drones à l'Éthiopie.");
+    INFO(describe(elided));
+    CHECK_REL(elided, "Q43", "supplied", "drone");
+    CHECK_REL(elided, "Q43", "supplied_to", "Q115");
+}
+
+TEST_CASE("extract: quantity with a multiplier and an elided 'de' (fr)", "[extract][fr][!mayfail]") {
+    auto x = run("fr", "L'Iran a livré 2 millions d'obus au Soudan.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q794", "supplied_to", "Q1049");
+    REQUIRE(r);
+    CHECK(r->quantity == "2000000 obus");
+}
+
+TEST_CASE("extract: quantity with a space as thousands separator (fr)", "[extract][fr][!mayfail]") {
+    auto x = run("fr", "Le Rwanda a déployé 13 000 soldats au Mozambique.");
+    INFO(describe(x));
+    const auto* r = relation(x, "rwanda", "deployed_to", "mozambique");
+    REQUIRE(r);
+    CHECK(r->quantity == "13000 soldats");
+}
+
+TEST_CASE("extract: a verb trigger with a partitive object (fr)", "[extract][fr][!mayfail]") {
+    // "des armes au Soudan": "des" after the verb is a partitive article, not a genitive actor.
+    auto x = run("fr", "L'Égypte a livré des armes au Soudan.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q79", "supplied_to", "Q1049");
+}
+
+TEST_CASE("extract: deployed_to with demonym troops (fr)", "[extract][fr]") {
+    auto x = run("fr", "Des troupes turques ont été déployées en Syrie.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "deployed_to", "Q858");
+}
+
+TEST_CASE("extract: struck (fr)", "[extract][fr]") {
+    auto x = run("fr", "Un drone a frappé Odessa pendant la nuit.");
+    INFO(describe(x));
+    CHECK_REL(x, "drone", "struck", "odesa");
+}
+
+TEST_CASE("extract: struck by a weapon with a demonym (fr)", "[extract][fr]") {
+    auto x = run("fr", "Un drone russe s'est abattu sur Odessa.");
+    INFO(describe(x));
+    CHECK_REL(x, "drone", "struck", "odesa");
+    CHECK_REL(x, "Q159", "possesses", "drone");
+}
+
+TEST_CASE("extract: vetoed (fr)", "[extract][fr]") {
+    auto x = run("fr", "Les États-Unis ont opposé leur veto à la résolution sur Gaza.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q30", "vetoed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: sanctioned (fr)", "[extract][fr]") {
+    auto x = run("fr", "Les sanctions de l'ONU contre l'Érythrée restent en vigueur.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q1065", "sanctioned", "eritrea");
+}
+
+TEST_CASE("extract: severed_ties_with (fr)", "[extract][fr]") {
+    auto x = run("fr", "Le Nicaragua a rompu ses relations diplomatiques avec Taïwan.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q811", "severed_ties_with", "Q865");
+}
+
+TEST_CASE("extract: severing relations is not cooperation (fr)", "[extract][fr][!mayfail]") {
+    auto x = run("fr", "Le Nicaragua a rompu ses relations diplomatiques avec Taïwan.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, "Q811", "cooperates_with", "Q865");
+}
+
+TEST_CASE("extract: located_in from 'la ville russe de X' (fr)", "[extract][fr]") {
+    auto x = run("fr", "L'explosion a eu lieu dans la ville russe de Belgorod.");
+    INFO(describe(x));
+    CHECK_REL(x, "belgorod", "located_in", "Q159");
+}
+
+TEST_CASE("extract: possesses from a demonym on a weapon class (fr)", "[extract][fr]") {
+    auto x = run("fr", "La parade a montré des missiles balistiques iraniens.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q794", "possesses", "ballistic_missile");
+}
+
+TEST_CASE("extract: supports, opposes and cooperates_with (fr)", "[extract][fr]") {
+    auto x = run("fr",
+                 "La Turquie soutient l'Azerbaïdjan. La France dénonce les menaces de l'Iran contre Israël. "
+                 "Le Brésil et l'Argentine ont renforcé leur coopération militaire.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "supports", "Q227");
+    CHECK_REL(x, "Q794", "opposes", "Q801");
+    CHECK_REL(x, "Q155", "cooperates_with", "Q414");
+}
+
+TEST_CASE("extract: recognized (fr)", "[extract][fr]") {
+    auto x = run("fr", "L'Arménie a reconnu l'Azerbaïdjan. La Russie a reconnu l'indépendance de l'Abkhazie.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q399", "recognized", "Q227");
+    CHECK_REL(x, "Q159", "recognized", "abkhazia");
+}
+
+TEST_CASE("extract: an accused actor followed by an elided word (fr)", "[extract][fr][!mayfail]") {
+    // "le Hezbollah d'avoir tiré": the elided "d'" does not make Hezbollah a possessor.
+    auto x = run("fr", "Israël accuse le Hezbollah d'avoir tiré des roquettes.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q801", "opposes", "Q41053");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::alleged);
+}
+
+TEST_CASE("extract: dates (fr)", "[extract][fr]") {
+    auto full = run("fr", "Le 3 mars 2023, le Kenya a signé un accord avec l'Éthiopie.");
+    INFO(describe(full));
+    const auto* a = relation_to_class(full, "Q114", "signed", "Agreement");
+    REQUIRE(a);
+    CHECK(a->date == "2023-03-03");
+
+    auto month = run("fr", "En mai 2022, la Finlande a signé un mémorandum avec la Turquie.");
+    INFO(describe(month));
+    const auto* b = relation_to_class(month, "Q33", "signed", "Agreement");
+    REQUIRE(b);
+    CHECK(b->date == "2022-05");
+
+    auto none = run("fr", "Le 3 mars, le Kenya a signé un accord avec l'Éthiopie.");
+    INFO(describe(none));
+    const auto* c = relation_to_class(none, "Q114", "signed", "Agreement");
+    REQUIRE(c);
+    CHECK(c->date.empty());
+}
+
+TEST_CASE("extract: claim status (fr)", "[extract][fr]") {
+    auto reported = run("fr", "Selon Reuters, la Turquie a vendu des drones au Niger.");
+    INFO(describe(reported));
+    const auto* r = relation(reported, "Q43", "supplied_to", "Q1032");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::reported);
+    CHECK(r->attributed_to == "reuters");
+
+    auto alleged = run("fr", "L'Égypte aurait fourni des roquettes au Soudan.");
+    INFO(describe(alleged));
+    const auto* a = relation(alleged, "Q79", "supplied_to", "Q1049");
+    REQUIRE(a);
+    CHECK(a->status == kg::ClaimStatus::alleged);
+
+    // A capital speaking for its government.
+    auto denied = run("fr", "Le Caire a nié avoir livré des drones au Soudan.");
+    INFO(describe(denied));
+    const auto* d = relation(denied, "Q79", "supplied_to", "Q1049");
+    REQUIRE(d);
+    CHECK(d->status == kg::ClaimStatus::denied);
+}
+
+TEST_CASE("extract: no entity from a capitalised sentence start (fr)", "[extract][fr]") {
+    auto x = run("fr", "Durant la nuit, aucun affrontement n'a été signalé. Selon les habitants, le calme est revenu.");
+    INFO(describe(x));
+    CHECK(x.entities.empty());
+    CHECK(x.relations.empty());
+}
+
+// ==== Spanish ==============================================================================
+
+TEST_CASE("extract: states (es)", "[extract][es]") {
+    auto x = run("es", "Marruecos y España reforzaron su comercio bilateral.");
+    INFO(describe(x));
+    CHECK(type_of(x, "Q1028") == "State");
+    CHECK(type_of(x, "Q29") == "State");
+    CHECK(typed_relations(x).empty());
+}
+
+TEST_CASE("extract: leader by role and demonym (es)", "[extract][es]") {
+    auto x = run("es", "El presidente keniano William Ruto llegó a Madrid.");
+    INFO(describe(x));
+    const auto* r = relation(x, "william_ruto", "leader_of", "Q114");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("presidente"));
+    CHECK_REL(x, "william_ruto", "visited", "Q2807");
+}
+
+TEST_CASE("extract: a role's words are not a name (es)", "[extract][es][!mayfail]") {
+    // "Asuntos Exteriores" belongs to the role "ministro de Asuntos Exteriores".
+    auto x = run("es", "El ministro de Asuntos Exteriores chileno Alberto van Klaveren viajó a Lima.");
+    INFO(describe(x));
+    CHECK(entity_named(x, "Asuntos Exteriores") == nullptr);
+    CHECK(count_type(x, "Person") == 1);
+    CHECK_REL(x, "alberto_van_klaveren", "member_of", "Q298");
+}
+
+TEST_CASE("extract: organisations (es)", "[extract][es]") {
+    auto x = run("es", "El Ministerio de Defensa colombiano anunció nuevas maniobras. La Comisión Europea guardó silencio.");
+    INFO(describe(x));
+    const auto* ministry = entity_named(x, "Ministerio de Defensa");
+    if (!ministry) ministry = entity_named(x, "Ministerio de Defensa colombiano");
+    REQUIRE(ministry);
+    CHECK(ministry->type == "Organization");
+    const auto* commission = entity_named(x, "Comisión Europea");
+    REQUIRE(commission);
+    CHECK(commission->type == "Organization");
+}
+
+TEST_CASE("extract: coordinated signers (es)", "[extract][es]") {
+    auto x = run("es", "Japón y Filipinas firmaron un acuerdo de defensa en Manila.");
+    INFO(describe(x));
+    const auto* japan = relation_to_class(x, "Q17", "signed", "Agreement");
+    const auto* philippines = relation_to_class(x, "Q928", "signed", "Agreement");
+    REQUIRE(japan);
+    REQUIRE(philippines);
+    CHECK(japan->object == philippines->object);
+}
+
+TEST_CASE("extract: passive voice (es)", "[extract][es]") {
+    auto x = run("es", "El acuerdo fue firmado por Chile y Perú.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q298", "signed", "Agreement") != nullptr);
+    CHECK(relation_to_class(x, "Q419", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: visited (es)", "[extract][es]") {
+    auto x = run("es", "El presidente brasileño Lula da Silva visitó Angola.");
+    INFO(describe(x));
+    CHECK_REL(x, "luiz_inacio_lula_da_silva", "leader_of", "Q155");
+    CHECK_REL(x, "luiz_inacio_lula_da_silva", "visited", "angola");
+
+    auto nominal = run("es", "La visita de Xi Jinping a Serbia duró tres días.");
+    INFO(describe(nominal));
+    CHECK_REL(nominal, "Q15031", "visited", "Q403");
+}
+
+TEST_CASE("extract: met (es)", "[extract][es]") {
+    auto with = run("es", "Pedro Sánchez se reunió con Emmanuel Macron en París.");
+    INFO(describe(with));
+    CHECK_REL(with, "pedro_sanchez", "met", "Q3052772");
+
+    // The personal "a" introduces the person received.
+    auto received = run("es", "Claudia Sheinbaum recibió a Justin Trudeau en la capital.");
+    INFO(describe(received));
+    CHECK_REL(received, "claudia_sheinbaum", "met", "justin_trudeau");
+}
+
+TEST_CASE("extract: supplied and supplied_to with a quantity (es)", "[extract][es]") {
+    auto x = run("es", "Irán suministró 300 drones a Venezuela.");
+    INFO(describe(x));
+    const auto* w = relation(x, "Q794", "supplied", "drone");
+    REQUIRE(w);
+    CHECK(w->quantity == "300 drones");
+    const auto* to = relation(x, "Q794", "supplied_to", "Q717");
+    REQUIRE(to);
+    CHECK(to->quantity == "300 drones");
+
+    auto millions = run("es", "Irán habría enviado 2 millones de proyectiles a Sudán.");
+    INFO(describe(millions));
+    const auto* m = relation(millions, "Q794", "supplied_to", "Q1049");
+    REQUIRE(m);
+    CHECK(m->quantity == "2000000 proyectiles");
+    CHECK(m->status == kg::ClaimStatus::alleged);
+}
+
+TEST_CASE("extract: deployed_to with demonym troops and a quantity (es)", "[extract][es]") {
+    auto x = run("es", "Unos 3.000 soldados turcos fueron desplegados en Siria.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q43", "deployed_to", "Q858");
+    REQUIRE(r);
+    CHECK(r->quantity == "3000 soldados");
+}
+
+TEST_CASE("extract: struck (es)", "[extract][es]") {
+    auto x = run("es", "Un dron impactó en Odesa durante la noche.");
+    INFO(describe(x));
+    CHECK_REL(x, "drone", "struck", "odesa");
+}
+
+TEST_CASE("extract: vetoed (es)", "[extract][es]") {
+    auto x = run("es", "Estados Unidos vetó la resolución sobre Gaza.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q30", "vetoed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: located_in from 'la ciudad rusa de X' (es)", "[extract][es]") {
+    auto x = run("es", "La explosión ocurrió en la ciudad rusa de Belgorod.");
+    INFO(describe(x));
+    CHECK_REL(x, "belgorod", "located_in", "Q159");
+}
+
+TEST_CASE("extract: supports, opposes and cooperates_with (es)", "[extract][es]") {
+    auto x = run("es",
+                 "Turquía apoya a Azerbaiyán. Francia denuncia las amenazas de Irán contra Israel. "
+                 "Brasil y Argentina reforzaron su cooperación militar.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "supports", "Q227");
+    CHECK_REL(x, "Q794", "opposes", "Q801");
+    CHECK_REL(x, "Q155", "cooperates_with", "Q414");
+}
+
+TEST_CASE("extract: recognized with the personal 'a' (es)", "[extract][es]") {
+    auto x = run("es", "Armenia reconoció a Azerbaiyán. México reconoció al Estado de Palestina.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q399", "recognized", "Q227");
+    CHECK_REL(x, "Q96", "recognized", "palestinian_territories");
+}
+
+TEST_CASE("extract: dates (es)", "[extract][es]") {
+    auto month = run("es", "En mayo de 2022, Finlandia firmó un memorando con Turquía.");
+    INFO(describe(month));
+    const auto* b = relation_to_class(month, "Q33", "signed", "Agreement");
+    REQUIRE(b);
+    CHECK(b->date == "2022-05");
+
+    auto none = run("es", "El 3 de marzo, Kenia firmó un acuerdo con Etiopía.");
+    INFO(describe(none));
+    const auto* c = relation_to_class(none, "Q114", "signed", "Agreement");
+    REQUIRE(c);
+    CHECK(c->date.empty());
+}
+
+TEST_CASE("extract: day month and year joined by 'de' (es)", "[extract][es][!mayfail]") {
+    auto x = run("es", "El 3 de marzo de 2023, Kenia firmó un acuerdo con Etiopía.");
+    INFO(describe(x));
+    const auto* a = relation_to_class(x, "Q114", "signed", "Agreement");
+    REQUIRE(a);
+    CHECK(a->date == "2023-03-03");
+}
+
+TEST_CASE("extract: claim status (es)", "[extract][es]") {
+    auto reported = run("es", "Según Reuters, Turquía vendió drones a Níger.");
+    INFO(describe(reported));
+    const auto* r = relation(reported, "Q43", "supplied_to", "Q1032");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::reported);
+    CHECK(r->attributed_to == "reuters");
+
+    auto denied = run("es", "El Cairo negó haber entregado drones a Sudán.");
+    INFO(describe(denied));
+    const auto* d = relation(denied, "Q79", "supplied_to", "Q1049");
+    REQUIRE(d);
+    CHECK(d->status == kg::ClaimStatus::denied);
+}
+
+TEST_CASE("extract: no entity from a capitalised sentence start (es)", "[extract][es]") {
+    auto x = run("es", "Durante la noche no se registraron enfrentamientos. Según los vecinos, la calma volvió.");
+    INFO(describe(x));
+    CHECK(x.entities.empty());
+    CHECK(x.relations.empty());
+}
+
+// ==== German ===============================================================================
+
+TEST_CASE("extract: states (de)", "[extract][de]") {
+    auto x = run("de", "Marokko und Spanien bauten ihren Handel aus.");
+    INFO(describe(x));
+    CHECK(type_of(x, "Q1028") == "State");
+    CHECK(type_of(x, "Q29") == "State");
+    CHECK(typed_relations(x).empty());
+}
+
+TEST_CASE("extract: leader by role and demonym (de)", "[extract][de]") {
+    auto x = run("de", "Der kenianische Präsident William Ruto reiste nach Berlin.");
+    INFO(describe(x));
+    const auto* r = relation(x, "william_ruto", "leader_of", "Q114");
+    REQUIRE(r);
+    CHECK_THAT(r->role, Catch::Matchers::Contains("Präsident"));
+    CHECK_REL(x, "william_ruto", "visited", "Q64");
+}
+
+TEST_CASE("extract: a state in the genitive before the role (de)", "[extract][de][!mayfail]") {
+    // "Russlands Präsident", "der Präsident Kenias": the genitive -s form of the state.
+    auto x = run("de", "Russlands Präsident Wladimir Putin reiste nach Nordkorea.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q7747", "leader_of", "Q159");
+    CHECK_REL(x, "Q7747", "visited", "Q423");
+}
+
+TEST_CASE("extract: organisations (de)", "[extract][de]") {
+    auto x = run("de", "Die Europäische Kommission schlug neue Maßnahmen vor.");
+    INFO(describe(x));
+    const auto* commission = entity_named(x, "Europäische Kommission");
+    REQUIRE(commission);
+    CHECK(commission->type == "Organization");
+}
+
+TEST_CASE("extract: coordinated signers (de)", "[extract][de]") {
+    auto x = run("de", "Japan und die Philippinen unterzeichneten in Manila ein Verteidigungsabkommen.");
+    INFO(describe(x));
+    const auto* japan = relation_to_class(x, "Q17", "signed", "Agreement");
+    const auto* philippines = relation_to_class(x, "Q928", "signed", "Agreement");
+    REQUIRE(japan);
+    REQUIRE(philippines);
+    CHECK(japan->object == philippines->object);
+}
+
+TEST_CASE("extract: passive voice with the participle last (de)", "[extract][de][!mayfail]") {
+    auto x = run("de", "Das Abkommen wurde von Chile und Peru unterzeichnet.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q298", "signed", "Agreement") != nullptr);
+    CHECK(relation_to_class(x, "Q419", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: visited (de)", "[extract][de]") {
+    auto x = run("de", "Der brasilianische Präsident Lula da Silva besuchte Angola.");
+    INFO(describe(x));
+    CHECK_REL(x, "luiz_inacio_lula_da_silva", "leader_of", "Q155");
+    CHECK_REL(x, "luiz_inacio_lula_da_silva", "visited", "angola");
+
+    auto nominal = run("de", "Der Besuch von Xi Jinping in Serbien dauerte drei Tage.");
+    INFO(describe(nominal));
+    CHECK_REL(nominal, "Q15031", "visited", "Q403");
+}
+
+TEST_CASE("extract: met (de)", "[extract][de]") {
+    auto x = run("de", "Olaf Scholz traf Emmanuel Macron in Paris.");
+    INFO(describe(x));
+    CHECK_REL(x, "olaf_scholz", "met", "Q3052772");
+
+    auto with = run("de", "Annalena Baerbock traf sich mit Antony Blinken in Washington.");
+    INFO(describe(with));
+    CHECK_REL(with, "annalena_baerbock", "met", "antony_blinken");
+}
+
+TEST_CASE("extract: supplied and supplied_to with a quantity (de)", "[extract][de]") {
+    auto x = run("de", "Der Iran lieferte 300 Drohnen an Venezuela.");
+    INFO(describe(x));
+    const auto* w = relation(x, "Q794", "supplied", "drone");
+    REQUIRE(w);
+    CHECK(w->quantity == "300 drohnen");
+    const auto* to = relation(x, "Q794", "supplied_to", "Q717");
+    REQUIRE(to);
+    CHECK(to->quantity == "300 drohnen");
+}
+
+TEST_CASE("extract: supplied with the participle last (de)", "[extract][de][!mayfail]") {
+    // Perfect tense and reported "soll ... geliefert haben": the objects stand before the verb.
+    auto x = run("de", "Ägypten soll Raketen an den Sudan geliefert haben.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q79", "supplied_to", "Q1049");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::alleged);
+    CHECK_REL(x, "Q79", "supplied", "rocket");
+}
+
+TEST_CASE("extract: deployed_to with demonym troops and a quantity (de)", "[extract][de]") {
+    auto x = run("de", "Rund 3.000 türkische Soldaten wurden nach Syrien verlegt.");
+    INFO(describe(x));
+    const auto* r = relation(x, "Q43", "deployed_to", "Q858");
+    REQUIRE(r);
+    CHECK(r->quantity == "3000 soldaten");
+}
+
+TEST_CASE("extract: struck (de)", "[extract][de]") {
+    auto x = run("de", "Eine russische Drohne traf Odessa in der Nacht.");
+    INFO(describe(x));
+    CHECK_REL(x, "drone", "struck", "odesa");
+    CHECK_REL(x, "Q159", "possesses", "drone");
+}
+
+TEST_CASE("extract: vetoed (de)", "[extract][de]") {
+    auto x = run("de", "Die Vereinigten Staaten legten ein Veto gegen die Resolution zu Gaza ein.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q30", "vetoed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: sanctioned (de)", "[extract][de]") {
+    auto x = run("de", "Die Sanktionen der Vereinten Nationen gegen Eritrea bleiben in Kraft.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q1065", "sanctioned", "eritrea");
+}
+
+TEST_CASE("extract: severed_ties_with (de)", "[extract][de]") {
+    auto x = run("de", "Nicaragua brach die Beziehungen zu Taiwan ab.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q811", "severed_ties_with", "Q865");
+    CHECK_NO_REL(x, "Q811", "cooperates_with", "Q865");
+}
+
+TEST_CASE("extract: located_in from 'der russischen Stadt X' (de)", "[extract][de][!mayfail]") {
+    auto x = run("de", "Die Explosion ereignete sich in der russischen Stadt Belgorod.");
+    INFO(describe(x));
+    CHECK_REL(x, "belgorod", "located_in", "Q159");
+}
+
+TEST_CASE("extract: supports, opposes and cooperates_with (de)", "[extract][de]") {
+    auto x = run("de",
+                 "Die Türkei unterstützt Aserbaidschan. Frankreich kritisiert die Drohungen des Iran gegen Israel. "
+                 "Brasilien und Argentinien vertieften ihre militärische Zusammenarbeit.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q43", "supports", "Q227");
+    CHECK_REL(x, "Q794", "opposes", "Q801");
+    CHECK_REL(x, "Q155", "cooperates_with", "Q414");
+}
+
+TEST_CASE("extract: recognized with a separable verb (de)", "[extract][de]") {
+    auto x = run("de", "Armenien erkannte Aserbaidschan an.");
+    INFO(describe(x));
+    CHECK_REL(x, "Q399", "recognized", "Q227");
+}
+
+TEST_CASE("extract: capitalised common nouns are not persons (de)", "[extract][de][!mayfail]") {
+    // German capitalises every noun: "Nato-Beitritt Schwedens" is no one's name.
+    auto x = run("de", "Das Parlament billigte den Nato-Beitritt Schwedens nach langen Verhandlungen.");
+    INFO(describe(x));
+    CHECK(count_type(x, "Person") == 0);
+}
+
+TEST_CASE("extract: dates (de)", "[extract][de]") {
+    auto month = run("de", "Finnland unterzeichnete im Mai 2022 ein Memorandum mit der Türkei.");
+    INFO(describe(month));
+    const auto* b = relation_to_class(month, "Q33", "signed", "Agreement");
+    REQUIRE(b);
+    CHECK(b->date == "2022-05");
+}
+
+TEST_CASE("extract: day with an ordinal full stop (de)", "[extract][de][!mayfail]") {
+    // "am 3. März 2023": the full stop of the ordinal does not end the sentence.
+    auto x = run("de", "Kenia unterzeichnete am 3. März 2023 ein Abkommen mit Äthiopien.");
+    INFO(describe(x));
+    CHECK(x.sentence_spans.size() == 1);
+    const auto* a = relation_to_class(x, "Q114", "signed", "Agreement");
+    REQUIRE(a);
+    CHECK(a->date == "2023-03-03");
+}
+
+TEST_CASE("extract: subject after the verb in a V2 clause (de)", "[extract][de][!mayfail]") {
+    // A fronted adverbial puts the subject after the finite verb.
+    auto x = run("de", "Im Mai 2022 unterzeichnete Finnland ein Memorandum mit der Türkei.");
+    INFO(describe(x));
+    const auto* b = relation_to_class(x, "Q33", "signed", "Agreement");
+    REQUIRE(b);
+    CHECK(b->date == "2022-05");
+}
+
+TEST_CASE("extract: claim status (de)", "[extract][de]") {
+    auto reported = run("de", "Die Türkei verkaufte laut Reuters Drohnen an Niger.");
+    INFO(describe(reported));
+    const auto* r = relation(reported, "Q43", "supplied_to", "Q1032");
+    REQUIRE(r);
+    CHECK(r->status == kg::ClaimStatus::reported);
+    CHECK(r->attributed_to == "reuters");
+
+    auto alleged = run("de", "Ägypten lieferte angeblich Raketen an den Sudan.");
+    INFO(describe(alleged));
+    const auto* a = relation(alleged, "Q79", "supplied_to", "Q1049");
+    REQUIRE(a);
+    CHECK(a->status == kg::ClaimStatus::alleged);
+}
+
+TEST_CASE("extract: no entity from a capitalised sentence start (de)", "[extract][de]") {
+    auto x = run("de", "In der Nacht gab es keine Kämpfe. Laut Anwohnern ist die Lage ruhig.");
+    INFO(describe(x));
+    CHECK(x.entities.empty());
+    CHECK(x.relations.empty());
+}
+
+// ==== Language detection ===================================================================
+
+TEST_CASE("extract: language detection (it)", "[extract][it][auto]") {
+    auto x = run("auto", "Il Cile e il Perù hanno firmato un trattato commerciale a Lima.");
+    INFO(describe(x));
+    CHECK(x.info.language == "it");
+    CHECK(relation_to_class(x, "Q298", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: language detection (en)", "[extract][en][auto]") {
+    auto x = run("auto", "Rwanda deployed 10,000 soldiers to Mozambique in the summer.");
+    INFO(describe(x));
+    CHECK(x.info.language == "en");
+    CHECK_REL(x, "rwanda", "deployed_to", "mozambique");
+}
+
+TEST_CASE("extract: language detection (fr)", "[extract][fr][auto]") {
+    auto x = run("auto", "Le Japon et les Philippines ont signé un accord de défense à Manille.");
+    INFO(describe(x));
+    CHECK(x.info.language == "fr");
+    CHECK(relation_to_class(x, "Q17", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: language detection (es)", "[extract][es][auto]") {
+    auto x = run("auto", "Japón y Filipinas firmaron un acuerdo de defensa en Manila.");
+    INFO(describe(x));
+    CHECK(x.info.language == "es");
+    CHECK(relation_to_class(x, "Q928", "signed", "Agreement") != nullptr);
+}
+
+TEST_CASE("extract: language detection (de)", "[extract][de][auto]") {
+    auto x = run("auto", "Die Türkei lieferte Drohnen an Äthiopien und an den Sudan.");
+    INFO(describe(x));
+    CHECK(x.info.language == "de");
+    CHECK_REL(x, "Q43", "supplied_to", "Q115");
+}
