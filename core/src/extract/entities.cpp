@@ -85,9 +85,11 @@ bool used_as_place(const Work& w, const std::vector<const Token*>& words, std::s
     if (i == 0) return false;
     const std::string& prev = words[i - 1]->key;
     if (in(w.lang.locative_prepositions, prev)) return true;
-    // The object of a visit is a place: "to visit Moscow", "visitare Mosca".
+    // The object of a visit is a place: "to visit Moscow", "visitare Mosca", "visitato il Cairo".
     if (auto it = w.lang.relation_cues.find("visited"); it != w.lang.relation_cues.end()) {
-        const std::string st = stem(prev, w.lang.code);
+        std::size_t k = i - 1;
+        while (k > 0 && in(w.lang.articles, words[k]->key)) --k;
+        const std::string st = stem(words[k]->key, w.lang.code);
         for (const auto& t : it->second.triggers)
             if (t.stems.size() == 1 && t.stems[0] == st) return true;
     }
@@ -151,14 +153,24 @@ namespace {
 bool name_word(const Work& w, const Token& t) {
     const auto i = static_cast<std::size_t>(&t - w.doc.tokens.data());
     return t.has(tok_word) && t.has(tok_upper_initial) && !t.has(tok_apostrophe) && !in(w.lang.not_name_words, t.key) &&
-           !in(w.lang.function_words, t.key) && (w.demonym_of.empty() || w.demonym_of[i].empty());
+           !in(w.lang.function_words, t.key) && (w.demonym_of.empty() || w.demonym_of[i].empty()) &&
+           !w.role_tokens.count(static_cast<std::uint32_t>(i));
 }
 
 // Extend a run of capitalised name words from word position i; returns its end.
 std::size_t name_run(const Work& w, const std::vector<const Token*>& words, const std::vector<std::uint32_t>& index,
                      std::size_t i, std::size_t max_len) {
     std::size_t j = i;
-    while (j < words.size() && j - i < max_len && name_word(w, *words[j]) && w.owner[index[j]] < 0) ++j;
+    while (j < words.size() && j - i < max_len && w.owner[index[j]] < 0) {
+        if (name_word(w, *words[j])) { ++j; continue; }
+        // Lower-case particles inside a name: "Abdel Fattah al-Burhan", "Alberto van Klaveren".
+        if (j > i && in(w.lang.name_connectors, words[j]->key) && !words[j]->has(tok_upper_initial) && j + 1 < words.size() &&
+            name_word(w, *words[j + 1]) && w.owner[index[j + 1]] < 0 && !in(w.lang.function_words, words[j]->key)) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
     return j;
 }
 
@@ -295,7 +307,10 @@ void find_role_names(Work& w) {
                 }
                 break;
             }
-            if (!link.person.empty()) w.roles.push_back(std::move(link));
+            if (!link.person.empty()) {
+                for (std::size_t k = i; k < i + n; ++k) w.role_tokens.insert(index[k]);
+                w.roles.push_back(std::move(link));
+            }
             else if (!link.affiliation.empty())
                 bare.push_back({std::move(link), index[i], index[role_end - 1] + 1});
             i += n - 1;
@@ -453,8 +468,12 @@ void find_headed_names(Work& w) {
                 // "il portavoce del Ministero degli Esteri Lin Jian".
                 if (j > i + 1 && in(w.lang.given_names, u.key)) break;
                 if (name_word(w, u) || (org_head && u.has(tok_upper_initial) && !u.has(tok_apostrophe))) { last = j; ++j; continue; }
-                if ((in(w.lang.name_connectors, u.key) || u.has(tok_apostrophe)) && j + 1 < words.size() &&
-                    words[j + 1]->has(tok_upper_initial) && w.owner[index[j + 1]] < 0) { ++j; continue; }
+                // "Ministero della Difesa", "Ministère de la Défense", "Ministère de l'Intérieur"
+                std::size_t c = j;
+                while (c < words.size() && c - j < 2 && (in(w.lang.name_connectors, words[c]->key) ||
+                                                         in(w.lang.articles, words[c]->key) || words[c]->has(tok_apostrophe)))
+                    ++c;
+                if (c > j && c < words.size() && words[c]->has(tok_upper_initial) && w.owner[index[c]] < 0) { j = c; continue; }
                 break;
             }
             if (last > i) {
@@ -580,7 +599,9 @@ void find_agreements(Work& w) {
                     break;
                 }
                 const int limit = after_di ? 2 : 1;
-                if (content_word(w, t) && content < limit) {
+                // "l'accordo prevede il..." — a word followed by an article is a verb with its object.
+                const bool verb_like = j + 1 < words.size() && in(w.lang.articles, words[j + 1]->key);
+                if (content_word(w, t) && content < limit && !verb_like) {
                     ++content;
                     ++j;
                     // a hyphenated compound counts as one modifier: "russo-coreano"
@@ -681,7 +702,7 @@ void find_short_forms(Work& w) {
             if (parts.size() < 2) continue;
             for (const std::string& part : {parts.front(), parts.back()}) {
                 // "Il" of "Kim Jong Il" is also the article that opens a sentence.
-                if (in(w.lang.function_words, part) || in(w.lang.not_name_words, part) || part.size() < 3) continue;
+                if (in(w.lang.function_words, part) || in(w.lang.not_name_words, part)) continue;
                 auto [it, fresh] = short_forms.try_emplace(part, key);
                 if (!fresh && it->second != key) ambiguous[part] = true;
             }

@@ -64,6 +64,7 @@ struct SentenceView {
     bool has_any(const std::vector<TriggerDef>& markers, std::size_t* where = nullptr) const {
         for (std::size_t p = 0; p < toks.size(); ++p)
             for (const auto& t : markers)
+                if (mention_at[p] < 0) // "States" in "United States" is no reporting verb
                 if (matches(t, p)) { if (where) *where = p; return true; }
         return false;
     }
@@ -102,6 +103,12 @@ std::vector<int> coordination_group(const SentenceView& v, int m) {
     if (!coordinated || pos < first || pos > last) return {m};
     for (std::size_t i = first; i <= last; ++i) group.push_back(mentions[i]);
     return group;
+}
+
+// A possessive clitic split off a name ("'s" in "the Kremlin's war").
+bool is_clitic(const SentenceView& v, std::size_t p) {
+    const auto& suffixes = v.w.lang.segmentation.clitic_suffixes;
+    return std::find(suffixes.begin(), suffixes.end(), v.tok(p).key) != suffixes.end();
 }
 
 // The word before a mention, skipping an article ("la Corea del Nord" -> what precedes "la").
@@ -206,12 +213,17 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
         auto [b, e] = v.extent(m);
         // A possessor ("the Kremlin's war") modifies the next noun; it is not the object.
-        if (e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe)) { q = e; continue; }
+        if (e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe) && is_clitic(v, e + 1)) { q = e; continue; }
         const Token* before = word_before(v, b);
         // A direct object follows the trigger with at most an article or a quantity between
         // them: "sent about 13,000 troops", "ha fornito 12 milioni di proiettili".
         std::size_t k = b;
         auto skippable = [&](const Token& t) {
+            const auto ti = static_cast<std::size_t>(&t - v.w.doc.tokens.data());
+            // "ha incontrato il premier giapponese Fumio Kishida": the role and the demonym
+            // introduce the object.
+            if (v.w.role_tokens.count(static_cast<std::uint32_t>(ti)) || (!v.w.demonym_of.empty() && !v.w.demonym_of[ti].empty()))
+                return true;
             return in(v.w.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) ||
                    v.w.lang.multipliers.count(t.key) || (in(v.w.lang.function_words, t.key) && !in(v.w.lang.prepositions, t.key));
         };
@@ -255,7 +267,7 @@ std::string sentence_date(const SentenceView& v, int default_year) {
         // day before the month: "19 giugno", "19. Juni", "1er novembre"
         for (std::size_t back = 1; back <= 2 && back <= p; ++back) {
             std::string k = v.tok(p - back).key;
-            if (k == "." ) continue;
+            if (k == "." || in(v.w.lang.genitives, k) || k == "de") continue; // "19. Juni", "3 de marzo"
             if (k.ends_with("er") || k.ends_with("º")) k = k.substr(0, k.find_first_not_of("0123456789"));
             int d;
             if (parse_int(k, d) && d >= 1 && d <= 31) day = d;
@@ -316,14 +328,22 @@ std::string sentence_quantity(const SentenceView& v) {
             else if (c == '.' || c == ',' || c == ' ') continue;
             else { digits.clear(); break; }
         }
+        std::size_t q = p + 1;
+        // "13 000 soldats": digit groups split by a space belong together.
+        while (!digits.empty() && frac.empty() && q < v.toks.size() && v.tok(q).has(tok_digit) && v.tok(q).key.size() == 3 &&
+               v.tok(q).key.find_first_not_of("0123456789") == std::string::npos && v.tok(q).span.begin - v.tok(q - 1).span.end <= 3) {
+            digits += v.tok(q).key;
+            ++q;
+        }
         if (digits.empty() || digits.size() > 12) continue;
         long double value = std::stold(digits + (frac.empty() ? "" : "." + frac));
-        std::size_t q = p + 1;
         if (auto m = v.w.lang.multipliers.find(v.tok(q).key); m != v.w.lang.multipliers.end()) {
             value *= static_cast<long double>(m->second);
             ++q;
         }
-        if (q < v.toks.size() && in(v.w.lang.name_connectors, v.tok(q).key)) ++q;
+        while (q < v.toks.size() && (in(v.w.lang.name_connectors, v.tok(q).key) || in(v.w.lang.genitives, v.tok(q).key) ||
+                                     v.tok(q).has(tok_apostrophe)))
+            ++q;
         // "10,000 North Korean soldiers": the counted noun comes after the demonym.
         while (q < v.toks.size() && !v.w.demonym_of.empty() && !v.w.demonym_of[v.toks[q]].empty()) ++q;
         if (q >= v.toks.size()) continue;
@@ -479,7 +499,8 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                     const std::size_t after = p + trig.stems.size();
                     Claim local = claim;
                     bool possible_only = false;
-                    for (std::size_t k = p; k-- > 0 && p - k <= 3;) {
+                    for (std::size_t k = p; k-- > 0 && p - k <= 8;) {
+                        if (v.mention_at[k] >= 0 || v.tok(k).has(tok_comma)) break; // the clause before the trigger
                         if (p - k <= 2 && in(w.lang.negations, v.tok(k).key)) local.status = ClaimStatus::denied;
                         if (in(w.lang.modals, v.tok(k).key)) possible_only = true;
                     }
@@ -522,18 +543,23 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                                 subjects = coordination_group(v, v.mention_at[q]);
                         }
                         // A possessor names the actor: "the Kremlin's war".
-                        if (subjects.empty() && subject_keys.empty() && p >= 2 && v.tok(p - 1).has(tok_apostrophe) &&
-                            !v.tok(p - 1).has(tok_upper_initial) && v.mention_at[p - 2] >= 0 &&
+                        if (subjects.empty() && subject_keys.empty() && p >= 2 && is_clitic(v, p - 1) &&
+                            v.mention_at[p - 2] >= 0 &&
                             in_classes(def->domain, v.mention(v.mention_at[p - 2]).type))
                             subjects = coordination_group(v, v.mention_at[p - 2]);
                         // Nominalisation: "la visita di Putin in Corea del Nord", "l'invasione su
                         // vasta scala della Russia": the genitive names the actor.
-                        if (subjects.empty() && subject_keys.empty()) {
+                        // Only a trigger used as a noun (after an article or a preposition) has one.
+                        const bool noun_use = p > 0 && (in(w.lang.articles, v.tok(p - 1).key) || v.tok(p - 1).has(tok_apostrophe) ||
+                                                        in(w.lang.prepositions, v.tok(p - 1).key));
+                        if (subjects.empty() && subject_keys.empty() && noun_use) {
                             for (std::size_t q = after; q < v.toks.size() && q <= after + 4; ++q) {
                                 if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) break;
                                 if (!in(w.lang.genitives, v.tok(q).key)) continue;
                                 std::size_t r = q + 1;
-                                while (r < v.toks.size() && r <= q + 2 && v.mention_at[r] < 0) ++r;
+                                while (r < v.toks.size() && r < q + 2 && v.mention_at[r] < 0 &&
+                                       (in(w.lang.articles, v.tok(r).key) || v.tok(r).has(tok_apostrophe)))
+                                    ++r;
                                 if (r < v.toks.size() && v.mention_at[r] >= 0 &&
                                     in_classes(def->domain, v.mention(v.mention_at[r]).type))
                                     subjects = coordination_group(v, v.mention_at[r]);
@@ -654,7 +680,10 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
             };
             if (m.type == "Place" && b >= 2 && in(w.lang.genitives, v.tok(b - 1).key)) {
                 // "la città ucraina di Kharkiv", "le repubbliche ucraine di Donetsk e Luhansk"
-                if (const EntityRecord* st = demonym_at(b - 2))
+                const EntityRecord* st = demonym_at(b - 2);
+                // "the Russian city of Belgorod"
+                if (!st && b >= 3 && in(w.lang.place_heads, v.tok(b - 2).key)) st = demonym_at(b - 3);
+                if (st)
                     for (int g : coordination_group(v, v.mentions[k]))
                         if (v.mention(g).type == "Place")
                             em.emit(v.mention(g).entity, "located_in", Ontology::graph_id(*st), s, claims[s], {}, {});

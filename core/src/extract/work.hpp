@@ -6,6 +6,7 @@
 #include "tables.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@ struct Work {
     std::vector<RoleLink> roles;
     std::vector<bool> headline;             ///< per sentence: title-case headline (no name shapes)
     std::vector<std::string> demonym_of;    ///< per token: state id when it is part of a demonym
+    std::set<std::uint32_t> role_tokens;    ///< tokens of role words that introduce a named person
 
     Work(const Document& d, const Ontology& o, const LanguageTables& t)
         : doc(d), onto(o), tables(t), lang(*t.data), owner(d.tokens.size(), -1) {}

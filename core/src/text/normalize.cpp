@@ -7,7 +7,6 @@
 #include <unicode/unistr.h>
 
 #include <memory>
-#include <mutex>
 
 namespace kg {
 namespace {
@@ -90,22 +89,29 @@ std::string phrase_key(std::string_view text) {
 }
 
 std::string slugify(std::string_view text) {
-    static std::once_flag once;
-    static std::unique_ptr<icu::Transliterator> to_ascii;
-    std::call_once(once, [] {
-        UErrorCode status = U_ZERO_ERROR;
-        to_ascii.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-        detail::icu_check(status, "Transliterator::createInstance");
-    });
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    {
-        // Transliterator::transliterate is not documented as thread-safe; one at a time.
-        static std::mutex m;
-        std::lock_guard lock(m);
-        to_ascii->transliterate(s);
-    }
     std::string ascii;
-    s.toUTF8String(ascii);
+    bool is_ascii = true;
+    for (char ch : text)
+        if (static_cast<unsigned char>(ch) >= 0x80) { is_ascii = false; break; }
+    if (is_ascii) {
+        // Any-Latin and Latin-ASCII leave ASCII as it is; Lower is then ASCII lower-casing.
+        ascii.assign(text);
+        for (char& ch : ascii)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    } else {
+        // Transliterator::transliterate is not thread-safe on one instance: one per thread
+        // (a process-wide lock serialised the extraction threads of -j N).
+        thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::Transliterator> t(
+                icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+            detail::icu_check(status, "Transliterator::createInstance");
+            return t;
+        }();
+        icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+        to_ascii->transliterate(s);
+        s.toUTF8String(ascii);
+    }
     std::string out;
     bool gap = false;
     for (char ch : ascii) {

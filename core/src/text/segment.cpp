@@ -149,8 +149,15 @@ void segment(Document& doc, const SegmentationRules& rules) {
         throw Error::at_byte(Errc::io_error, "document larger than 2 GiB cannot be segmented", doc.id,
                              static_cast<std::int64_t>(INT32_MAX));
 
-    std::vector<std::string> boiler_keys;
-    for (const auto& b : rules.boilerplate) boiler_keys.push_back(phrase_key(b));
+    // The boilerplate phrases' keys, computed once per thread and rule set rather than per
+    // document (phrase_key goes through ICU normalisation for non-ASCII phrases).
+    thread_local std::vector<std::string> cached_phrases, cached_keys;
+    if (cached_phrases != rules.boilerplate) {
+        cached_keys.clear();
+        for (const auto& b : rules.boilerplate) cached_keys.push_back(phrase_key(b));
+        cached_phrases = rules.boilerplate;
+    }
+    const std::vector<std::string>& boiler_keys = cached_keys;
     // Lines: boilerplate ones are skipped; every line start is remembered for flags.
     std::vector<ByteSpan> lines;
     for (std::size_t b = 0; b <= text.size();) {
