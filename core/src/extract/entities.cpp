@@ -164,8 +164,10 @@ std::size_t name_run(const Work& w, const std::vector<const Token*>& words, cons
     while (j < words.size() && j - i < max_len && w.owner[index[j]] < 0) {
         if (name_word(w, *words[j])) { ++j; continue; }
         // Lower-case particles inside a name: "Abdel Fattah al-Burhan", "Alberto van Klaveren".
+        const bool hyphenated = words[j]->span.end < w.doc.text.size() && w.doc.text[words[j]->span.end] == '-';
         if (j > i && in(w.lang.name_connectors, words[j]->key) && !words[j]->has(tok_upper_initial) && j + 1 < words.size() &&
-            name_word(w, *words[j + 1]) && w.owner[index[j + 1]] < 0 && !in(w.lang.function_words, words[j]->key)) {
+            name_word(w, *words[j + 1]) && w.owner[index[j + 1]] < 0 &&
+            (hyphenated || !in(w.lang.function_words, words[j]->key))) {
             j += 2;
             continue;
         }

@@ -631,6 +631,15 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
         if (!first_actor.empty()) topic = first_actor;
     }
 
+    // Severing ties names the relations it ends: "ha interrotto le relazioni con la Siria" is
+    // no cooperation with Syria.
+    std::set<std::tuple<std::string, std::string, std::uint32_t>> severed;
+    for (const auto& r : out)
+        if (r.type == "severed_ties_with") severed.emplace(r.subject, r.object, r.sentence);
+    std::erase_if(out, [&](const RelationMention& r) {
+        return r.type == "cooperates_with" && severed.count({r.subject, r.object, r.sentence});
+    });
+
     // Roles: "il ministro degli Esteri russo Sergei Lavrov" -> member_of(Lavrov, Russia).
     for (const RoleLink& link : w.roles) {
         const RoleDef& role = w.lang.roles[static_cast<std::size_t>(link.role)];
