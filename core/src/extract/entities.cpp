@@ -135,6 +135,16 @@ void find_gazetteer_mentions(Work& w) {
                 std::vector<const Token*> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i + n - 1));
                 n = w.tables.entities.longest(head, i, entries);
             }
+            // "Russlands Präsident": a name in the genitive, when the bare name is known.
+            if (!best && w.lang.genitive_s && words[i]->has(tok_upper_initial) && words[i]->key.size() > 3 &&
+                words[i]->key.back() == 's') {
+                Token bare = *words[i];
+                bare.key.pop_back();
+                std::vector<const Token*> one{&bare};
+                if (w.tables.entities.longest(one, 0, entries) == 1)
+                    for (const auto& e : *entries)
+                        if (e.proper && (e.type == "State" || e.type == "Person" || e.type == "Place")) { best = &e; n = 1; break; }
+            }
             if (!best || !w.free(index[i], index[i + n - 1] + 1)) { ++i; continue; }
             const EntityRecord* rec = w.onto.find_entity(best->id);
             if (!rec) { ++i; continue; }
@@ -505,7 +515,9 @@ void find_name_shapes(Work& w) {
             std::string type;
             if (len >= 2 && in(w.lang.organization_heads, lastw.key)) type = "Organization";
             else if (len >= 2 && in(w.lang.place_heads, lastw.key)) type = "Place";
-            else if (len >= 2 && len <= 4 && (in(w.lang.given_names, t.key) || !t.has(tok_sentence_start))) type = "Person";
+            else if (len >= 2 && len <= 4 &&
+                     (in(w.lang.given_names, t.key) || (!t.has(tok_sentence_start) && !w.lang.person_needs_given_name)))
+                type = "Person";
             else if (len >= 2 && len <= 4 && in(w.lang.given_names, t.key)) type = "Person";
             else if (len == 1 && t.has(tok_all_caps) && !t.has(tok_sentence_start) && t.key.size() <= 6 &&
                      t.key.find_first_not_of("ivxlcdm") != std::string::npos) // not a Roman numeral

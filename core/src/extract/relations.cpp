@@ -571,6 +571,15 @@ void find_relations(Work& w, std::vector<RelationMention>& out) {
                             if (found.mention) subjects = coordination_group(v, *found.mention);
                             if (!found.demonym_state.empty()) subject_keys.push_back(found.demonym_state);
                             blocked = found.blocked || found.mention.has_value() || !found.demonym_state.empty();
+                            // Verb-second order: "Im Mai 2022 unterzeichnete Finnland den Vertrag".
+                            if (!blocked && w.lang.verb_second) {
+                                std::size_t q = after;
+                                while (q < v.toks.size() && (in(w.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
+                                if (q < v.toks.size() && v.mention_at[q] >= 0 && in_classes(def->domain, v.mention(v.mention_at[q]).type)) {
+                                    subjects = coordination_group(v, v.mention_at[q]);
+                                    blocked = true;
+                                }
+                            }
                             // Any mention before the trigger means the subject is not dropped.
                             for (std::size_t q = 0; q < p && !blocked; ++q) blocked = v.mention_at[q] >= 0;
                         }

@@ -296,7 +296,8 @@ private:
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
-                           "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "modifiers_before_head", "given_names", "locative_prepositions", "months",
+                           "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
+                           "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
@@ -324,6 +325,10 @@ private:
         add_keys(L.segmentation.boilerplate, list("boilerplate"));
         for (auto& c : list("clitic_suffixes")) L.segmentation.clitic_suffixes.push_back(match_key(c));
         if (const auto* v = root.find("modifiers_before_head")) L.modifiers_before_head = f.bool_of(*v, "\"modifiers_before_head\"");
+        if (const auto* v = root.find("ordinal_day_dot")) L.ordinal_day_dot = f.bool_of(*v, "\"ordinal_day_dot\"");
+        if (const auto* v = root.find("person_needs_given_name")) L.person_needs_given_name = f.bool_of(*v, "\"person_needs_given_name\"");
+        if (const auto* v = root.find("genitive_s")) L.genitive_s = f.bool_of(*v, "\"genitive_s\"");
+        if (const auto* v = root.find("verb_second")) L.verb_second = f.bool_of(*v, "\"verb_second\"");
         add_keys(L.not_name_words, list("not_name_words"));
         add_keys(L.name_connectors, list("name_connectors"));
         add_keys(L.organization_heads, list("organization_heads"));
@@ -354,6 +359,7 @@ private:
                 int m = f.int_of(num, "month number");
                 if (m < 1 || m > 12) f.fail(num, "month number must be 1..12");
                 L.months[match_key(name)] = m;
+                if (L.ordinal_day_dot) L.segmentation.ordinal_followers.push_back(match_key(name));
             }
         }
     }

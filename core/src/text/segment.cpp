@@ -187,7 +187,7 @@ void segment(Document& doc, const SegmentationRules& rules) {
          p = q, q = its.sentences->next()) {
         ByteSpan s = trim(text, {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(q)});
         if (s.size() == 0) continue;
-        if (!spans.empty() && !rules.abbreviations.empty()) {
+        if (!spans.empty() && (!rules.abbreviations.empty() || !rules.ordinal_followers.empty())) {
             ByteSpan& last = spans.back();
             std::string_view prev = doc.view(last);
             const bool same_line = text.substr(last.end, s.begin - last.end).find('\n') == std::string_view::npos;
@@ -199,6 +199,19 @@ void segment(Document& doc, const SegmentationRules& rules) {
                 if (std::find(rules.abbreviations.begin(), rules.abbreviations.end(), key) != rules.abbreviations.end()) {
                     last.end = s.end;
                     continue;
+                }
+                // "am 3. März 2023": a number with a full stop before a month is an ordinal.
+                const bool number = !word.empty() && word.find_first_not_of("0123456789") == std::string_view::npos;
+                if (number && !rules.ordinal_followers.empty()) {
+                    std::string_view next = doc.view(s);
+                    std::size_t e = 0;
+                    while (e < next.size() && !is_space_byte(next[e]) && next[e] != ',' && next[e] != '.') ++e;
+                    const std::string next_key = match_key(next.substr(0, e));
+                    if (std::find(rules.ordinal_followers.begin(), rules.ordinal_followers.end(), next_key) !=
+                        rules.ordinal_followers.end()) {
+                        last.end = s.end;
+                        continue;
+                    }
                 }
             }
         }

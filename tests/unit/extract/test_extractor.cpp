@@ -1275,7 +1275,7 @@ TEST_CASE("extract: leader by role and demonym (de)", "[extract][de]") {
     CHECK_REL(x, "william_ruto", "visited", "Q64");
 }
 
-TEST_CASE("extract: a state in the genitive before the role (de)", "[extract][de][!mayfail]") {
+TEST_CASE("extract: a state in the genitive before the role (de)", "[extract][de]") {
     // "Russlands Präsident", "der Präsident Kenias": the genitive -s form of the state.
     auto x = run("de", "Russlands Präsident Wladimir Putin reiste nach Nordkorea.");
     INFO(describe(x));
@@ -1406,7 +1406,7 @@ TEST_CASE("extract: recognized with a separable verb (de)", "[extract][de]") {
     CHECK_REL(x, "Q399", "recognized", "Q227");
 }
 
-TEST_CASE("extract: capitalised common nouns are not persons (de)", "[extract][de][!mayfail]") {
+TEST_CASE("extract: capitalised common nouns are not persons (de)", "[extract][de]") {
     // German capitalises every noun: "Nato-Beitritt Schwedens" is no one's name.
     auto x = run("de", "Das Parlament billigte den Nato-Beitritt Schwedens nach langen Verhandlungen.");
     INFO(describe(x));
@@ -1421,7 +1421,7 @@ TEST_CASE("extract: dates (de)", "[extract][de]") {
     CHECK(b->date == "2022-05");
 }
 
-TEST_CASE("extract: day with an ordinal full stop (de)", "[extract][de][!mayfail]") {
+TEST_CASE("extract: day with an ordinal full stop (de)", "[extract][de]") {
     // "am 3. März 2023": the full stop of the ordinal does not end the sentence.
     auto x = run("de", "Kenia unterzeichnete am 3. März 2023 ein Abkommen mit Äthiopien.");
     INFO(describe(x));
@@ -1431,7 +1431,7 @@ TEST_CASE("extract: day with an ordinal full stop (de)", "[extract][de][!mayfail
     CHECK(a->date == "2023-03-03");
 }
 
-TEST_CASE("extract: subject after the verb in a V2 clause (de)", "[extract][de][!mayfail]") {
+TEST_CASE("extract: subject after the verb in a V2 clause (de)", "[extract][de]") {
     // A fronted adverbial puts the subject after the finite verb.
     auto x = run("de", "Im Mai 2022 unterzeichnete Finnland ein Memorandum mit der Türkei.");
     INFO(describe(x));

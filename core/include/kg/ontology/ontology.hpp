@@ -101,6 +101,11 @@ struct LanguageData {
     /// Adjectives and noun modifiers come before the head noun ("mutual defence treaty"), as in
     /// English and German; Romance languages put them after ("trattato di mutua difesa").
     bool modifiers_before_head = false;
+    bool ordinal_day_dot = false;          ///< German "3. März": a day is written with a full stop
+    /// Every noun is capitalised (German): a capitalised pair is a person only with a given name.
+    bool person_needs_given_name = false;
+    bool genitive_s = false;               ///< names take a genitive -s: "Russlands Präsident"
+    bool verb_second = false;              ///< the finite verb comes second: "Im Mai unterzeichnete Finnland"
     std::map<std::string, int> months;       ///< month name key -> 1..12
     std::set<std::string> weekdays;
     // From triggers/<code>.json:

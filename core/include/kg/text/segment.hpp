@@ -18,6 +18,8 @@ struct SegmentationRules {
     std::vector<std::string> boilerplate;
     /// Keys of abbreviations after which a full stop does not end a sentence ("sig", "dr").
     std::vector<std::string> abbreviations;
+    /// Keys of words (month names) after which "3." is an ordinal, not a sentence end.
+    std::vector<std::string> ordinal_followers;
     /// Keys of clitics split off the end of a word: English "'s" ("Russia's" -> "Russia" "'s").
     std::vector<std::string> clitic_suffixes;
 };
