@@ -124,8 +124,7 @@ void find_gazetteer_mentions(Work& w) {
             // Longest first; a candidate whose case rule fails lets shorter ones try.
             while (n > 0) {
                 for (const auto& e : *entries) {
-                    bool ok = true;
-                    for (std::size_t k = 0; k < n && ok; ++k) ok = case_ok(e, k, *words[i + k]);
+                    const bool ok = case_ok(e, words, i, n);
                     if (ok && (!best || type_rank(e.type) < type_rank(best->type) ||
                                (type_rank(e.type) == type_rank(best->type) && e.id < best->id)))
                         best = &e;
@@ -614,7 +613,8 @@ void find_agreements(Work& w) {
                 }
                 const int limit = after_di ? 2 : 1;
                 // "l'accordo prevede il..." — a word followed by an article is a verb with its object.
-                const bool verb_like = j + 1 < words.size() && in(w.lang.articles, words[j + 1]->key);
+                const bool verb_like = j + 1 < words.size() && (in(w.lang.articles, words[j + 1]->key) ||
+                                                                (w.owner[index[j + 1]] >= 0 && j == i + 1));
                 if (content_word(w, t) && content < limit && !verb_like) {
                     ++content;
                     ++j;

@@ -87,6 +87,10 @@ std::vector<int> coordination_group(const SentenceView& v, int m) {
             if (in(v.w.lang.coordinators, t.key)) { kind = 2; continue; }
             if (t.has(tok_comma)) { kind = std::max(kind, 1); continue; }
             if (in(v.w.lang.articles, t.key) || t.has(tok_apostrophe)) continue;
+            // "Macron e la cancelliera tedesca Angela Merkel": a role and a demonym introduce
+            // the next member.
+            const auto ti = v.toks[p];
+            if (v.w.role_tokens.count(ti) || (!v.w.demonym_of.empty() && !v.w.demonym_of[ti].empty())) continue;
             return 0;
         }
         return kind;

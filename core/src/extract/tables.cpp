@@ -62,6 +62,7 @@ std::vector<std::string> words_and_case(const std::string& phrase, const Languag
     for (const auto& t : d.tokens) {
         if (t.has(tok_hyphen)) continue;
         if (words.empty()) e.proper = t.has(tok_upper_initial);
+        e.capital.push_back(t.has(tok_upper_initial) && t.has(tok_word));
         // Acronyms ("US", "AP") must be matched in capitals: "us" is a pronoun.
         e.caps.push_back(t.has(tok_all_caps));
         words.push_back(t.key);
@@ -71,10 +72,17 @@ std::vector<std::string> words_and_case(const std::string& phrase, const Languag
 
 } // namespace
 
-bool case_ok(const PhraseEntry& e, std::size_t k, const Token& t) {
-    if (k < e.caps.size() && e.caps[k] && !t.has(tok_all_caps)) return false;
-    if (k == 0 && e.proper && !t.has(tok_upper_initial) && !t.has(tok_digit)) return false;
-    return true;
+bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n) {
+    bool any_capital = false, matched_capital = false;
+    for (std::size_t k = 0; k < n; ++k) {
+        const Token& t = *words[i + k];
+        if (k < e.caps.size() && e.caps[k] && !t.has(tok_all_caps)) return false;
+        if (k < e.capital.size() && e.capital[k]) {
+            any_capital = true;
+            if (t.has(tok_upper_initial) || t.has(tok_digit)) matched_capital = true;
+        }
+    }
+    return !any_capital || matched_capital;
 }
 
 LanguageTables compile_language(const Ontology& onto, const LanguageData& language) {

@@ -18,7 +18,8 @@ namespace kg::detail {
 struct PhraseEntry {
     std::string id;         ///< entity id (gazetteer, demonym) or role index as text
     std::string type;       ///< fine class for entities
-    bool proper = false;    ///< written with a capital: the text must be capitalised too
+    bool proper = false;    ///< its first word is written with a capital
+    std::vector<bool> capital; ///< per word: written with a capital in the data
     std::vector<bool> caps; ///< per word: written all in capitals (an acronym): exact case needed
     int role = -1;          ///< index into LanguageData::roles
 };
@@ -58,8 +59,10 @@ struct LanguageTables {
 /// (hyphens left out, elisions split).
 std::vector<std::string> phrase_tokens(const std::string& phrase, const LanguageData& language);
 
-/// Does a text token satisfy an entry's case rule at word `k`?
-bool case_ok(const PhraseEntry& e, std::size_t k, const Token& t);
+/// Does a run of text tokens satisfy an entry's case rule? Acronyms must be in capitals;
+/// a name with capitals in the data needs one of those words capitalised in the text too
+/// ("l'accord de Paris" matches "Accord de Paris"; "stati uniti" does not match "Stati Uniti").
+bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n);
 
 LanguageTables compile_language(const Ontology& onto, const LanguageData& language);
 
