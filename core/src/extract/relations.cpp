@@ -116,14 +116,19 @@ bool is_clitic(const SentenceView& v, std::size_t p) {
 }
 
 // The word before a mention, skipping an article ("la Corea del Nord" -> what precedes "la").
+// Role words and demonyms introducing a name are skipped too: "con el primer ministro
+// británico Keir Starmer" is introduced by "con".
 const Token* word_before(const SentenceView& v, std::size_t b) {
     std::size_t k = b;
-    for (int skipped = 0; k > 0 && skipped < 2; ++skipped) {
+    int articles = 0;
+    for (int steps = 0; k > 0 && steps < 8; ++steps) {
         const Token& t = v.tok(k - 1);
+        const auto ti = v.toks[k - 1];
+        const bool introducer = v.w.role_tokens.count(ti) || (!v.w.demonym_of.empty() && !v.w.demonym_of[ti].empty());
         const bool article = (t.has(tok_apostrophe) && !in(v.w.lang.prepositions, t.key) && !in(v.w.lang.genitives, t.key)) ||
                              in(v.w.lang.articles, t.key);
-        if (!article) break;
-        --k;
+        if (introducer || (article && articles++ < 2)) { --k; continue; }
+        break;
     }
     return k > 0 ? &v.tok(k - 1) : nullptr;
 }
