@@ -349,15 +349,46 @@ int run(int argc, char** argv) {
 
     std::vector<std::pair<std::string, std::chrono::steady_clock::duration>> written;
     int status = problems.empty() ? 0 : 1;
-    for (const auto& name : o.formats) {
+    // The formats are independent readers of the finished graph: with -j N they are written
+    // on up to N threads (each file is still atomic and the same bytes); results and messages
+    // are reported in the order the formats were asked for.
+    struct Export {
+        std::string path;
+        std::chrono::steady_clock::duration time{};
+        std::optional<Error> error;
+    };
+    std::vector<Export> exports(o.formats.size());
+    auto write_format = [&](std::size_t k) {
         const auto tf = std::chrono::steady_clock::now();
         try {
-            const Format* f = find_format(name);
+            const Format* f = find_format(o.formats[k]);
             f->write(graph, ontology, o.out, o.format_options);
-            written.emplace_back((o.out / ("graph." + std::string(f->extension))).string(), std::chrono::steady_clock::now() - tf);
+            exports[k].path = (o.out / ("graph." + std::string(f->extension))).string();
         } catch (const Error& e) {
-            std::cerr << "kgraph: " << name << ": " << e.what() << '\n';
+            exports[k].error = e;
+        } catch (const std::exception& e) {
+            exports[k].error = Error(Errc::export_error, e.what());
+        }
+        exports[k].time = std::chrono::steady_clock::now() - tf;
+    };
+    const std::size_t export_threads = std::min<std::size_t>(o.jobs, o.formats.size());
+    if (export_threads > 1) {
+        std::atomic<std::size_t> next{0};
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < export_threads; ++t)
+            threads.emplace_back([&] {
+                for (std::size_t k; (k = next++) < o.formats.size();) write_format(k);
+            });
+        for (auto& t : threads) t.join();
+    } else {
+        for (std::size_t k = 0; k < o.formats.size(); ++k) write_format(k);
+    }
+    for (std::size_t k = 0; k < exports.size(); ++k) {
+        if (exports[k].error) {
+            std::cerr << "kgraph: " << o.formats[k] << ": " << exports[k].error->what() << '\n';
             status = 2;
+        } else {
+            written.emplace_back(exports[k].path, exports[k].time);
         }
     }
 
