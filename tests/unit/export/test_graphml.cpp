@@ -9,6 +9,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
+#include "graph_builders.hpp"
+
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
@@ -25,31 +27,8 @@ namespace {
 
 using kg::ClaimStatus;
 
-kg::EntityNode entity(std::string id, std::string label, std::string type, std::string coarse,
-                      std::set<std::string> aliases, std::set<std::string> documents, std::uint32_t mentions,
-                      std::string wikidata = {}) {
-    kg::EntityNode node;
-    node.id = std::move(id);
-    node.label = std::move(label);
-    node.type = std::move(type);
-    node.coarse = std::move(coarse);
-    node.wikidata = std::move(wikidata);
-    node.aliases = std::move(aliases);
-    node.documents = std::move(documents);
-    node.mentions = mentions;
-    return node;
-}
-
-kg::Evidence evidence(std::string document, std::uint64_t begin, std::string text,
-                      ClaimStatus status = ClaimStatus::asserted) {
-    kg::Evidence ev;
-    ev.document = std::move(document);
-    ev.begin = begin;
-    ev.end = begin + text.size();
-    ev.text = std::move(text);
-    ev.status = status;
-    return ev;
-}
+using kg::test::entity;
+using kg::test::evidence;
 
 /// Four entities (non-ASCII names, an alias with '&', one without Wikidata id), four
 /// relations: a plain one with a date, a symmetric one given in reverse order with reported

@@ -8,6 +8,8 @@
 #include "golden.hpp"
 #include "kg/error.hpp"
 
+#include "graph_builders.hpp"
+
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -31,31 +33,8 @@ constexpr const char* kIt = "samples/it/2024-06-19-trattato.txt";
 constexpr const char* kEn = "samples/en/2024-06-19-treaty.txt";
 constexpr const char* kBase = "https://w3id.org/kgraph/id/";
 
-kg::EntityNode entity(std::string id, std::string label, std::string type, std::string coarse,
-                      std::set<std::string> aliases, std::set<std::string> documents, std::uint32_t mentions,
-                      std::string wikidata = {}) {
-    kg::EntityNode node;
-    node.id = std::move(id);
-    node.label = std::move(label);
-    node.type = std::move(type);
-    node.coarse = std::move(coarse);
-    node.wikidata = std::move(wikidata);
-    node.aliases = std::move(aliases);
-    node.documents = std::move(documents);
-    node.mentions = mentions;
-    return node;
-}
-
-kg::Evidence evidence(std::string document, std::uint64_t begin, std::string text,
-                      ClaimStatus status = ClaimStatus::asserted) {
-    kg::Evidence ev;
-    ev.document = std::move(document);
-    ev.begin = begin;
-    ev.end = begin + text.size();
-    ev.text = std::move(text);
-    ev.status = status;
-    return ev;
-}
+using kg::test::entity;
+using kg::test::evidence;
 
 /// Two articles (Italian, English); five entities (two with QIDs, a person, an agreement, a
 /// weapon without QID); five relations: signed with a date, a symmetric cooperates_with with
