@@ -11,16 +11,8 @@
 # missing tool is a failure, so the check cannot silently stop running.
 set -u
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-skip() {
-    if [ -n "${CI:-}" ]; then fail "$* (CI is set, so this is not skipped)"; fi
-    echo "SKIP: $*" >&2
-    exit 77
-}
-run() {
-    echo "+ $*"
-    "$@" || fail "command failed (exit $?): $*"
-}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
 [ -n "${KG_BIN:-}" ] || fail "KG_BIN must name the kgraph binary"
 [ -n "${KG_SOURCE_DIR:-}" ] || fail "KG_SOURCE_DIR must name the source tree"

@@ -15,16 +15,8 @@
 # in CI a missing tool is a failure, so the check cannot silently stop running.
 set -u
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-skip() {
-    if [ -n "${CI:-}" ]; then fail "$* (CI is set, so this is not skipped)"; fi
-    echo "SKIP: $*" >&2
-    exit 77
-}
-run() {
-    echo "+ $*"
-    "$@" || fail "command failed (exit $?): $*"
-}
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 # triples OUTPUT: the number before " triples" in a checker's summary line.
 triples() { sed -nE 's/.*: ([0-9]+) triples,.*/\1/p' <<<"$1"; }
 
