@@ -1,8 +1,9 @@
 #include "cli.hpp"
 
 #include "formats.hpp"
-#include "output.hpp"
 
+#include "kg/build/batch.hpp"
+#include "kg/build/output_transaction.hpp"
 #include "kg/error.hpp"
 #include "kg/extract/extractor.hpp"
 #include "kg/text/reader.hpp"
@@ -10,6 +11,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -66,14 +69,29 @@ diagram options (formats dot, svg, png, pdf):
       --label-lang CODE  language of class and relation labels: en (default), it, fr, es, de
       --no-legend        leave the legend out
       --no-cooccurrence  leave out mentioned_with edges
+limits (each input is bounded; what is over a limit is reported and left out):
+      --max-document-bytes N   refuse documents larger than N bytes (default 8388608)
+      --max-sentence-bytes N   leave out of analysis sentences over N bytes (default 8192)
+      --max-depth N            walk folders at most N levels deep (default 64)
+      --max-evidence N         keep at most N evidence sentences per relation; the weight
+                               still counts them all (default 100; 0 = no limit)
+      --max-relations-per-sentence N
+                               at most N relations from one sentence, typed ones first
+                               (default 256; 0 = no limit)
+
   -q, --quiet            no progress bar and no summary
       --timings          print phase times on standard error, one "kgraph-timing
                          PHASE SECONDS" line each (read and extract summed over threads)
   -h, --help             this help
       --version          print the version
 
+output: every file is written into a private folder inside DIR and published with the
+others when all are complete, with DIR/manifest.json (each file's size and SHA-256), so DIR
+never holds files of two runs; a failed or interrupted run leaves DIR as it was.
+
 exit status: 0 success; 1 some documents could not be read (the rest were built);
-             2 bad usage or nothing could be built.
+             2 bad usage, an output that could not be written (nothing was published),
+               or nothing could be built.
 )";
 
 struct Options {
@@ -85,6 +103,10 @@ struct Options {
     bool quiet = false;
     bool timings = false;
     bool cooccurrence = true;
+    InputLimits limits;
+    std::uint32_t max_sentence_bytes = 8192;
+    std::uint32_t max_relations_per_sentence = 256;
+    std::size_t max_evidence = 100;
     FormatOptions format_options;
     std::vector<std::string> paths;
 };
@@ -113,50 +135,67 @@ std::vector<std::string> split_list(const std::string& s) {
     return out;
 }
 
-std::optional<Options> parse(int argc, char** argv) {
+/// What the command line asked for: a build, or something printed (help, version).
+struct Parsed {
+    std::optional<Options> build;
+    std::string printed; ///< text for standard output when no build was asked for
+};
+
+std::uint64_t parse_number(const std::string& option, const std::string& v, std::uint64_t max) {
+    std::uint64_t n = 0;
+    const auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || r.ec != std::errc() || r.ptr != v.data() + v.size() || n > max)
+        usage_error(option + " needs a number from 0 to " + std::to_string(max) + ", not \"" + v + "\"");
+    return n;
+}
+
+Parsed parse(int argc, char** argv) {
     Options o;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) usage_error("missing command");
-    if (args[0] == "--help" || args[0] == "-h") {
-        std::cout << usage_text << format_names() << usage_tail;
-        return std::nullopt;
-    }
-    if (args[0] == "--version") {
-        std::cout << "kgraph " << KG_VERSION << '\n';
-        return std::nullopt;
-    }
+    const std::string help = std::string(usage_text) + format_names() + usage_tail;
+    const std::string version = std::string("kgraph ") + KG_VERSION + "\n";
+    if (args[0] == "--help" || args[0] == "-h") return {std::nullopt, help};
+    if (args[0] == "--version") return {std::nullopt, version};
     if (args[0] != "build") usage_error("unknown command \"" + args[0] + "\"");
     for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
+        std::string a = args[i];
+        // "-j2", "-oDIR", "-fLIST": a short option with its value attached.
+        if (a.size() > 2 && a[0] == '-' && a[1] != '-' && (a[1] == 'j' || a[1] == 'o' || a[1] == 'f')) {
+            args.insert(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, a.substr(2));
+            a = args[i] = a.substr(0, 2);
+        }
         auto value = [&](const char* name) -> std::string {
             if (auto eq = a.find('='); a.starts_with("--") && eq != std::string::npos) return a.substr(eq + 1);
             if (i + 1 >= args.size()) usage_error(std::string("option ") + name + " needs a value");
             return args[++i];
         };
-        auto is = [&](const char* s, const char* l) {
-            return a == s || a == l || (a.starts_with(std::string(l) + "="));
-        };
-        if (a == "-h" || a == "--help") {
-            std::cout << usage_text << format_names() << usage_tail;
-            return std::nullopt;
-        } else if (a == "--version") {
-            std::cout << "kgraph " << KG_VERSION << '\n';
-            return std::nullopt;
-        } else if (is("-o", "--out")) o.out = value("--out");
+        auto is = [&](const char* s, const char* l) { return a == s || a == l || (a.starts_with(std::string(l) + "=")); };
+        if (a == "-h" || a == "--help") return {std::nullopt, help};
+        if (a == "--version") return {std::nullopt, version};
+        if (is("-o", "--out")) o.out = value("--out");
         else if (is("-f", "--formats")) {
-            o.formats = split_list(value("--formats"));
+            // Each format once, in the order first asked for.
+            for (const auto& f : split_list(value("--formats")))
+                if (std::find(o.formats.begin(), o.formats.end(), f) == o.formats.end()) o.formats.push_back(f);
             if (o.formats.empty()) usage_error("--formats needs at least one format");
         } else if (is("--ontology", "--ontology")) o.ontology_dirs.push_back(value("--ontology"));
         else if (is("--lang", "--lang")) o.language = value("--lang");
         else if (is("-j", "--jobs")) {
-            std::string v = value("--jobs");
-            try {
-                std::size_t used = 0;
-                int n = std::stoi(v, &used);
-                if (used != v.size() || n < 0 || n > 1024) throw std::invalid_argument(v);
-                o.jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : static_cast<unsigned>(n);
-            } catch (const std::exception&) { usage_error("--jobs needs a number from 0 to 1024, not \"" + v + "\""); }
-        } else if (a == "--graphml-plain") o.format_options.graphml_plain = true;
+            const auto n = static_cast<unsigned>(parse_number("--jobs", value("--jobs"), 1024));
+            o.jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : n;
+        } else if (is("--max-document-bytes", "--max-document-bytes"))
+            o.limits.max_document_bytes = parse_number("--max-document-bytes", value("--max-document-bytes"), UINT64_MAX / 2);
+        else if (is("--max-sentence-bytes", "--max-sentence-bytes"))
+            o.max_sentence_bytes = static_cast<std::uint32_t>(parse_number("--max-sentence-bytes", value("--max-sentence-bytes"), UINT32_MAX));
+        else if (is("--max-depth", "--max-depth"))
+            o.limits.max_depth = static_cast<unsigned>(parse_number("--max-depth", value("--max-depth"), 4096));
+        else if (is("--max-evidence", "--max-evidence"))
+            o.max_evidence = parse_number("--max-evidence", value("--max-evidence"), UINT32_MAX);
+        else if (is("--max-relations-per-sentence", "--max-relations-per-sentence"))
+            o.max_relations_per_sentence = static_cast<std::uint32_t>(
+                parse_number("--max-relations-per-sentence", value("--max-relations-per-sentence"), UINT32_MAX));
+        else if (a == "--graphml-plain") o.format_options.graphml_plain = true;
         else if (a == "--no-cooccurrence") o.cooccurrence = false;
         else if (a == "-q" || a == "--quiet") o.quiet = true;
         else if (a == "--timings") o.timings = true;
@@ -171,7 +210,7 @@ std::optional<Options> parse(int argc, char** argv) {
     if (o.formats.empty()) o.formats = default_formats();
     for (const auto& f : o.formats)
         if (!find_format(f)) usage_error("unknown format \"" + f + "\" (available: " + format_names() + ")");
-    return o;
+    return {std::move(o), {}};
 }
 
 // A progress bar on stderr, only when it is a terminal and the run is long enough to need one.
@@ -200,85 +239,6 @@ private:
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_{};
 };
 
-using Outcome = std::variant<Extraction, Error>;
-
-// Time spent reading and extracting, summed over the threads that do it (--timings).
-struct PhaseTimes {
-    std::atomic<std::int64_t> read_ns{0}, extract_ns{0};
-};
-
-// Extract documents on `jobs` threads; hand results to `consume` strictly in input order,
-// keeping at most a bounded window of finished documents in memory.
-void run_extraction(const std::vector<InputSource>& inputs, const Extractor& extractor, const std::string& language,
-                    unsigned jobs, PhaseTimes& times, const std::function<void(std::size_t, Outcome&&)>& consume) {
-    auto process = [&](std::size_t i) -> Outcome {
-        using clock = std::chrono::steady_clock;
-        auto ns = [](clock::duration d) { return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count(); };
-        try {
-            Document doc;
-            doc.id = inputs[i].path;
-            const auto t0 = clock::now();
-            doc.text = read_input(inputs[i]);
-            const auto t1 = clock::now();
-            times.read_ns += ns(t1 - t0);
-            if (language != "auto") doc.language = language;
-            Extraction x = extractor.extract(std::move(doc));
-            times.extract_ns += ns(clock::now() - t1);
-            return x;
-        } catch (const Error& e) {
-            return e;
-        } catch (const std::exception& e) {
-            return Error(Errc::io_error, e.what(), inputs[i].path);
-        }
-    };
-    if (jobs <= 1 || inputs.size() <= 1) {
-        for (std::size_t i = 0; i < inputs.size(); ++i) consume(i, process(i));
-        return;
-    }
-    std::mutex m;
-    std::condition_variable cv;
-    std::map<std::size_t, Outcome> ready;
-    std::size_t next_task = 0, next_merge = 0;
-    const std::size_t window = static_cast<std::size_t>(jobs) * 8;
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < jobs; ++t) {
-        workers.emplace_back([&] {
-            for (;;) {
-                std::size_t i;
-                {
-                    std::unique_lock lock(m);
-                    cv.wait(lock, [&] { return next_task >= inputs.size() || next_task < next_merge + window; });
-                    if (next_task >= inputs.size()) return;
-                    i = next_task++;
-                }
-                Outcome r = process(i);
-                {
-                    std::lock_guard lock(m);
-                    ready.emplace(i, std::move(r));
-                }
-                cv.notify_all();
-            }
-        });
-    }
-    while (next_merge < inputs.size()) {
-        std::optional<Outcome> r;
-        {
-            std::unique_lock lock(m);
-            cv.wait(lock, [&] { return ready.count(next_merge) != 0; });
-            auto it = ready.find(next_merge);
-            r.emplace(std::move(it->second));
-            ready.erase(it);
-        }
-        consume(next_merge, std::move(*r));
-        {
-            std::lock_guard lock(m);
-            ++next_merge;
-        }
-        cv.notify_all();
-    }
-    for (auto& w : workers) w.join();
-}
-
 std::string seconds(std::chrono::steady_clock::duration d) {
     std::ostringstream s;
     s.imbue(std::locale::classic());
@@ -288,49 +248,118 @@ std::string seconds(std::chrono::steady_clock::duration d) {
 
 } // namespace
 
-int run(int argc, char** argv) {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::optional<Options> parsed;
-    try {
-        parsed = parse(argc, argv);
-    } catch (const Error& e) {
-        std::cerr << "kgraph: " << e.what() << '\n';
-        return 2;
-    }
-    if (!parsed) return 0;
-    Options& o = *parsed;
+namespace {
 
+// What a run left out because of a limit, for the warnings and the summary.
+struct LimitReport {
+    std::size_t sentences_skipped = 0;
+    std::size_t relations_dropped = 0;
+};
+
+void warn_skipped_sentences(const Extraction& x, std::uint32_t limit, LimitReport& report) {
+    report.sentences_skipped += x.skipped_sentences.size();
+    report.relations_dropped += x.relations_dropped;
+    for (std::size_t k = 0; k < x.skipped_sentences.size() && k < 3; ++k)
+        std::cerr << "kgraph: " << x.info.id << ": byte " << x.skipped_sentences[k].begin << ": a sentence of "
+                  << x.skipped_sentences[k].size() << " bytes is over the limit of " << limit
+                  << " (--max-sentence-bytes): left out of analysis\n";
+    if (x.skipped_sentences.size() > 3)
+        std::cerr << "kgraph: " << x.info.id << ": " << x.skipped_sentences.size() - 3 << " more sentences over the limit left out\n";
+}
+
+void print_summary(const Options& o, const KnowledgeGraph& graph, std::size_t built, std::uint64_t bytes,
+                   std::size_t skipped, const LimitReport& limits, const std::vector<FormatOutcome>& outcomes,
+                   const std::vector<fs::path>& published, std::chrono::steady_clock::time_point t0,
+                   std::chrono::steady_clock::time_point t_read, std::chrono::steady_clock::time_point t_extract) {
+    std::map<std::string, int> per_class;
+    for (auto v : boost::make_iterator_range(boost::vertices(graph.graph()))) ++per_class[graph.entity(v).type];
+    std::map<std::string, int> per_relation;
+    for (auto e : boost::make_iterator_range(boost::edges(graph.graph()))) ++per_relation[graph.relation(e).type];
+    std::ostream& s = std::cerr;
+    s << "kgraph: " << built << " document" << (built == 1 ? "" : "s") << " read (" << bytes << " bytes), " << skipped << " skipped\n";
+    s << "  entities: " << graph.entity_count();
+    for (const auto& [k, n] : per_class) s << "  " << k << " " << n;
+    s << "\n  relations: " << graph.relation_count();
+    for (const auto& [k, n] : per_relation) s << "  " << k << " " << n;
+    if (limits.sentences_skipped)
+        s << "\n  limits: " << limits.sentences_skipped << " sentence(s) over " << o.max_sentence_bytes << " bytes left out";
+    if (limits.relations_dropped)
+        s << "\n  limits: " << limits.relations_dropped << " relation(s) over " << o.max_relations_per_sentence
+          << " per sentence left out";
+    if (graph.relations_at_evidence_limit())
+        s << "\n  limits: " << graph.relations_at_evidence_limit() << " relation(s) keep " << o.max_evidence
+          << " of their evidence sentences (--max-evidence; weights count them all)";
+    s << "\n  time: " << seconds(t_extract - t0) << " to read and extract (" << seconds(t_read - t0)
+      << " to load the ontology and list inputs)";
+    (void)published;
+    for (const auto& out : outcomes)
+        s << "\n  wrote " << (o.out / find_format(out.name)->file_name()).string() << " ("
+          << seconds(std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(out.seconds)))
+          << ")";
+    s << "\n  total: " << seconds(std::chrono::steady_clock::now() - t0) << '\n';
+}
+
+void print_timings(const Options& o, const KnowledgeGraph& graph, std::size_t built, std::uint64_t bytes, const BatchTimes& times,
+                   std::chrono::steady_clock::duration merge_time, const std::vector<FormatOutcome>& outcomes,
+                   std::chrono::steady_clock::time_point t0, std::chrono::steady_clock::time_point t_read,
+                   std::chrono::steady_clock::time_point t_extract) {
+    auto secs = [](auto d) { return std::chrono::duration<double>(d).count(); };
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << std::fixed << std::setprecision(6);
+    s << "kgraph-timing documents " << built << "\nkgraph-timing bytes " << bytes << "\nkgraph-timing entities "
+      << graph.entity_count() << "\nkgraph-timing relations " << graph.relation_count() << "\nkgraph-timing jobs " << o.jobs
+      << "\nkgraph-timing setup " << secs(t_read - t0) << "\nkgraph-timing read " << static_cast<double>(times.read_ns.load()) / 1e9
+      << "\nkgraph-timing extract " << static_cast<double>(times.extract_ns.load()) / 1e9 << "\nkgraph-timing merge "
+      << secs(merge_time) << "\nkgraph-timing read_extract_merge_wall " << secs(t_extract - t_read) << '\n';
+    for (const auto& out : outcomes) s << "kgraph-timing export:" << out.name << ' ' << out.seconds << '\n';
+    s << "kgraph-timing total " << secs(std::chrono::steady_clock::now() - t0) << '\n';
+    std::cerr << s.str();
+}
+
+// Everything after parsing. Whatever fails before publication leaves the output folder as
+// it was (the transaction rolls back when it goes out of scope).
+int build(Options& o, unsigned closed_descriptors) {
+    const auto t0 = std::chrono::steady_clock::now();
     std::vector<std::string> dirs{bundled_ontology_dir()};
     dirs.insert(dirs.end(), o.ontology_dirs.begin(), o.ontology_dirs.end());
-    Ontology ontology;
-    try {
-        ontology = load_ontology(dirs);
-        check_output_dir(o.out);
-    } catch (const Error& e) {
-        std::cerr << "kgraph: " << e.what() << '\n';
-        return 2;
-    }
+    const Ontology ontology = load_ontology(dirs);
+    check_format_options(ontology, o.format_options);
     ExtractorOptions xo;
     xo.language = o.language;
     xo.cooccurrence = o.cooccurrence;
-    Extractor extractor(ontology, xo);
+    xo.max_sentence_bytes = o.max_sentence_bytes;
+    xo.max_relations_per_sentence = o.max_relations_per_sentence;
+    const Extractor extractor(ontology, xo);
+    OutputTransaction transaction(o.out, std::string("kgraph ") + KG_VERSION);
 
     std::vector<InputProblem> problems;
-    const std::vector<InputSource> inputs = expand_inputs(o.paths, {".txt", ".md", ".html", ".htm"}, problems);
+    if (closed_descriptors & 1u) {
+        const auto before = o.paths.size();
+        std::erase(o.paths, "-");
+        if (o.paths.size() != before) problems.push_back({"<stdin>", Error(Errc::io_error, "standard input is closed", "<stdin>")});
+    }
+    const std::vector<InputSource> inputs = expand_inputs(o.paths, {".txt", ".md", ".html", ".htm"}, problems, o.limits);
     const auto t_read = std::chrono::steady_clock::now();
 
-    KnowledgeGraph graph;
+    KnowledgeGraph graph(o.max_evidence);
     std::size_t built = 0;
     std::uint64_t bytes = 0;
+    LimitReport limits;
     Progress progress(inputs.size(), !o.quiet);
-    PhaseTimes times;
+    BatchTimes times;
     std::chrono::steady_clock::duration merge_time{};
-    run_extraction(inputs, extractor, o.language, o.jobs, times, [&](std::size_t i, Outcome&& r) {
+    BatchOptions bo;
+    bo.jobs = o.jobs;
+    bo.language = o.language;
+    bo.limits = o.limits;
+    extract_batch(inputs, extractor, bo, times, [&](std::size_t i, DocumentOutcome&& r) {
         if (auto* e = std::get_if<Error>(&r)) {
             problems.push_back({inputs[i].path, *e});
         } else {
             auto& x = std::get<Extraction>(r);
             bytes += x.info.bytes;
+            warn_skipped_sentences(x, o.max_sentence_bytes, limits);
             const auto tm = std::chrono::steady_clock::now();
             merge_into(graph, x, ontology);
             merge_time += std::chrono::steady_clock::now() - tm;
@@ -346,86 +375,54 @@ int run(int argc, char** argv) {
         std::cerr << "kgraph: no document could be built; nothing written\n";
         return 2;
     }
-
-    std::vector<std::pair<std::string, std::chrono::steady_clock::duration>> written;
-    int status = problems.empty() ? 0 : 1;
-    // The formats are independent readers of the finished graph: with -j N they are written
-    // on up to N threads (each file is still atomic and the same bytes); results and messages
-    // are reported in the order the formats were asked for.
-    struct Export {
-        std::string path;
-        std::chrono::steady_clock::duration time{};
-        std::optional<Error> error;
-    };
-    std::vector<Export> exports(o.formats.size());
-    auto write_format = [&](std::size_t k) {
-        const auto tf = std::chrono::steady_clock::now();
-        try {
-            const Format* f = find_format(o.formats[k]);
-            f->write(graph, ontology, o.out, o.format_options);
-            exports[k].path = (o.out / ("graph." + std::string(f->extension))).string();
-        } catch (const Error& e) {
-            exports[k].error = e;
-        } catch (const std::exception& e) {
-            exports[k].error = Error(Errc::export_error, e.what());
-        }
-        exports[k].time = std::chrono::steady_clock::now() - tf;
-    };
-    const std::size_t export_threads = std::min<std::size_t>(o.jobs, o.formats.size());
-    if (export_threads > 1) {
-        std::atomic<std::size_t> next{0};
-        std::vector<std::thread> threads;
-        for (std::size_t t = 0; t < export_threads; ++t)
-            threads.emplace_back([&] {
-                for (std::size_t k; (k = next++) < o.formats.size();) write_format(k);
-            });
-        for (auto& t : threads) t.join();
-    } else {
-        for (std::size_t k = 0; k < o.formats.size(); ++k) write_format(k);
-    }
-    for (std::size_t k = 0; k < exports.size(); ++k) {
-        if (exports[k].error) {
-            std::cerr << "kgraph: " << o.formats[k] << ": " << exports[k].error->what() << '\n';
-            status = 2;
-        } else {
-            written.emplace_back(exports[k].path, exports[k].time);
+    const std::vector<FormatOutcome> outcomes = write_formats(graph, ontology, o.formats, o.format_options, o.jobs, transaction);
+    bool failed = false;
+    for (const auto& out : outcomes) {
+        for (const auto& w : out.warnings) std::cerr << "kgraph: " << out.name << ": warning: " << w << '\n';
+        if (out.error) {
+            std::cerr << "kgraph: " << out.name << ": " << out.error->what() << '\n';
+            failed = true;
         }
     }
+    if (failed) {
+        // One rule for every failure: a run publishes all its formats or none of them.
+        std::cerr << "kgraph: nothing was written to " << o.out.string() << " (its earlier contents are unchanged)\n";
+        return 2;
+    }
+    const std::vector<fs::path> published = transaction.publish();
+    if (!o.quiet) print_summary(o, graph, built, bytes, problems.size(), limits, outcomes, published, t0, t_read, t_extract);
+    if (o.timings) print_timings(o, graph, built, bytes, times, merge_time, outcomes, t0, t_read, t_extract);
+    return problems.empty() ? 0 : 1;
+}
 
-    if (!o.quiet) {
-        std::map<std::string, int> per_class;
-        for (auto v : boost::make_iterator_range(boost::vertices(graph.graph()))) ++per_class[graph.entity(v).type];
-        std::map<std::string, int> per_relation;
-        for (auto e : boost::make_iterator_range(boost::edges(graph.graph()))) ++per_relation[graph.relation(e).type];
-        std::ostream& s = std::cerr;
-        s << "kgraph: " << built << " document" << (built == 1 ? "" : "s") << " read (" << bytes << " bytes), "
-          << problems.size() << " skipped\n";
-        s << "  entities: " << graph.entity_count();
-        for (const auto& [k, n] : per_class) s << "  " << k << " " << n;
-        s << "\n  relations: " << graph.relation_count();
-        for (const auto& [k, n] : per_relation) s << "  " << k << " " << n;
-        s << "\n  time: " << seconds(t_extract - t0) << " to read and extract (" << seconds(t_read - t0)
-          << " to load the ontology and list inputs)";
-        for (const auto& [path, d] : written) s << "\n  wrote " << path << " (" << seconds(d) << ")";
-        s << "\n  total: " << seconds(std::chrono::steady_clock::now() - t0) << '\n';
+} // namespace
+
+int run(int argc, char** argv) {
+    const unsigned closed = ensure_standard_descriptors();
+    install_interrupt_cleanup();
+    Parsed parsed;
+    try {
+        parsed = parse(argc, argv);
+    } catch (const Error& e) {
+        std::cerr << "kgraph: " << e.what() << '\n';
+        return 2;
     }
-    if (o.timings) {
-        auto secs = [](auto d) { return std::chrono::duration<double>(d).count(); };
-        std::ostringstream s;
-        s.imbue(std::locale::classic());
-        s << std::fixed << std::setprecision(6);
-        s << "kgraph-timing documents " << built << "\nkgraph-timing bytes " << bytes << "\nkgraph-timing entities "
-          << graph.entity_count() << "\nkgraph-timing relations " << graph.relation_count() << "\nkgraph-timing jobs "
-          << o.jobs << "\nkgraph-timing setup " << secs(t_read - t0) << "\nkgraph-timing read "
-          << static_cast<double>(times.read_ns.load()) / 1e9 << "\nkgraph-timing extract "
-          << static_cast<double>(times.extract_ns.load()) / 1e9 << "\nkgraph-timing merge " << secs(merge_time)
-          << "\nkgraph-timing read_extract_merge_wall " << secs(t_extract - t_read) << '\n';
-        for (const auto& [path, d] : written)
-            s << "kgraph-timing export:" << fs::path(path).extension().string().substr(1) << ' ' << secs(d) << '\n';
-        s << "kgraph-timing total " << secs(std::chrono::steady_clock::now() - t0) << '\n';
-        std::cerr << s.str();
+    if (!parsed.build) {
+        std::cout << parsed.printed << std::flush;
+        if (!std::cout) {
+            std::cerr << "kgraph: cannot write to standard output: " << std::strerror(errno) << '\n';
+            return 2;
+        }
+        return 0;
     }
-    return status;
+    try {
+        return build(*parsed.build, closed);
+    } catch (const Error& e) {
+        std::cerr << "kgraph: " << e.what() << '\n';
+    } catch (const std::bad_alloc&) {
+        std::cerr << "kgraph: out of memory; nothing was written [resource-exhausted]\n";
+    }
+    return 2;
 }
 
 } // namespace kg::cli

@@ -1,25 +1,32 @@
 #include "formats.hpp"
 
-#include "output.hpp"
-
+#include "kg/build/isolated_process.hpp"
 #include "kg/error.hpp"
 #include "kg/export/dot.hpp"
 #include "kg/export/graphml.hpp"
 #include "kg/export/jsonld.hpp"
 
 #include <algorithm>
-#include <iostream>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 namespace kg::cli {
 namespace {
 
-void write_graphml_file(const KnowledgeGraph& g, const Ontology&, const std::filesystem::path& dir, const FormatOptions& o) {
+void graphml_to_stream(const KnowledgeGraph& g, const Ontology&, const FormatOptions& o, const Warn& warn, std::ostream& out) {
     GraphmlOptions go;
     go.plain = o.graphml_plain;
     go.drop_forbidden = true;
-    go.warn = [](const std::string& w) { std::cerr << "kgraph: graphml: warning: " << w << '\n'; };
-    write_atomically(dir / "graph.graphml", [&](std::ostream& out) { write_graphml(g, out, go); });
+    go.warn = warn;
+    write_graphml(g, out, go);
 }
 
 // JSON-LD: the exporter's built-in vocabulary table overlaid with the ontology's classes
@@ -29,7 +36,6 @@ JsonldOptions jsonld_options(const Ontology& onto, const FormatOptions& o) {
     JsonldOptions jo;
     if (!o.base_iri.empty()) jo.base_iri = o.base_iri;
     jo.replace_invalid_utf8 = true; // e.g. a Latin-1 file name; the text itself is checked on input
-    jo.warn = [](const std::string& w) { std::cerr << "kgraph: jsonld: warning: " << w << '\n'; };
     for (const auto& [name, def] : onto.classes) {
         JsonldClass& c = jo.vocabulary.classes[name];
         if (!def.coarse.empty()) c.coarse = def.coarse;
@@ -47,49 +53,117 @@ JsonldOptions jsonld_options(const Ontology& onto, const FormatOptions& o) {
     return jo;
 }
 
-void write_jsonld_file(const KnowledgeGraph& g, const Ontology& onto, const std::filesystem::path& dir, const FormatOptions& o) {
-    const JsonldOptions jo = jsonld_options(onto, o);
-    write_atomically(dir / "graph.jsonld", [&](std::ostream& out) { write_jsonld(g, out, jo); });
+void jsonld_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+    JsonldOptions jo = jsonld_options(onto, o);
+    jo.warn = warn;
+    write_jsonld(g, out, jo);
 }
 
 // Diagrams: the options of the command line over the ontology's style.
-DotOptions diagram_options(const Ontology& onto, const FormatOptions& o, std::string_view format) {
-    for (const auto& c : o.view.classes) {
-        bool known = onto.classes.count(c) != 0;
-        for (const auto& [name, def] : onto.classes) known = known || def.coarse == c;
-        if (!known) throw Error(Errc::usage, "--classes: unknown class \"" + c + "\"");
-    }
-    for (const auto& r : o.view.relations)
-        if (r != "*" && !onto.relations.count(r)) throw Error(Errc::usage, "--relations: unknown relation type \"" + r + "\"");
+DotOptions diagram_options(const Ontology& onto, const FormatOptions& o, const Warn& warn) {
+    check_format_options(onto, o);
     DotOptions d;
     d.view = o.view;
     d.style = dot_style_from(onto, o.label_lang);
     d.layout = o.layout;
     d.legend = o.legend;
-    d.warn = [name = std::string(format)](const std::string& w) { std::cerr << "kgraph: " << name << ": warning: " << w << '\n'; };
+    d.warn = warn;
     return d;
 }
 
-void write_dot_file(const KnowledgeGraph& g, const Ontology& onto, const std::filesystem::path& dir, const FormatOptions& o) {
-    const DotOptions d = diagram_options(onto, o, "dot");
-    write_atomically(dir / "graph.dot", [&](std::ostream& out) { write_dot(g, out, d); });
+void dot_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+    write_dot(g, out, diagram_options(onto, o, warn));
 }
 
 template <const char* Format>
-void render_file(const KnowledgeGraph& g, const Ontology& onto, const std::filesystem::path& dir, const FormatOptions& o) {
-    const DotOptions d = diagram_options(onto, o, Format);
-    write_file_atomically(dir / (std::string("graph.") + Format), [&](const std::string& temp) { render(g, Format, temp, d); });
+void render_to_file(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, const std::string& path) {
+    render(g, Format, path, diagram_options(onto, o, warn));
 }
 constexpr char svg[] = "svg", png[] = "png", pdf[] = "pdf";
 
 const Format formats[] = {
-    {"graphml", "graphml", true, &write_graphml_file},
-    {"jsonld", "jsonld", true, &write_jsonld_file},
-    {"dot", "dot", true, &write_dot_file},
-    {"svg", "svg", true, &render_file<svg>},
-    {"png", "png", false, &render_file<png>},
-    {"pdf", "pdf", false, &render_file<pdf>},
+    {"graphml", "graphml", true, false, &graphml_to_stream, nullptr},
+    {"jsonld", "jsonld", true, false, &jsonld_to_stream, nullptr},
+    {"dot", "dot", true, true, &dot_to_stream, nullptr},
+    {"svg", "svg", true, true, nullptr, &render_to_file<svg>},
+    {"png", "png", false, true, nullptr, &render_to_file<png>},
+    {"pdf", "pdf", false, true, nullptr, &render_to_file<pdf>},
 };
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// A stream format written by the child: into memory, then to the file with every write
+// checked, so that a full disk is reported with its reason.
+void write_checked(const std::string& path, const std::string& bytes) {
+    std::FILE* f = std::fopen(path.c_str(), "wbx");
+    if (!f) throw Error(Errc::io_error, std::string("cannot create: ") + std::strerror(errno), path);
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+    const int err = errno;
+    if (std::fclose(f) != 0 || !ok) throw Error(Errc::io_error, std::string("cannot write: ") + std::strerror(ok ? errno : err), path);
+}
+
+// The child's side: each Graphviz format in turn, one record per warning and per result.
+// Records: "warn\tFORMAT\tTEXT", "ok\tFORMAT\tSECONDS", "error\tFORMAT\tMESSAGE".
+void run_graphviz_formats(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o,
+                          const std::vector<std::pair<const Format*, std::string>>& jobs, IsolatedChannel& channel) {
+    for (const auto& [f, path] : jobs) {
+        const std::string name(f->name);
+        const Warn warn = [&](const std::string& w) { channel.send("warn\t" + name + "\t" + w); };
+        const auto t0 = std::chrono::steady_clock::now();
+        try {
+            if (f->to_stream) {
+                std::ostringstream out;
+                f->to_stream(g, onto, o, warn, out);
+                write_checked(path, out.str());
+            } else {
+                f->to_file(g, onto, o, warn, path);
+            }
+            char secs[32];
+            std::snprintf(secs, sizeof secs, "%.6f", seconds_since(t0));
+            channel.send("ok\t" + name + "\t" + secs);
+        } catch (const std::exception& e) {
+            channel.send("error\t" + name + "\t" + e.what());
+        }
+    }
+}
+
+// The parent's reading of the child's records into the outcomes of the Graphviz formats.
+void collect_graphviz_outcomes(IsolatedResult result, std::vector<FormatOutcome>& outcomes, OutputTransaction& txn) {
+    std::map<std::string, FormatOutcome*> by_name;
+    for (auto& o : outcomes) by_name[o.name] = &o;
+    std::set<std::string> answered;
+    for (const std::string& r : result.records) {
+        const auto tab1 = r.find('\t'), tab2 = r.find('\t', tab1 + 1);
+        if (tab1 == std::string::npos || tab2 == std::string::npos) continue;
+        const std::string kind = r.substr(0, tab1), name = r.substr(tab1 + 1, tab2 - tab1 - 1), rest = r.substr(tab2 + 1);
+        auto it = by_name.find(name);
+        if (it == by_name.end()) continue;
+        FormatOutcome& out = *it->second;
+        if (kind == "warn") out.warnings.push_back(rest);
+        if (kind == "error") out.error = Error(Errc::graphviz_error, rest);
+        if (kind == "ok") {
+            out.seconds = std::strtod(rest.c_str(), nullptr);
+            try {
+                txn.adopt(find_format(name)->file_name());
+                out.staged = txn.staging_path(find_format(name)->file_name());
+            } catch (const Error& e) {
+                out.error = e;
+            }
+        }
+        if (kind != "warn") answered.insert(name);
+    }
+    // The child ended before answering for a format: Graphviz called exit() or the child
+    // crashed (a full disk or memory failure inside the library).
+    std::string said = result.diagnostics;
+    while (!said.empty() && (said.back() == '\n' || said.back() == '\r')) said.pop_back();
+    for (auto& [name, out] : by_name)
+        if (!answered.count(name))
+            out->error = Error(Errc::graphviz_error, "the Graphviz renderer ended (" + result.ending() + ") before " + name +
+                                                         " was written" + (said.empty() ? std::string() : ": " + said),
+                               (txn.out_dir() / find_format(name)->file_name()).string());
+}
 
 /// The display text of `display` in `lang`, else English, else `fallback`.
 std::string display_in(const std::map<std::string, std::string>& display, const std::string& lang, const std::string& fallback) {
@@ -182,6 +256,80 @@ DotStyle dot_style_from(const Ontology& onto, const std::string& lang) {
         if (def.symmetric && !style.relations[name].count("dir")) style.relations[name]["dir"] = "none";
     }
     return style;
+}
+
+void check_format_options(const Ontology& onto, const FormatOptions& o) {
+    for (const auto& c : o.view.classes) {
+        bool known = onto.classes.count(c) != 0;
+        for (const auto& [name, def] : onto.classes) known = known || def.coarse == c;
+        if (!known) throw Error(Errc::usage, "--classes: unknown class \"" + c + "\"");
+    }
+    for (const auto& r : o.view.relations)
+        if (r != "*" && !onto.relations.count(r)) throw Error(Errc::usage, "--relations: unknown relation type \"" + r + "\"");
+}
+
+std::vector<FormatOutcome> write_formats(const KnowledgeGraph& graph, const Ontology& onto, const std::vector<std::string>& names,
+                                         const FormatOptions& options, unsigned jobs, OutputTransaction& txn) {
+    std::vector<FormatOutcome> outcomes(names.size());
+    std::vector<FormatOutcome> graphviz;
+    std::vector<std::pair<const Format*, std::string>> child_jobs;
+    std::vector<std::size_t> in_process;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        const Format* f = find_format(names[k]);
+        outcomes[k].name = names[k];
+        if (f->graphviz) {
+            child_jobs.emplace_back(f, txn.staging_path(f->file_name()).string());
+            graphviz.push_back(FormatOutcome{names[k], {}, 0, {}, {}});
+        } else {
+            in_process.push_back(k);
+        }
+    }
+    IsolatedProcess child;
+    if (!child_jobs.empty()) {
+        try {
+            child = start_isolated([&](IsolatedChannel& channel) { run_graphviz_formats(graph, onto, options, child_jobs, channel); });
+        } catch (const Error& e) {
+            for (auto& g : graphviz) g.error = Error(Errc::resource_exhausted, "Graphviz: " + e.message());
+        }
+    }
+    auto write_one = [&](std::size_t k) {
+        const Format* f = find_format(names[k]);
+        FormatOutcome& out = outcomes[k];
+        const Warn warn = [&out](const std::string& w) { out.warnings.push_back(w); };
+        const auto t0 = std::chrono::steady_clock::now();
+        try {
+            txn.write(f->file_name(), [&](std::ostream& s) { f->to_stream(graph, onto, options, warn, s); });
+            out.staged = txn.staging_path(f->file_name());
+        } catch (const Error& e) {
+            out.error = e;
+        } catch (const std::bad_alloc&) {
+            out.error = Error(Errc::resource_exhausted, "out of memory", (txn.out_dir() / f->file_name()).string());
+        } catch (const std::exception& e) {
+            out.error = Error(Errc::export_error, e.what(), (txn.out_dir() / f->file_name()).string());
+        }
+        out.seconds = seconds_since(t0);
+    };
+    const std::size_t threads = std::min<std::size_t>(jobs, in_process.size());
+    if (threads > 1) {
+        std::atomic<std::size_t> next{0};
+        std::vector<std::thread> pool;
+        auto drain = [&] { for (std::size_t i; (i = next++) < in_process.size();) write_one(in_process[i]); };
+        try {
+            for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(drain);
+        } catch (const std::system_error& e) {
+            next = in_process.size(); // the threads started stop after their current format
+            for (auto& t : pool) t.join();
+            throw Error(Errc::resource_exhausted, "cannot start an export thread: " + e.code().message() + " (try fewer --jobs)");
+        }
+        for (auto& t : pool) t.join();
+    } else {
+        for (std::size_t k : in_process) write_one(k);
+    }
+    if (child.running()) collect_graphviz_outcomes(child.wait(), graphviz, txn);
+    for (auto& g : graphviz)
+        for (auto& out : outcomes)
+            if (out.name == g.name) out = std::move(g);
+    return outcomes;
 }
 
 bool parse_format_option(const std::vector<std::string>& args, std::size_t& i, FormatOptions& o) {

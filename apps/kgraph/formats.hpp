@@ -1,10 +1,15 @@
 #pragma once
 // The table of output formats: the only place the program dispatches on a format name.
+#include "kg/build/output_transaction.hpp"
+#include "kg/error.hpp"
 #include "kg/export/dot.hpp"
 #include "kg/graph/knowledge_graph.hpp"
 #include "kg/ontology/ontology.hpp"
 
 #include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,13 +27,41 @@ struct FormatOptions {
     bool legend = true;            ///< --no-legend
 };
 
+/// Where a writer's warnings go (one line each, without the "kgraph: FORMAT:" prefix).
+using Warn = std::function<void(const std::string&)>;
+
+/// One output format. Exactly one of `to_stream` and `to_file` is set: a stream writer fills
+/// an ostream; a file writer (a Graphviz renderer) writes the named file itself.
 struct Format {
     std::string_view name;
     std::string_view extension;
     bool by_default;
-    /// Write DIR/graph.EXT atomically.
-    void (*write)(const KnowledgeGraph&, const Ontology&, const std::filesystem::path& dir, const FormatOptions&);
+    /// Goes through libcgraph/libgvc, which may end the process on failure: written in an
+    /// isolated child process.
+    bool graphviz;
+    void (*to_stream)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, std::ostream&);
+    void (*to_file)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, const std::string& path);
+    std::string file_name() const { return "graph." + std::string(extension); }
 };
+
+/// What became of one format of a run.
+struct FormatOutcome {
+    std::string name;
+    std::filesystem::path staged;            ///< where it was staged (empty on failure)
+    double seconds = 0;
+    std::optional<Error> error;
+    std::vector<std::string> warnings;
+};
+
+/// Write every format of `names` into the transaction: the Graphviz ones in one isolated
+/// child process, the others on up to `jobs` threads meanwhile. Outcomes come in the order
+/// of `names`. Call while no other thread runs (the child is forked first).
+std::vector<FormatOutcome> write_formats(const KnowledgeGraph& graph, const Ontology& ontology,
+                                         const std::vector<std::string>& names, const FormatOptions& options,
+                                         unsigned jobs, OutputTransaction& transaction);
+
+/// Check, before any work, the options that depend on the ontology (--classes, --relations).
+void check_format_options(const Ontology& ontology, const FormatOptions& options);
 
 const Format* find_format(std::string_view name);
 std::vector<std::string> default_formats();

@@ -15,6 +15,7 @@ std::string_view errc_name(Errc code) noexcept {
     case Errc::export_error: return "export-error";
     case Errc::usage: return "usage";
     case Errc::graphviz_error: return "graphviz-error";
+    case Errc::resource_exhausted: return "resource-exhausted";
     }
     return "unknown";
 }

@@ -146,6 +146,9 @@ DotAttributes merged(const std::map<std::string, DotAttributes>& section, const 
 // ---------------------------------------------------------------------------------------
 // Building the Agraph_t
 
+// Display text bounds: a label is a name to read at a glance; a tooltip a short card.
+constexpr std::size_t max_label_bytes = 200, max_tooltip_bytes = 2000;
+
 class Builder {
 public:
     Builder(const KnowledgeGraph& kg, const DotOptions& options, GraphvizSession& session)
@@ -220,6 +223,15 @@ public:
 
 private:
     std::string escape(std::string_view text) { return escape_text(text, replaced_); }
+    /// Labels and tooltips are for reading: a text longer than `max_bytes` is cut at a
+    /// character boundary and ends in an ellipsis (Graphviz 2.42's DOT reader also refuses
+    /// strings of 16 KB and more).
+    static std::string shorten(std::string_view text, std::size_t max_bytes) {
+        if (text.size() <= max_bytes) return std::string(text);
+        std::size_t cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        return std::string(text.substr(0, cut)) + "\u2026";
+    }
 
     void set_default(int kind, const std::string& name, const std::string& value) {
         session_.check(agattr(g_, kind, CString(name), CString(value)) != nullptr, "agattr " + name);
@@ -277,13 +289,13 @@ private:
         Agnode_t* node = agnode(where, CString(n.id), 1);
         session_.check(node != nullptr, "agnode");
         set_all(node, merged(o_.style.classes, n.type), node_defaults_);
-        set(node, "label", escape(n.label.empty() ? n.id : n.label));
+        set(node, "label", escape(shorten(n.label.empty() ? n.id : n.label, max_label_bytes)));
         set(node, "class", escape(n.type));
         const double size = o_.min_fontsize + 2.5 * std::log2(std::max<double>(1, n.mentions));
         set(node, "fontsize", format_number(std::clamp(size, o_.min_fontsize, std::max(o_.min_fontsize, o_.max_fontsize))));
         std::string tip = n.label + " (" + lookup(o_.style.class_labels, n.type) + ", " + n.id + "), " +
                           std::to_string(n.mentions) + (n.mentions == 1 ? " mention" : " mentions");
-        set(node, "tooltip", escape(tip));
+        set(node, "tooltip", escape(shorten(tip, max_tooltip_bytes)));
         if (!n.wikidata.empty() && n.wikidata.find_first_not_of("Q0123456789") == std::string::npos) {
             set(node, "URL", "https://www.wikidata.org/wiki/" + n.wikidata);
             set(node, "target", "_blank");
@@ -310,7 +322,7 @@ private:
         set(edge, "penwidth", format_number(std::clamp(width, 1.0, std::max(1.0, o_.max_penwidth))));
         std::string tip = s.label + " " + label + " " + t.label + " (" + std::to_string(r.weight()) +
                           (r.weight() == 1 ? " sentence" : " sentences") + ", " + lookup(o_.style.status_labels, to_string(status)) + ")";
-        set(edge, "tooltip", escape(tip));
+        set(edge, "tooltip", escape(shorten(tip, max_tooltip_bytes)));
         set(edge, "labeltooltip", escape(tip));
     }
 

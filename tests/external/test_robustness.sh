@@ -69,7 +69,7 @@ no_graph() {
 }
 no_temp_files() {
     local t
-    t=$(find "$1" -name '.*.tmp*' 2>/dev/null | head -5 | tr '\n' ' ')
+    t=$(find "$1" \( -name '.*.tmp*' -o -name '.kgraph-*' \) 2>/dev/null | head -5 | tr '\n' ' ')
     if [[ -z "$t" ]]; then ok; else fail "$2: temporary files left behind: $t"; fi
 }
 # well_formed DIR NAME: every graph file in DIR is complete (XML parses, JSON parses).
@@ -116,7 +116,7 @@ if [[ $(grep -c "skipped" utf8.err) -eq 7 ]]; then ok; else fail "utf8: expected
 mkdir -p in-binary
 printf '%s\n' "$good_text" >in-binary/00-good.txt
 printf 'Putin met Kim.\000 And then left.\n' >in-binary/nul-inside.txt   # NUL at 14
-cp "$KG_BIN" in-binary/program.txt                                       # an ELF executable
+head -c 200000 "$KG_BIN" >in-binary/program.txt                          # an ELF executable
 head -c 65536 /dev/urandom >in-binary/random.txt
 printf '\xff\xfeP\x00u\x00t\x00i\x00n\x00\n\x00' >in-binary/utf16.txt     # UTF-16LE with BOM
 run binary build -q -o out-binary in-binary
@@ -142,28 +142,39 @@ has_graph out-nothing "files that hold nothing"
 well_formed out-nothing "files that hold nothing"
 
 # --- one huge line --------------------------------------------------------------------------
-# $big_mb MB without a newline: filler clauses with a sentence naming entities every 100.
-"$py" - "$big_mb" <<'EOF'
+# A document at the size limit without a newline (filler clauses with a sentence naming
+# entities every 100) is built; one byte more is refused with a message naming the limit, and
+# a $big_mb MB file is refused before it is read (it is sparse: only its size is real).
+limit=$((2 * 1024 * 1024))
+"$py" - "$limit" <<'EOF'
 import sys
-mb = int(sys.argv[1])
+n = int(sys.argv[1])
 filler = "Il ministro ha parlato a lungo della situazione economica e delle prospettive. "
 names = "Vladimir Putin ha incontrato Kim Jong Un a Pyongyang. "
 block = (filler * 99 + names).encode()
-with open("huge.txt", "wb") as f:
-    n = mb * 1024 * 1024
-    while n > 0:
-        f.write(block[:n])
-        n -= len(block)
+data = (block * (n // len(block) + 1))[:n]
+open("huge.txt", "wb").write(data)
+open("huge-plus-one.txt", "wb").write(data + b".")
 EOF
 start=$(date +%s.%N)
-run huge build -q -f graphml -o out-huge huge.txt
+run huge build -q -f graphml --max-document-bytes "$limit" -o out-huge huge.txt
 secs=$(echo "$(date +%s.%N) - $start" | bc)
 expect_status huge 0
 no_crash huge
-has_graph out-huge "a ${big_mb} MB file without a newline"
-note "a ${big_mb} MB file without a newline took ${secs} s"
-rm -f huge.txt
-rm -rf out-huge
+has_graph out-huge "a file of $limit bytes without a newline"
+note "a file of $limit bytes without a newline took ${secs} s"
+run huge_over build -q -f graphml --max-document-bytes "$limit" -o out-huge-over huge-plus-one.txt
+expect_status huge_over 2
+expect_err huge_over "huge-plus-one.txt: $((limit + 1)) bytes, over the limit of $limit bytes"
+truncate -s "${big_mb}M" sparse.txt
+start=$(date +%s.%N)
+run sparse build -q -f graphml -o out-sparse sparse.txt
+secs=$(echo "$(date +%s.%N) - $start" | bc)
+expect_status sparse 2
+expect_err sparse "sparse.txt: $((big_mb * 1024 * 1024)) bytes, over the limit"
+note "a ${big_mb} MB file was refused in ${secs} s"
+rm -f huge.txt huge-plus-one.txt sparse.txt
+rm -rf out-huge out-huge-over out-sparse
 
 # --- unreadable files and folders (not as root: root reads everything) ---------------------
 if [[ $(id -u) -ne 0 ]]; then
@@ -276,16 +287,16 @@ expect_status out_first 2
 expect_err out_first "/proc/kgraph-robustness"
 if grep -qF "bad-input.txt" out_first.err; then fail "out_first: inputs were read before the output directory was checked"; else ok; fi
 
-# An export whose target is in the way (a folder named graph.graphml): that format fails with
-# a message naming it, the other formats are written, and no temporary file remains.
+# An export whose target is in the way (a folder named graph.graphml): the run fails with a
+# message naming it and, as every failed run, publishes nothing: the earlier files stay.
 mkdir -p out-blocked/graph.graphml
+printf 'earlier\n' >out-blocked/graph.jsonld
 run blocked build -q -f graphml,jsonld,dot -o out-blocked good.txt
 expect_status blocked 2
 no_crash blocked
 expect_err blocked "out-blocked/graph.graphml"
-if [[ -s out-blocked/graph.jsonld && -s out-blocked/graph.dot ]]; then ok; else fail "blocked: the other formats were not written"; fi
+if [[ "$(cat out-blocked/graph.jsonld)" == "earlier" && ! -e out-blocked/graph.dot ]]; then ok; else fail "blocked: a failed run changed the output folder"; fi
 no_temp_files out-blocked "an export blocked by a folder"
-well_formed out-blocked "an export blocked by a folder"
 
 # A full disk (a 64 KiB tmpfs, where the system lets us mount one): the export fails, the
 # earlier graph stays as it was, no temporary file remains.

@@ -22,6 +22,7 @@ enum class Errc : int {
     export_error = 9,        ///< an exporter could not write its output
     usage = 10,              ///< bad command-line usage
     graphviz_error = 11,     ///< libcgraph or libgvc reported a failure
+    resource_exhausted = 12, ///< no memory, thread or process could be had
 };
 
 /// Short stable name of a code, e.g. "invalid-utf8"; used in messages as `[invalid-utf8]`.

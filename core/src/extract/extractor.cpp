@@ -77,7 +77,12 @@ std::string first_line(std::string_view text) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
         if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-        if (!line.empty()) return std::string(line.substr(0, 300));
+        if (!line.empty()) {
+            // At most 300 bytes, cut before a UTF-8 continuation byte, never inside a character.
+            std::size_t cut = std::min<std::size_t>(line.size(), 300);
+            while (cut < line.size() && cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+            return std::string(line.substr(0, cut));
+        }
         b = e + 1;
     }
     return {};
@@ -89,7 +94,7 @@ Extraction Extractor::extract(Document doc) const {
     if (doc.language.empty() || doc.language == "auto")
         doc.language = options_.language == "auto" ? detect_language(doc.text) : options_.language;
     const detail::LanguageTables& tables = impl_->tables.at(doc.language);
-    segment(doc, tables.data->segmentation);
+    segment(doc, tables.data->segmentation, options_.max_sentence_bytes);
 
     detail::Work w(doc, ontology_, tables);
     w.headline.resize(doc.sentences.size());
@@ -109,6 +114,16 @@ Extraction Extractor::extract(Document doc) const {
     detail::find_relations(w, out.relations);
     if (std::getenv("KG_DEBUG_MENTIONS")) detail::dump(w, out.relations);
     if (options_.cooccurrence) detail::find_cooccurrences(w, out.relations);
+    if (options_.max_relations_per_sentence) {
+        // Typed relations come before co-occurrences in `out.relations`: a stable pass that
+        // keeps the first N of each sentence keeps the typed ones.
+        std::vector<std::uint32_t> per_sentence(doc.sentences.size(), 0);
+        std::erase_if(out.relations, [&](const RelationMention& r) {
+            if (++per_sentence[r.sentence] <= options_.max_relations_per_sentence) return false;
+            ++out.relations_dropped;
+            return true;
+        });
+    }
 
     out.info.id = doc.id;
     out.info.language = doc.language;
@@ -133,6 +148,7 @@ Extraction Extractor::extract(Document doc) const {
         out.entities.push_back(std::move(n));
     }
     for (const auto& s : doc.sentences) out.sentence_spans.push_back(s.span);
+    out.skipped_sentences = std::move(doc.skipped_sentences);
     out.text = std::move(doc.text);
     return out;
 }

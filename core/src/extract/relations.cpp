@@ -344,12 +344,15 @@ std::string sentence_quantity(const SentenceView& v) {
             digits += v.tok(q).key;
             ++q;
         }
-        if (digits.empty() || digits.size() > 12) continue;
+        if (digits.empty() || digits.size() > 12 || q >= v.toks.size()) continue;
         long double value = std::stold(digits + (frac.empty() ? "" : "." + frac));
         if (auto m = v.w.lang.multipliers.find(v.tok(q).key); m != v.w.lang.multipliers.end()) {
             value *= static_cast<long double>(m->second);
             ++q;
         }
+        // Beyond 10^15 a count is no longer a count of anything a news article reports (and
+        // would not fit the integer it is printed as).
+        if (value >= 1e15L) continue;
         while (q < v.toks.size() && (in(v.w.lang.name_connectors, v.tok(q).key) || in(v.w.lang.genitives, v.tok(q).key) ||
                                      v.tok(q).has(tok_apostrophe)))
             ++q;

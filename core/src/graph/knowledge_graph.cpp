@@ -78,6 +78,13 @@ KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
         if (found->attributed_to.empty()) found->attributed_to = evidence.attributed_to;
         return e;
     }
+    if (evidence_limit_ && edge.evidence.size() >= evidence_limit_) {
+        // Full: the new sentence is counted; it is kept only if it sorts before the last kept.
+        ++edge.evidence_dropped;
+        if (edge.evidence_dropped == 1) ++at_limit_;
+        if (!(evidence < edge.evidence.back())) return e;
+        edge.evidence.pop_back();
+    }
     if (edge.evidence.empty() || edge.evidence.back() < evidence) {
         edge.evidence.push_back(std::move(evidence));
     } else {

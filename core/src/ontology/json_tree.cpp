@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 namespace kg::detail {
 
@@ -49,6 +50,11 @@ public:
         pending_key_.assign(s, n);
         pending_key_offset_ = start_of_token();
         mark();
+        // A key given twice would silently drop one of the two values: refuse it.
+        if (!stack_.back().keys.insert(pending_key_).second) {
+            duplicate_at_ = pending_key_offset_;
+            return false; // RapidJSON stops with kParseErrorTermination
+        }
         return true;
     }
     bool EndObject(rapidjson::SizeType) { return close(); }
@@ -63,6 +69,9 @@ public:
     static constexpr std::size_t max_depth = 256;
     /// Where the first container past max_depth opens, or npos.
     std::size_t too_deep_at() const { return too_deep_at_; }
+    /// Where a key that its object already has starts, or npos; and the key.
+    std::size_t duplicate_at() const { return duplicate_at_; }
+    const std::string& duplicate_key() const { return pending_key_; }
 
 private:
     std::size_t start_of_token() const {
@@ -95,7 +104,7 @@ private:
         v.kind = kind;
         v.offset = stream_.Tell() - 1;
         mark();
-        stack_.push_back({std::move(v), pending_key_, pending_key_offset_});
+        stack_.push_back({std::move(v), pending_key_, pending_key_offset_, {}});
         return true;
     }
     bool close() {
@@ -118,7 +127,7 @@ private:
         }
     }
 
-    struct Frame { JsonValue value; std::string key; std::size_t key_offset; };
+    struct Frame { JsonValue value; std::string key; std::size_t key_offset; std::unordered_set<std::string> keys; };
     const std::string& text_;
     PositionStream& stream_;
     std::vector<Frame> stack_;
@@ -127,6 +136,7 @@ private:
     std::size_t pending_key_offset_ = 0;
     std::size_t last_end_ = 0;
     std::size_t too_deep_at_ = std::string::npos;
+    std::size_t duplicate_at_ = std::string::npos;
 };
 
 const char* kind_name(JsonValue::Kind k) {
@@ -157,6 +167,11 @@ JsonFile::JsonFile(std::string path, std::string text) : path_(std::move(path)),
         auto lc = line_column(text_, builder.too_deep_at());
         throw Error(Errc::ontology_syntax,
                     "JSON nested deeper than " + std::to_string(TreeBuilder::max_depth) + " levels", path_,
+                    static_cast<std::int64_t>(lc.line), static_cast<std::int64_t>(lc.column));
+    }
+    if (!ok && builder.duplicate_at() != std::string::npos) {
+        auto lc = line_column(text_, builder.duplicate_at());
+        throw Error(Errc::ontology_syntax, "duplicate key \"" + builder.duplicate_key() + "\" in one object", path_,
                     static_cast<std::int64_t>(lc.line), static_cast<std::int64_t>(lc.column));
     }
     if (!ok) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -53,11 +54,27 @@ namespace {
 using detail::JsonFile;
 using detail::JsonValue;
 
+// Ontology files are small (the largest bundled one is under 1 MB); a limit keeps a wrong
+// path or a runaway generator from exhausting memory, and says so.
+constexpr std::uintmax_t max_ontology_file_bytes = 64u << 20;
+
 std::string read_file(const fs::path& p) {
+    std::error_code ec;
+    const auto st = fs::status(p, ec);
+    if (ec) throw Error(Errc::io_error, "cannot read ontology file: " + ec.message(), p.string());
+    if (!fs::is_regular_file(st)) throw Error(Errc::io_error, "ontology file is not a regular file", p.string());
+    const auto size = fs::file_size(p, ec);
+    if (!ec && size > max_ontology_file_bytes)
+        throw Error(Errc::io_error, "ontology file of " + std::to_string(size) + " bytes is over the limit of " +
+                                        std::to_string(max_ontology_file_bytes) + " bytes", p.string());
     std::ifstream in(p, std::ios::binary);
     if (!in) throw Error(Errc::io_error, "cannot open ontology file", p.string());
     std::ostringstream ss;
-    ss << in.rdbuf();
+    try {
+        ss << in.rdbuf();
+    } catch (const std::bad_alloc&) {
+        throw Error(Errc::io_error, "out of memory reading ontology file", p.string());
+    }
     if (in.bad()) throw Error(Errc::io_error, "cannot read ontology file", p.string());
     return ss.str();
 }
@@ -89,8 +106,7 @@ public:
     Ontology onto;
 
     void load_directory(const fs::path& dir) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) throw Error(Errc::io_error, "ontology directory not found", dir.string());
+        check_layout(dir);
         load_if_exists(dir / "classes.json", &Loader::load_classes);
         load_if_exists(dir / "relations.json", &Loader::load_relations);
         load_if_exists(dir / "style.json", &Loader::load_style);
@@ -98,6 +114,7 @@ public:
         for (const auto& f : json_files(dir / "gazetteer")) load(f, &Loader::load_gazetteer);
         for (const auto& f : json_files(dir / "languages")) load(f, &Loader::load_language);
         for (const auto& f : json_files(dir / "triggers")) load(f, &Loader::load_triggers);
+        if (fs::is_directory(dir / "models")) onto.model_dirs.push_back((dir / "models").string());
     }
 
     void finish() {
@@ -124,13 +141,56 @@ public:
 private:
     using Handler = void (Loader::*)(const JsonFile&);
 
+    // Everything in an ontology folder is either loaded or refused: a misspelt folder or a
+    // file with the wrong extension would otherwise be ignored without a word.
+    static std::vector<fs::path> entries_of(const fs::path& dir) {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec), end;
+        if (ec) throw Error(Errc::io_error, "cannot read ontology folder: " + ec.message(), dir.string());
+        std::vector<fs::path> out;
+        for (; it != end; it.increment(ec)) {
+            if (ec) throw Error(Errc::io_error, "cannot read ontology folder: " + ec.message(), dir.string());
+            if (!it->path().filename().string().starts_with(".")) out.push_back(it->path());
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    static bool is_documentation(const fs::path& p) {
+        const std::string ext = p.extension().string();
+        return ext == ".md" || p.filename() == "LICENSE" || p.filename() == "NOTICE";
+    }
+
+    static void check_layout(const fs::path& dir) {
+        std::error_code ec;
+        if (!fs::exists(dir, ec)) throw Error(Errc::io_error, "ontology directory not found", dir.string());
+        if (!fs::is_directory(dir, ec)) throw Error(Errc::io_error, "ontology path is not a directory", dir.string());
+        static const std::set<std::string> files = {"classes.json", "relations.json", "style.json", "resolution.json"};
+        static const std::set<std::string> folders = {"gazetteer", "languages", "triggers", "models"};
+        for (const auto& p : entries_of(dir)) {
+            const std::string name = p.filename().string();
+            if (fs::is_directory(p, ec)) {
+                if (!folders.count(name))
+                    throw Error(Errc::ontology_schema, "unknown ontology folder \"" + name +
+                                "\" (expected gazetteer/, languages/, triggers/, models/)", p.string());
+            } else if (!files.count(name) && !is_documentation(p)) {
+                throw Error(Errc::ontology_schema, "unknown ontology file \"" + name +
+                            "\" (expected classes.json, relations.json, style.json, resolution.json, or a folder)", p.string());
+            }
+        }
+    }
+
     static std::vector<fs::path> json_files(const fs::path& dir) {
         std::vector<fs::path> out;
         std::error_code ec;
-        if (!fs::is_directory(dir, ec)) return out;
-        for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.path().extension() == ".json") out.push_back(entry.path());
-        std::sort(out.begin(), out.end());
+        if (!fs::exists(dir, ec)) return out;
+        for (const auto& p : entries_of(dir)) {
+            if (is_documentation(p)) continue;
+            if (fs::is_directory(p, ec)) throw Error(Errc::ontology_schema, "unexpected folder in an ontology folder", p.string());
+            if (p.extension() != ".json")
+                throw Error(Errc::ontology_schema, "ontology data files end in .json (lower case)", p.string());
+            out.push_back(p);
+        }
         return out;
     }
 

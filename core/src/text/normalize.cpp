@@ -1,5 +1,7 @@
 #include "kg/text/normalize.hpp"
 
+#include "kg/base/sha256.hpp"
+
 #include "icu_check.hpp"
 
 #include <unicode/normalizer2.h>
@@ -124,6 +126,10 @@ std::string slugify(std::string_view text) {
             gap = true;
         }
     }
+    // An id is a handle, not a text: a name of thousands of characters (a run of junk taken
+    // for a name) keeps a short id, unique through a digest of the whole slug.
+    constexpr std::size_t max_slug = 80, kept = 64;
+    if (out.size() > max_slug) out = out.substr(0, kept) + "_" + sha256_hex(out).substr(0, 12);
     return out;
 }
 

@@ -2,6 +2,10 @@
 
 #include "kg/text/utf8.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -32,65 +36,97 @@ bool is_folder_readme(const fs::path& p) {
     return stem == "README";
 }
 
-// Walk a directory by hand so that symlink loops and unreadable folders become problems
-// naming the folder, instead of exceptions that end the whole walk.
-void walk(const fs::path& dir, const std::vector<std::string>& extensions, std::set<fs::path>& visited,
-          std::vector<fs::path>& ancestors, std::vector<std::string>& files, std::vector<InputProblem>& problems) {
-    std::error_code ec;
-    fs::path canonical = fs::canonical(dir, ec);
-    if (ec) {
-        problems.push_back({dir.string(), Error(Errc::io_error, "cannot resolve directory: " + ec.message(), dir.string())});
-        return;
-    }
-    // A link back into a folder being walked is a loop; a second path to a folder already
-    // walked elsewhere is just skipped.
-    if (std::find(ancestors.begin(), ancestors.end(), canonical) != ancestors.end()) {
-        problems.push_back({dir.string(), Error(Errc::io_error, "symbolic link loop: leads back into " +
-                                                                     canonical.string(), dir.string())});
-        return;
-    }
-    if (!visited.insert(canonical).second) return;
-    ancestors.push_back(canonical);
-    struct Pop { std::vector<fs::path>& a; ~Pop() { a.pop_back(); } } pop{ancestors};
-    fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-        problems.push_back({dir.string(), Error(Errc::io_error, "cannot read directory: " + ec.message(), dir.string())});
-        return;
-    }
-    std::vector<fs::path> entries;
-    for (; it != end; it.increment(ec)) {
-        if (ec) {
-            problems.push_back({dir.string(), Error(Errc::io_error, "cannot list directory: " + ec.message(), dir.string())});
-            break;
+const char* file_kind(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISDIR(mode)) return "a directory";
+    return "not a regular file";
+}
+
+struct Walk {
+    const std::vector<std::string>& extensions;
+    const InputLimits& limits;
+    std::vector<InputProblem>& problems;
+    std::set<fs::path> visited;
+    std::vector<fs::path> ancestors;
+    std::vector<std::string> files;
+
+    // Walk a directory by hand so that symlink loops, unreadable folders and nesting past the
+    // limit become problems naming the folder, instead of exceptions that end the whole walk.
+    void folder(const fs::path& dir, unsigned depth) {
+        if (depth > limits.max_depth) {
+            problems.push_back({dir.string(), Error(Errc::io_error, "folder nested deeper than " + std::to_string(limits.max_depth) +
+                                                                        " levels below the path given: not read", dir.string())});
+            return;
         }
-        entries.push_back(it->path());
+        std::error_code ec;
+        fs::path canonical = fs::canonical(dir, ec);
+        if (ec) {
+            problems.push_back({dir.string(), Error(Errc::io_error, "cannot resolve directory: " + ec.message(), dir.string())});
+            return;
+        }
+        // A link back into a folder being walked is a loop; a second path to a folder already
+        // walked elsewhere is just skipped.
+        if (std::find(ancestors.begin(), ancestors.end(), canonical) != ancestors.end()) {
+            problems.push_back({dir.string(), Error(Errc::io_error, "symbolic link loop: leads back into " +
+                                                                         canonical.string(), dir.string())});
+            return;
+        }
+        if (!visited.insert(canonical).second) return;
+        ancestors.push_back(canonical);
+        struct Pop { std::vector<fs::path>& a; ~Pop() { a.pop_back(); } } pop{ancestors};
+        fs::directory_iterator it(dir, ec), end;
+        if (ec) {
+            problems.push_back({dir.string(), Error(Errc::io_error, "cannot read directory: " + ec.message(), dir.string())});
+            return;
+        }
+        std::vector<fs::path> entries;
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                problems.push_back({dir.string(), Error(Errc::io_error, "cannot list directory: " + ec.message(), dir.string())});
+                break;
+            }
+            entries.push_back(it->path());
+        }
+        std::sort(entries.begin(), entries.end());
+        for (const auto& p : entries) entry(p, depth);
     }
-    std::sort(entries.begin(), entries.end());
-    for (const auto& p : entries) {
-        std::error_code sec;
-        auto st = fs::status(p, sec);
-        if (sec) {
+
+    void entry(const fs::path& p, unsigned depth) {
+        struct stat st;
+        if (::stat(p.c_str(), &st) != 0) {
             // A dangling symlink or an entry that vanished: only worth a word if it looked like input.
             if (has_extension(p, extensions))
-                problems.push_back({p.string(), Error(Errc::io_error, "cannot stat: " + sec.message(), p.string())});
-            continue;
+                problems.push_back({p.string(), Error(Errc::io_error, std::string("cannot stat: ") + std::strerror(errno), p.string())});
+            return;
         }
-        if (fs::is_directory(st)) {
-            if (p.filename().string().starts_with(".")) continue; // .git and friends
-            walk(p, extensions, visited, ancestors, files, problems);
-        } else if (fs::is_regular_file(st) && has_extension(p, extensions) && !is_folder_readme(p)) {
-            files.push_back(p.lexically_normal().string());
+        if (S_ISDIR(st.st_mode)) {
+            if (p.filename().string().starts_with(".")) return; // .git and friends
+            folder(p, depth + 1);
+        } else if (has_extension(p, extensions) && !is_folder_readme(p)) {
+            if (!S_ISREG(st.st_mode))
+                problems.push_back({p.string(), Error(Errc::io_error, std::string(file_kind(st.st_mode)) + ", not a regular file: not read", p.string())});
+            else
+                files.push_back(p.lexically_normal().string());
         }
     }
-}
+};
 
 } // namespace
 
 std::vector<InputSource> expand_inputs(const std::vector<std::string>& paths,
                                        const std::vector<std::string>& extensions,
-                                       std::vector<InputProblem>& problems) {
+                                       std::vector<InputProblem>& problems, const InputLimits& limits) {
     std::vector<InputSource> out;
     std::set<std::string> seen;
+    std::set<std::pair<dev_t, ino_t>> seen_files; // each real file once, however it is reached
+    auto add = [&](std::string f) {
+        struct stat st;
+        if (::stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode) && !seen_files.emplace(st.st_dev, st.st_ino).second) return;
+        if (seen.insert(f).second) out.push_back({std::move(f), false});
+    };
     for (const auto& raw : paths) {
         if (raw == "-") {
             if (seen.insert("<stdin>").second) out.push_back({"<stdin>", true});
@@ -104,39 +140,66 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& paths,
             continue;
         }
         if (fs::is_directory(st)) {
-            std::vector<std::string> files;
-            std::set<fs::path> visited;
-            std::vector<fs::path> ancestors;
-            walk(p, extensions, visited, ancestors, files, problems);
-            for (auto& f : files)
-                if (seen.insert(f).second) out.push_back({std::move(f), false});
+            Walk walk{extensions, limits, problems, {}, {}, {}};
+            walk.folder(p, 0);
+            for (auto& f : walk.files) add(std::move(f));
         } else {
-            std::string f = p.lexically_normal().string();
-            if (seen.insert(f).second) out.push_back({std::move(f), false});
+            add(p.lexically_normal().string());
         }
     }
     return out;
 }
 
-std::string read_input(const InputSource& source) {
+namespace {
+
+// Read at most `limit` + 1 bytes: one more than allowed is enough to know it is too much.
+std::string read_bounded(int fd, std::uint64_t limit, const std::string& path) {
+    std::string bytes;
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw Error(Errc::io_error, std::string("read error: ") + std::strerror(errno), path);
+        }
+        if (n == 0) break;
+        bytes.append(buf, static_cast<std::size_t>(n));
+        if (bytes.size() > limit) break;
+    }
+    return bytes;
+}
+
+[[noreturn]] void too_large(std::uint64_t size, std::uint64_t limit, const std::string& path, bool at_least) {
+    throw Error(Errc::io_error, (at_least ? "more than " : "") + std::to_string(size) + " bytes, over the limit of " +
+                                    std::to_string(limit) + " bytes per document (--max-document-bytes): not read",
+                path);
+}
+
+} // namespace
+
+std::string read_input(const InputSource& source, const InputLimits& limits) {
+    const std::uint64_t limit = limits.max_document_bytes ? limits.max_document_bytes : UINT64_MAX - 1;
     std::string bytes;
     if (source.is_stdin) {
-        bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        if (std::cin.bad()) throw Error(Errc::io_error, "cannot read standard input", source.path);
+        struct stat st;
+        if (::fstat(0, &st) != 0) throw Error(Errc::io_error, std::string("cannot read standard input: ") + std::strerror(errno), source.path);
+        if (S_ISDIR(st.st_mode)) throw Error(Errc::io_error, "standard input is a directory", source.path);
+        bytes = read_bounded(0, limit, source.path);
     } else {
-        std::error_code ec;
-        if (fs::is_directory(source.path, ec))
-            throw Error(Errc::io_error, "is a directory", source.path);
-        std::FILE* f = std::fopen(source.path.c_str(), "rb");
-        if (!f) throw Error(Errc::io_error, std::string("cannot open: ") + std::strerror(errno), source.path);
-        char buf[1 << 16];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
-        const bool failed = std::ferror(f) != 0;
-        const int err = errno;
-        std::fclose(f);
-        if (failed) throw Error(Errc::io_error, std::string("read error: ") + std::strerror(err), source.path);
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        const int fd = ::open(source.path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) throw Error(Errc::io_error, std::string("cannot open: ") + std::strerror(errno), source.path);
+        struct Close { int fd; ~Close() { ::close(fd); } } close_fd{fd};
+        struct stat st;
+        if (::fstat(fd, &st) != 0) throw Error(Errc::io_error, std::string("cannot stat: ") + std::strerror(errno), source.path);
+        if (S_ISDIR(st.st_mode)) throw Error(Errc::io_error, "is a directory", source.path);
+        if (!S_ISREG(st.st_mode)) throw Error(Errc::io_error, std::string(file_kind(st.st_mode)) + ", not a regular file: not read", source.path);
+        if (static_cast<std::uint64_t>(st.st_size) > limit) too_large(static_cast<std::uint64_t>(st.st_size), limit, source.path, false);
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        bytes = read_bounded(fd, limit, source.path);
     }
+    // A file that grew while read, or standard input, is measured as it is read.
+    if (bytes.size() > limit) too_large(limit, limit, source.path, true);
     if (auto nul = find_nul(bytes))
         throw Error::at_byte(Errc::binary_input, "NUL byte: this looks like a binary file, not text", source.path,
                              static_cast<std::int64_t>(*nul));

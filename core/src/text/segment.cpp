@@ -140,10 +140,11 @@ std::size_t clitic_split(std::string_view tok, const std::vector<std::string>& s
 
 } // namespace
 
-void segment(Document& doc, const SegmentationRules& rules) {
+void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_sentence_bytes) {
     doc.sentences.clear();
     doc.tokens.clear();
     doc.skipped_lines.clear();
+    doc.skipped_sentences.clear();
     const std::string_view text = doc.text;
     if (text.size() > static_cast<std::size_t>(INT32_MAX))
         throw Error::at_byte(Errc::io_error, "document larger than 2 GiB cannot be segmented", doc.id,
@@ -216,6 +217,13 @@ void segment(Document& doc, const SegmentationRules& rules) {
             }
         }
         spans.push_back(s);
+    }
+    if (max_sentence_bytes > 0) {
+        std::erase_if(spans, [&](const ByteSpan& s) {
+            if (s.size() <= max_sentence_bytes) return false;
+            doc.skipped_sentences.push_back(s);
+            return true;
+        });
     }
 
     its.words->setText(ut.get(), status);

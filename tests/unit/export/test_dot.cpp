@@ -366,12 +366,19 @@ TEST_CASE("dot: every adversarial string goes through the writer", "[dot][advers
             const ParsedDot dot = parse_dot(text);
             CHECK(rewrite(text) == text); // quoting is stable under libcgraph's reader and writer
             REQUIRE(dot.labels.count("x") == 1);
-            CHECK(dot.labels.at("x") == kg::dot_text(a.bytes.empty() ? "x" : a.bytes));
+            // Labels are for reading: past 200 bytes they end, at a character boundary, in "…".
+            std::string shown = a.bytes.empty() ? "x" : a.bytes;
+            if (shown.size() > 200) {
+                std::size_t cut = 200;
+                while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+                shown = shown.substr(0, cut) + "\u2026";
+            }
+            CHECK(dot.labels.at("x") == kg::dot_text(shown));
             REQUIRE(dot.edge_labels.size() == 1);
             CHECK(dot.edge_labels[0] == kg::dot_text(a.bytes));
             if (showable_text(a.bytes)) {
                 CHECK(warnings.empty());
-                if (!a.bytes.empty() && a.bytes.find('\r') == std::string::npos) CHECK(unescape(dot.labels.at("x")) == a.bytes);
+                if (!a.bytes.empty() && a.bytes.find('\r') == std::string::npos) CHECK(unescape(dot.labels.at("x")) == shown);
             } else {
                 CHECK(!warnings.empty());
                 CHECK(dot.labels.at("x").find("\xEF\xBF\xBD") != std::string::npos);

@@ -2,6 +2,8 @@
 // languages), merging records by id, and errors that name FILE:LINE:COL.
 #include "kg/ontology/ontology.hpp"
 
+#include <sys/stat.h>
+
 #include "kg/error.hpp"
 
 #include "temp_dir.hpp"
@@ -468,12 +470,51 @@ TEST_CASE("ontology: a missing directory or missing classes is an error", "[onto
     CHECK(load_error({tmp / "empty"}).code() == kg::Errc::ontology_schema);
 }
 
-TEST_CASE("ontology: files that are not .json are ignored", "[ontology]") {
+TEST_CASE("ontology: what is neither data nor documentation is refused with its name", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
-    tmp.write("base/gazetteer/notes.txt", "not json at all {");
-    tmp.write("base/gazetteer/states.json~", "{ broken");
+    tmp.write("base/gazetteer/README.md", "# notes on the gazetteer");
     CHECK_NOTHROW(kg::load_ontology({tmp / "base"}));
+    SECTION("a backup file") {
+        tmp.write("base/gazetteer/states.json~", "{ broken");
+        const auto e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(e.file().ends_with("states.json~"));
+    }
+    SECTION("an upper-case extension") {
+        tmp.write("base/gazetteer/more.JSON", R"({"entities": []})");
+        CHECK(load_error({tmp / "base"}).file().ends_with("more.JSON"));
+    }
+    SECTION("a misspelt folder") {
+        tmp.write("base/gazeteer/more.json", R"({"entities": []})");
+        const auto e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(e.file().ends_with("gazeteer"));
+    }
+    SECTION("a stray file at the top") {
+        tmp.write("base/notes.txt", "not json at all {");
+        CHECK(load_error({tmp / "base"}).file().ends_with("notes.txt"));
+    }
+}
+
+TEST_CASE("ontology: a key given twice in one object is an error at its place", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    tmp.write("base/gazetteer/twice.json", "{\"entities\": [],\n \"entities\": []}");
+    const auto e = load_error({tmp / "base"});
+    CHECK(e.code() == kg::Errc::ontology_syntax);
+    CHECK(e.line() == 2);
+    CHECK(e.column() == 2);
+}
+
+TEST_CASE("ontology: a FIFO among the data files is refused, not waited on", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    const std::filesystem::path fifo = std::filesystem::path(tmp / "base") / "gazetteer" / "pipe.json";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto e = load_error({tmp / "base"});
+    CHECK(e.code() == kg::Errc::io_error);
+    CHECK(e.file() == fifo.string());
 }
 
 TEST_CASE("ontology: style.json fills the style table", "[ontology]") {

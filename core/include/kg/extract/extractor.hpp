@@ -13,6 +13,11 @@ namespace kg {
 struct ExtractorOptions {
     std::string language = "auto"; ///< "auto" or a code the ontology has data for
     bool cooccurrence = true;      ///< emit mentioned_with edges
+    /// Sentences longer than this many bytes are left out of analysis (0: no limit).
+    std::uint32_t max_sentence_bytes = 8192;
+    /// At most this many relations per sentence (0: no limit): the typed ones first, then
+    /// co-occurrences, in text order. A sentence naming n entities has n(n-1)/2 pairs.
+    std::uint32_t max_relations_per_sentence = 256;
 };
 
 /// Turns documents into Extractions using an ontology. Construction compiles the ontology

@@ -53,6 +53,8 @@ struct Extraction {
     std::vector<RelationMention> relations;    ///< in text order
     std::vector<ByteSpan> sentence_spans;      ///< indexed by Mention::sentence
     std::string text;                          ///< the original bytes, for evidence quotes
+    std::vector<ByteSpan> skipped_sentences;   ///< over the length limit, not analysed
+    std::uint32_t relations_dropped = 0;       ///< over the per-sentence limit, left out
 };
 
 } // namespace kg

@@ -32,6 +32,13 @@ public:
     using Edge = Graph::edge_descriptor;
 
     KnowledgeGraph() = default;
+    /// Keep at most `limit` evidence sentences per relation (0: no limit). The first ones in
+    /// evidence order are kept, whatever the order of merging; the others only count in the
+    /// weight. Set before adding relations.
+    explicit KnowledgeGraph(std::size_t evidence_limit) : evidence_limit_(evidence_limit) {}
+    std::size_t evidence_limit() const noexcept { return evidence_limit_; }
+    /// Relations that reached the evidence limit.
+    std::size_t relations_at_evidence_limit() const noexcept { return at_limit_; }
 
     /// Add an entity, or merge it into the one with the same id: aliases and documents are
     /// united, mentions added; label, type and wikidata of the first insertion are kept
@@ -60,6 +67,8 @@ public:
     std::size_t relation_count() const noexcept { return boost::num_edges(graph_); }
 
 private:
+    std::size_t evidence_limit_ = 0;
+    std::size_t at_limit_ = 0;
     Graph graph_;
     std::unordered_map<std::string, Vertex> by_id_;
     using Triple = std::tuple<Vertex, Vertex, std::string>;

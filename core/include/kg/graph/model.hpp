@@ -50,15 +50,17 @@ struct Evidence {
 };
 
 /// A typed relation between two entities, aggregated over all the sentences that state it.
-/// Contract: `evidence` is sorted and unique; `weight()` is the number of distinct
-/// sentences; for symmetric types the source is the endpoint with the smaller id.
+/// Contract: `evidence` is sorted and unique, and holds at most the graph's evidence limit
+/// (the first ones in that order); `weight()` is the number of distinct sentences, kept or
+/// not; for symmetric types the source is the endpoint with the smaller id.
 struct RelationEdge {
     std::string type;              ///< predicate, e.g. "signed" or "mentioned_with"
     std::vector<Evidence> evidence;
+    std::uint32_t evidence_dropped = 0; ///< sentences counted in the weight but not kept
     std::set<std::string> sources; ///< ids of the documents the evidence comes from
     bool symmetric = false;        ///< undirected in meaning (met, cooperates_with...)
 
-    std::uint32_t weight() const noexcept { return static_cast<std::uint32_t>(evidence.size()); }
+    std::uint32_t weight() const noexcept { return static_cast<std::uint32_t>(evidence.size()) + evidence_dropped; }
     /// Strongest status over the evidence (asserted when there is none).
     ClaimStatus status() const noexcept;
 };

@@ -136,6 +136,7 @@ struct Ontology {
     /// "graph") -> item (class name, relation name, status, "*") -> attribute -> value.
     std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> style;
     std::vector<std::string> files;                 ///< files loaded, in order
+    std::vector<std::string> model_dirs;            ///< models/ folders found, in load order (statistical models)
     /// Analysts' merge decisions (resolution.json): entity id -> the id it is the same as.
     std::map<std::string, std::string> same_as;
     /// Analysts' split decisions: (entity id, surface-form key) pairs that must not resolve

@@ -59,6 +59,7 @@ struct Document {
     std::vector<Sentence> sentences;
     std::vector<Token> tokens;
     std::vector<ByteSpan> skipped_lines; ///< boilerplate lines left out of analysis
+    std::vector<ByteSpan> skipped_sentences; ///< sentences over the length limit, left out of analysis
 
     std::string_view view(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }
     std::string_view view(const Token& t) const { return view(t.span); }

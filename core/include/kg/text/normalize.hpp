@@ -19,7 +19,8 @@ std::string phrase_key(std::string_view text);
 std::vector<std::string> phrase_words(std::string_view text);
 
 /// ASCII slug of a name for ids: Latin transliteration, lower case, '_' between words,
-/// e.g. "Šojgu" -> "sojgu", "Kim Il-Sung Square" -> "kim_il_sung_square".
+/// e.g. "Šojgu" -> "sojgu", "Kim Il-Sung Square" -> "kim_il_sung_square". A slug over 80
+/// bytes is cut to 64 and completed with '_' and 12 hex digits of its SHA-256.
 std::string slugify(std::string_view text);
 
 } // namespace kg

@@ -3,11 +3,20 @@
 // with the checks a batch needs (missing, unreadable, binary, not UTF-8).
 #include "kg/error.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kg {
+
+/// Bounds on what a batch reads, so that no input can hang it or exhaust its memory.
+struct InputLimits {
+    /// A document over this many bytes is refused (its file is named; the batch goes on).
+    std::uint64_t max_document_bytes = 8u << 20;
+    /// Folders nested deeper than this below a path given are not walked (and reported).
+    unsigned max_depth = 64;
+};
 
 /// One input to read: a file path, or "-" for standard input.
 struct InputSource {
@@ -22,18 +31,22 @@ struct InputProblem {
 };
 
 /// Expand the command-line paths: files are taken as they are; directories are walked
-/// recursively (symlink loops detected) for files ending in the given extensions (a folder's
-/// README documents it and is left out; hidden folders are skipped), sorted
-/// by path so the order never depends on the file system. Missing paths and unreadable
-/// directories become problems.
+/// recursively (symlink loops detected, at most `limits.max_depth` levels) for files ending
+/// in the given extensions (a folder's README documents it and is left out; hidden folders
+/// are skipped), sorted by path so the order never depends on the file system. Each real
+/// file is listed once, under the first path that reaches it, however many links lead to
+/// it. Missing paths, unreadable directories, folders nested too deep and entries with an
+/// input extension that are not regular files (FIFOs, devices, sockets) become problems.
 std::vector<InputSource> expand_inputs(const std::vector<std::string>& paths,
                                        const std::vector<std::string>& extensions,
-                                       std::vector<InputProblem>& problems);
+                                       std::vector<InputProblem>& problems, const InputLimits& limits = {});
 
-/// Read one input's bytes. Throws kg::Error: io_error (cannot open/read, with errno
-/// text), binary_input (NUL byte, with its offset), invalid_utf8 (with the first bad
-/// byte's offset). A UTF-8 byte-order mark is kept in the text (offsets stay file offsets)
-/// and skipped by segmentation.
-std::string read_input(const InputSource& source);
+/// Read one input's bytes. Only regular files are read (a FIFO or a device would block or
+/// never end), and standard input only when it is not a directory; at most
+/// `limits.max_document_bytes`. Throws kg::Error: io_error (cannot open/read, with errno
+/// text; not a regular file; over the size limit), binary_input (NUL byte, with its
+/// offset), invalid_utf8 (with the first bad byte's offset). A UTF-8 byte-order mark is
+/// kept in the text (offsets stay file offsets) and skipped by segmentation.
+std::string read_input(const InputSource& source, const InputLimits& limits = {});
 
 } // namespace kg

@@ -4,6 +4,7 @@
 
 #include "kg/error.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,12 @@ struct SegmentationRules {
     std::vector<std::string> clitic_suffixes;
 };
 
-/// Fill `doc.sentences`, `doc.tokens` and `doc.skipped_lines` from `doc.text`, which must
-/// be valid UTF-8. Paragraph breaks (blank lines) and headline lines always end a
-/// sentence. Throws kg::Error(Errc::unicode_error) if ICU fails.
-void segment(Document& doc, const SegmentationRules& rules);
+/// Fill `doc.sentences`, `doc.tokens`, `doc.skipped_lines` and `doc.skipped_sentences` from
+/// `doc.text`, which must be valid UTF-8. Paragraph breaks (blank lines) and headline lines
+/// always end a sentence. A sentence longer than `max_sentence_bytes` (0: no limit) gets no
+/// tokens and is listed in `doc.skipped_sentences`: what is that long is a table or a run of
+/// unpunctuated text, and analysing it costs more than it can give. Throws
+/// kg::Error(Errc::unicode_error) if ICU fails.
+void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_sentence_bytes = 0);
 
 } // namespace kg

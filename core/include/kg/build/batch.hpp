@@ -1,0 +1,41 @@
+#pragma once
+// The batch loop: inputs -> read -> extract (on N threads) -> handed over in input order.
+// Used by the command line, the benchmarks and the fuzzers alike.
+#include "kg/error.hpp"
+#include "kg/extract/extractor.hpp"
+#include "kg/text/reader.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <variant>
+#include <vector>
+
+namespace kg {
+
+/// What became of one input: its extraction, or the error that stopped it.
+using DocumentOutcome = std::variant<Extraction, Error>;
+
+/// Time spent reading and extracting, summed over the threads that did it.
+struct BatchTimes {
+    std::atomic<std::int64_t> read_ns{0};
+    std::atomic<std::int64_t> extract_ns{0};
+};
+
+struct BatchOptions {
+    unsigned jobs = 1;            ///< extraction threads (1: on the calling thread)
+    std::string language = "auto"; ///< forced document language, or "auto"
+    InputLimits limits;           ///< bounds on each input
+};
+
+/// Read and extract every input, on `options.jobs` threads, and hand each outcome to
+/// `consume` on the calling thread strictly in input order, keeping at most 8 finished
+/// documents per thread waiting. One input's failure (unreadable, too large, invalid
+/// UTF-8, out of memory while extracting it) is its outcome and never stops the batch.
+/// Throws kg::Error(resource_exhausted) if no worker thread can be started (the threads
+/// already started are stopped and joined first); an exception from `consume` stops the
+/// batch the same way and is rethrown.
+void extract_batch(const std::vector<InputSource>& inputs, const Extractor& extractor, const BatchOptions& options,
+                   BatchTimes& times, const std::function<void(std::size_t, DocumentOutcome&&)>& consume);
+
+} // namespace kg
