@@ -37,6 +37,19 @@ for f in samples/*.txt tests/data/golden/*.txt; do
     i=$((i + 1))
     for t in graphml jsonld dot; do cp "$f" "$seeds/$t/$(basename "$f")"; done
 done
+# Real news (the annotated corpora beside the project, rebuilt as text): the shapes synthetic
+# seeds miss, such as score tables and phone numbers. Third-party text: seeds only, never
+# committed.
+if [[ -d ../shared/corpora/ner ]]; then
+    for f in ../shared/corpora/ner/*.tsv; do
+        python3 tools/conll_to_text.py "$f" "$seeds/news/$(basename "$f" .tsv)" --sentences-per-doc 40 >/dev/null
+    done
+    for f in $(find "$seeds/news" -name '*.txt' | LC_ALL=C sort | awk 'NR % 10 == 0'); do
+        seed "$seeds/text" $((i % 6)) "$f"
+        i=$((i + 1))
+    done
+    rm -rf "$seeds/news"
+fi
 for f in ontology/gazetteer/*.json; do seed "$seeds/ontology" 0 "$f"; done
 for f in ontology/languages/*.json; do seed "$seeds/ontology" 1 "$f"; done
 for f in ontology/triggers/*.json; do seed "$seeds/ontology" 3 "$f"; done

@@ -170,3 +170,31 @@ TEST_CASE("knowledge_graph: documents are recorded in input order", "[graph]") {
     CHECK(kg.info().documents[0].id == "b.txt");
     CHECK(kg.info().documents[1].language == "en");
 }
+
+TEST_CASE("knowledge_graph: the evidence limit keeps the first sentences, whatever the merge order", "[graph]") {
+    auto build = [](const std::vector<int>& order) {
+        kg::KnowledgeGraph g(3);
+        const auto a = g.add_entity(entity("a", "A", "State", "Actor", {}, {}, 1));
+        const auto b = g.add_entity(entity("b", "B", "State", "Actor", {}, {}, 1));
+        for (int i : order) g.add_relation(a, b, "met", evidence("d" + std::to_string(i), 0, 5, "text"), false);
+        return g;
+    };
+    for (const auto& order : {std::vector<int>{1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}, {3, 5, 1, 4, 2}}) {
+        const kg::KnowledgeGraph g = build(order);
+        const auto& r = g.relation(*g.find_relation("a", "b", "met"));
+        CHECK(r.weight() == 5);
+        REQUIRE(r.evidence.size() == 3);
+        CHECK(r.evidence[0].document == "d1");
+        CHECK(r.evidence[2].document == "d3");
+        CHECK(g.relations_at_evidence_limit() == 1);
+    }
+}
+
+TEST_CASE("knowledge_graph: without a limit every sentence is kept", "[graph]") {
+    kg::KnowledgeGraph g;
+    const auto a = g.add_entity(entity("a", "A", "State", "Actor", {}, {}, 1));
+    const auto b = g.add_entity(entity("b", "B", "State", "Actor", {}, {}, 1));
+    for (int i = 0; i < 500; ++i) g.add_relation(a, b, "met", evidence("d", static_cast<std::uint64_t>(i) * 10, i * 10 + 5, "t"), false);
+    CHECK(g.relation(*g.find_relation("a", "b", "met")).evidence.size() == 500);
+    CHECK(g.relations_at_evidence_limit() == 0);
+}

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -300,4 +301,64 @@ TEST_CASE("reader: a directory passed as a file is an io_error", "[text][reader]
         CHECK(e.code() == kg::Errc::io_error);
         CHECK(e.file() == d);
     }
+}
+
+TEST_CASE("reader: FIFOs and devices are refused, never waited on", "[text][reader]") {
+    kg::test::TempDir tmp;
+    const std::string fifo = tmp / "pipe.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    for (const std::string& p : {fifo, std::string("/dev/zero")}) {
+        try {
+            kg::read_input(file(p));
+            FAIL("no error for " << p);
+        } catch (const kg::Error& e) {
+            CHECK(e.code() == kg::Errc::io_error);
+            CHECK(e.message().find("not a regular file") != std::string::npos);
+        }
+    }
+    tmp.write("d/a.txt", "text");
+    REQUIRE(::mkfifo((tmp / "d/b.txt").c_str(), 0600) == 0);
+    std::vector<kg::InputProblem> problems;
+    auto inputs = kg::expand_inputs({tmp / "d"}, kExtensions, problems);
+    CHECK(paths_of(inputs) == std::vector<std::string>{tmp / "d/a.txt"});
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == tmp / "d/b.txt");
+}
+
+TEST_CASE("reader: a document over the size limit is refused with the limit named", "[text][reader]") {
+    kg::test::TempDir tmp;
+    const std::string p = tmp.write("big.txt", std::string(1001, 'a'));
+    kg::InputLimits limits;
+    limits.max_document_bytes = 1000;
+    try {
+        kg::read_input(file(p), limits);
+        FAIL("no error");
+    } catch (const kg::Error& e) {
+        CHECK(e.file() == p);
+        CHECK(e.message().find("1001 bytes, over the limit of 1000") != std::string::npos);
+    }
+    limits.max_document_bytes = 1001;
+    CHECK(kg::read_input(file(p), limits).size() == 1001);
+}
+
+TEST_CASE("reader: folders deeper than the limit are reported, not walked", "[text][reader]") {
+    kg::test::TempDir tmp;
+    tmp.write("d/a.txt", "a");
+    tmp.write("d/1/2/3/deep.txt", "deep");
+    kg::InputLimits limits;
+    limits.max_depth = 2;
+    std::vector<kg::InputProblem> problems;
+    auto inputs = kg::expand_inputs({tmp / "d"}, kExtensions, problems, limits);
+    CHECK(paths_of(inputs) == std::vector<std::string>{tmp / "d/a.txt"});
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == tmp / "d/1/2/3");
+}
+
+TEST_CASE("reader: one real file is one input, however many links reach it", "[text][reader]") {
+    kg::test::TempDir tmp;
+    tmp.write("d/a.txt", "a");
+    for (int i = 0; i < 5; ++i) fs::create_symlink("a.txt", tmp / ("d/l" + std::to_string(i) + ".txt"));
+    std::vector<kg::InputProblem> problems;
+    auto inputs = kg::expand_inputs({tmp / "d"}, kExtensions, problems);
+    CHECK(paths_of(inputs) == std::vector<std::string>{tmp / "d/a.txt"});
 }

@@ -379,3 +379,20 @@ TEST_CASE("segment: the first token on each line is flagged", "[text][segment][f
         if (t.has(kg::tok_line_start)) line_starts.emplace_back(doc.view(t));
     CHECK(line_starts == std::vector<std::string>{"Kim", "The", "He"});
 }
+
+TEST_CASE("segment: sentences over the length limit get no tokens and are listed", "[text][segment]") {
+    const std::string longer = "Kim " + std::string(300, 'a') + " met Putin.";
+    const std::string text = "Putin met Kim. " + longer + " Xi met Kim.";
+    kg::Document doc;
+    doc.id = "t.txt";
+    doc.text = text;
+    doc.language = "en";
+    kg::segment(doc, {}, 100);
+    CHECK(sentence_texts(doc) == std::vector<std::string>{"Putin met Kim.", "Xi met Kim."});
+    REQUIRE(doc.skipped_sentences.size() == 1);
+    CHECK(doc.view(doc.skipped_sentences[0]) == longer);
+    for (const auto& t : doc.tokens) CHECK(doc.view(t).find("aaa") == std::string_view::npos);
+    kg::segment(doc, {}, 0);
+    CHECK(doc.sentences.size() == 3);
+    CHECK(doc.skipped_sentences.empty());
+}
