@@ -5,7 +5,7 @@
 // The first byte picks the language option (auto, it, en, fr, es, de).
 #include "kg/error.hpp"
 #include "kg/extract/extractor.hpp"
-#include "kg/text/utf8.hpp"
+#include "kg/base/utf8.hpp"
 
 #include <cstdio>
 #include <cstdlib>

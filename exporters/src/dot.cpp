@@ -54,7 +54,7 @@ std::string escape_text(std::string_view text, std::size_t& replaced) {
         } else if (c == '&' && entity_like(text, i) != 0) {
             out += "&amp;", ++i;
         } else {
-            const detail::Utf8Char ch = detail::decode_utf8(text, i);
+            const Utf8Char ch = decode_utf8(text, i);
             if (ch.length == 0 || !showable(ch.code_point)) {
                 out += kReplacement, ++replaced;
                 i += ch.length == 0 ? 1 : ch.length;
@@ -86,7 +86,7 @@ std::pair<std::string, std::size_t> id_problem(std::string_view id) {
         const char c = id[i];
         if (c == '\\') return {"holds a backslash", i};
         if (c == '&' && entity_like(id, i) != 0) return {"holds an entity-like '&...;'", i};
-        const detail::Utf8Char ch = detail::decode_utf8(id, i);
+        const Utf8Char ch = decode_utf8(id, i);
         if (ch.length == 0) return {"is not well-formed UTF-8", i};
         if (ch.code_point < 0x20 || ch.code_point == 0x7F || ch.code_point == 0xFFFE || ch.code_point == 0xFFFF)
             return {"holds a control character or non-character", i};

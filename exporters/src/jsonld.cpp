@@ -2,6 +2,7 @@
 // of the output). See the format card in kg/export/jsonld.hpp.
 #include "kg/export/jsonld.hpp"
 
+#include "kg/base/utf8.hpp"
 #include "kg/error.hpp"
 
 #include <rapidjson/writer.h>
@@ -99,60 +100,6 @@ constexpr std::string_view kReservedTerms[] = {
 
 bool reserved_term(std::string_view name) {
     return std::find(std::begin(kReservedTerms), std::end(kReservedTerms), name) != std::end(kReservedTerms);
-}
-
-/// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlongs, no
-/// surrogates, nothing above U+10FFFF), or 0 when the byte there does not start one.
-std::size_t utf8_length_at(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t len;
-    unsigned lo = 0x80, hi = 0xBF; // bounds of the second byte
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else return 0;
-    if (s.size() - i < len) return 0;
-    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-    for (std::size_t k = 2; k < len; ++k)
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    return len;
-}
-
-/// Offset of the first byte that does not start a well-formed UTF-8 sequence, or nullopt.
-std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8_length_at(s, i);
-        if (n == 0) return i;
-        i += n;
-    }
-    return std::nullopt;
-}
-
-/// `s` with every byte that is not part of a well-formed sequence replaced by U+FFFD;
-/// returns how many were replaced.
-std::size_t replace_invalid_utf8(std::string_view s, std::string& out) {
-    out.clear();
-    std::size_t replaced = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8_length_at(s, i);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++replaced;
-            ++i;
-        } else {
-            out.append(s.substr(i, n));
-            i += n;
-        }
-    }
-    return replaced;
 }
 
 /// Appends `s` percent-encoded: every byte but the RFC 3986 unreserved characters.
@@ -402,7 +349,7 @@ private:
     /// up to three bytes past a truncated sequence at the end of a buffer, and cannot say
     /// where the bad byte is), then written with RapidJSON's validation on as well.
     void text(std::string_view s, bool is_key = false) {
-        if (const auto bad = invalid_utf8_at(s)) {
+        if (const auto bad = find_invalid_utf8(s)) {
             const std::string where = "invalid UTF-8 at byte " + std::to_string(*bad) + " of the " +
                                       (is_key ? "key" : "value");
             if (!options_.replace_invalid_utf8) fail(Errc::forbidden_character, where + " (JSON text must be UTF-8)");

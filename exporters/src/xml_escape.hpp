@@ -7,6 +7,8 @@
 // (NUL included), U+FFFE, U+FFFF, and bytes that are not well-formed UTF-8 (stray
 // continuation bytes, overlong forms, surrogates, code points above U+10FFFF, truncated
 // sequences). Everything else is copied byte for byte, in runs, without allocating.
+#include "kg/base/utf8.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -57,13 +59,5 @@ void write_xml(std::ostream& out, std::string_view value, XmlPlace place, const 
 /// dropped), as JSON text cannot hold it either.
 void write_json_string_in_xml(std::ostream& out, std::string_view value, const ValueContext& where,
                               const ForbiddenPolicy& policy);
-
-/// Length of the well-formed UTF-8 sequence starting at `s[i]`, and its code point; a
-/// length of 0 means the bytes there are not well-formed UTF-8.
-struct Utf8Char {
-    std::uint32_t code_point;
-    std::size_t length;
-};
-Utf8Char decode_utf8(std::string_view s, std::size_t i) noexcept;
 
 } // namespace kg::detail

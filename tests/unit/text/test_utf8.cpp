@@ -1,6 +1,6 @@
 // kg/text/utf8.hpp: well-formedness checks on raw bytes (RFC 3629 / Unicode table 3-7),
 // NUL detection, code point decoding and line:column for messages.
-#include "kg/text/utf8.hpp"
+#include "kg/base/utf8.hpp"
 
 #include <catch2/catch.hpp>
 

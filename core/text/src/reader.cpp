@@ -1,6 +1,6 @@
 #include "kg/text/reader.hpp"
 
-#include "kg/text/utf8.hpp"
+#include "kg/base/utf8.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -2,7 +2,7 @@
 
 #include "icu_check.hpp"
 #include "kg/text/normalize.hpp"
-#include "kg/text/utf8.hpp"
+#include "kg/base/utf8.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>

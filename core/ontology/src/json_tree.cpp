@@ -1,6 +1,6 @@
 #include "json_tree.hpp"
 
-#include "kg/text/utf8.hpp"
+#include "kg/base/utf8.hpp"
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
