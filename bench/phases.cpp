@@ -1,18 +1,18 @@
 // Where one thread's build time goes, document by document: read (read_input's checks
-// included), language detection, segmentation (ICU sentence + word break, token keys),
-// extraction proper (mentions and relations: Extractor::extract minus its own segmentation)
-// and merging into the graph. `kgraph build --timings` reports read/extract/merge/export;
-// this splits its extract phase.
-// Prints "kg-phase NAME SECONDS" lines, plus documents, bytes and tokens.
+// included), preparation (language detection and segmentation), each extraction stage in
+// pipeline order, and merging into the graph. `kgraph build --timings` reports
+// read/extract/merge/export; this splits its extract phase by stage.
+// Prints "kg-phase NAME SECONDS" lines (stages as "kg-phase stage:NAME"), plus documents,
+// bytes and tokens.
 // Usage: kg-bench-phases ONTOLOGY_DIR PATH...
 #include "kg/error.hpp"
 #include "kg/extract/extractor.hpp"
 #include "kg/text/reader.hpp"
-#include "kg/text/segment.hpp"
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 int main(int argc, char** argv) {
     if (argc < 3) {
@@ -27,8 +27,10 @@ int main(int argc, char** argv) {
         kg::Extractor extractor(ontology);
         std::vector<kg::InputProblem> problems;
         const auto inputs = kg::expand_inputs(std::vector<std::string>(argv + 2, argv + argc), {".txt", ".md", ".html"}, problems);
+        const auto stages = kg::Extractor::stages();
         const auto t1 = clock::now();
-        clock::duration read{}, detect{}, seg{}, extract{}, merge{};
+        clock::duration read{}, prepare{}, merge{};
+        std::vector<clock::duration> per_stage(stages.size());
         std::uint64_t bytes = 0, tokens = 0, docs = 0;
         kg::KnowledgeGraph graph;
         for (const auto& in : inputs) {
@@ -42,28 +44,32 @@ int main(int argc, char** argv) {
                 continue;
             }
             auto b = clock::now();
-            doc.language = extractor.detect_language(doc.text);
+            kg::AnnotatedDocument x = extractor.prepare(std::move(doc));
             auto c = clock::now();
-            kg::segment(doc, ontology.languages.at(doc.language).segmentation);
-            auto d = clock::now();
-            tokens += doc.tokens.size();
-            bytes += doc.text.size();
-            kg::Extraction x = extractor.extract(std::move(doc)); // segments again
+            for (std::size_t k = 0; k < stages.size(); ++k) {
+                const auto s0 = clock::now();
+                extractor.run_stage(stages[k].name, x);
+                per_stage[k] += clock::now() - s0;
+            }
             auto e = clock::now();
             kg::merge_into(graph, x, ontology);
             auto f = clock::now();
+            tokens += x.doc.tokens.size();
+            bytes += x.doc.text.size();
             read += b - a;
-            detect += c - b;
-            seg += d - c;
-            extract += (e - d) - (d - c) - (c - b); // minus its own segmentation and detection
+            prepare += c - b;
             merge += f - e;
             ++docs;
         }
-        std::printf("kg-phase setup %.6f\nkg-phase read %.6f\nkg-phase detect_language %.6f\nkg-phase segment %.6f\n"
-                    "kg-phase extract %.6f\nkg-phase merge %.6f\nkg-phase documents %llu\nkg-phase bytes %llu\n"
+        std::printf("kg-phase setup %.6f\nkg-phase read %.6f\nkg-phase prepare %.6f\n", secs(t1 - t0), secs(read), secs(prepare));
+        clock::duration extract{};
+        for (std::size_t k = 0; k < stages.size(); ++k) {
+            std::printf("kg-phase stage:%.*s %.6f\n", static_cast<int>(stages[k].name.size()), stages[k].name.data(), secs(per_stage[k]));
+            extract += per_stage[k];
+        }
+        std::printf("kg-phase extract %.6f\nkg-phase merge %.6f\nkg-phase documents %llu\nkg-phase bytes %llu\n"
                     "kg-phase tokens %llu\nkg-phase entities %zu\nkg-phase relations %zu\n",
-                    secs(t1 - t0), secs(read), secs(detect), secs(seg), secs(extract), secs(merge),
-                    static_cast<unsigned long long>(docs), static_cast<unsigned long long>(bytes),
+                    secs(extract), secs(merge), static_cast<unsigned long long>(docs), static_cast<unsigned long long>(bytes),
                     static_cast<unsigned long long>(tokens), graph.entity_count(), graph.relation_count());
     } catch (const kg::Error& e) {
         std::cerr << "kg-bench-phases: " << e.what() << '\n';

@@ -35,14 +35,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     doc.id = "fuzz.txt";
     doc.text = text;
     if (lang != "auto") doc.language = lang;
-    kg::Extraction x;
+    kg::AnnotatedDocument x;
     try {
         x = extractor.extract(std::move(doc));
     } catch (const kg::Error&) {
         return 0;
     }
-    check(x.text == text, "extraction text differs from the input");
-    for (const auto& s : x.sentence_spans) check(s.begin <= s.end && s.end <= text.size(), "sentence span outside the text");
+    check(x.doc.text == text, "extraction text differs from the input");
+    for (const auto& s : x.doc.sentences) check(s.span.begin <= s.span.end && s.span.end <= text.size(), "sentence span outside the text");
+    for (const auto& m : x.mentions) check(m.span.end <= text.size() && m.tok_end <= x.doc.tokens.size(), "mention outside the text");
     kg::KnowledgeGraph g;
     kg::merge_into(g, x, ontology());
     for (auto e : boost::make_iterator_range(boost::edges(g.graph())))

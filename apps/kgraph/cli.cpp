@@ -256,15 +256,15 @@ struct LimitReport {
     std::size_t relations_dropped = 0;
 };
 
-void warn_skipped_sentences(const Extraction& x, std::uint32_t limit, LimitReport& report) {
-    report.sentences_skipped += x.skipped_sentences.size();
+void warn_skipped_sentences(const AnnotatedDocument& x, std::uint32_t limit, LimitReport& report) {
+    report.sentences_skipped += x.doc.skipped_sentences.size();
     report.relations_dropped += x.relations_dropped;
-    for (std::size_t k = 0; k < x.skipped_sentences.size() && k < 3; ++k)
-        std::cerr << "kgraph: " << x.info.id << ": byte " << x.skipped_sentences[k].begin << ": a sentence of "
-                  << x.skipped_sentences[k].size() << " bytes is over the limit of " << limit
+    for (std::size_t k = 0; k < x.doc.skipped_sentences.size() && k < 3; ++k)
+        std::cerr << "kgraph: " << x.info.id << ": byte " << x.doc.skipped_sentences[k].begin << ": a sentence of "
+                  << x.doc.skipped_sentences[k].size() << " bytes is over the limit of " << limit
                   << " (--max-sentence-bytes): left out of analysis\n";
-    if (x.skipped_sentences.size() > 3)
-        std::cerr << "kgraph: " << x.info.id << ": " << x.skipped_sentences.size() - 3 << " more sentences over the limit left out\n";
+    if (x.doc.skipped_sentences.size() > 3)
+        std::cerr << "kgraph: " << x.info.id << ": " << x.doc.skipped_sentences.size() - 3 << " more sentences over the limit left out\n";
 }
 
 void print_summary(const Options& o, const KnowledgeGraph& graph, std::size_t built, std::uint64_t bytes,
@@ -357,7 +357,7 @@ int build(Options& o, unsigned closed_descriptors) {
         if (auto* e = std::get_if<Error>(&r)) {
             problems.push_back({inputs[i].path, *e});
         } else {
-            auto& x = std::get<Extraction>(r);
+            auto& x = std::get<AnnotatedDocument>(r);
             bytes += x.info.bytes;
             warn_skipped_sentences(x, o.max_sentence_bytes, limits);
             const auto tm = std::chrono::steady_clock::now();

@@ -25,7 +25,7 @@ DocumentOutcome process(const InputSource& input, const Extractor& extractor, co
         const auto t1 = clock::now();
         times.read_ns += ns(t1 - t0);
         if (options.language != "auto") doc.language = options.language;
-        Extraction x = extractor.extract(std::move(doc));
+        AnnotatedDocument x = extractor.extract(std::move(doc));
         times.extract_ns += ns(clock::now() - t1);
         return x;
     } catch (const Error& e) {

@@ -17,7 +17,7 @@ void PhraseTable::add(const std::vector<std::string>& words, PhraseEntry entry) 
     }
     auto& list = phrases_[key];
     for (const auto& e : list)
-        if (e.id == entry.id && e.type == entry.type && e.role == entry.role) return;
+        if (e.id == entry.id && e.cls == entry.cls && e.role == entry.role) return;
     list.push_back(std::move(entry));
     max_words_ = std::max(max_words_, words.size());
 }
@@ -94,20 +94,21 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
             auto words = words_and_case(form, language, e);
             if (words.empty()) continue;
             e.id = rec.id;
-            e.type = rec.type;
+            e.cls = onto.class_id(rec.type);
             t.entities.add(words, std::move(e));
         }
     };
     for (const auto& [id, rec] : onto.entities) {
+        const ClassId cls = onto.class_id(rec.type);
         if (auto it = rec.aliases.find("*"); it != rec.aliases.end()) add_forms(rec, it->second);
         if (auto it = rec.aliases.find(language.code); it != rec.aliases.end()) add_forms(rec, it->second);
-        if (!rec.label.empty() && rec.type == "Person") add_forms(rec, {rec.label});
+        if (!rec.label.empty() && onto.has(cls, Trait::person)) add_forms(rec, {rec.label});
         if (auto it = rec.demonyms.find(language.code); it != rec.demonyms.end()) {
             for (const auto& form : it->second) {
                 auto words = phrase_tokens(form, language);
                 PhraseEntry e;
                 e.id = rec.id;
-                e.type = rec.type;
+                e.cls = onto.class_id(rec.type);
                 t.demonyms.add(words, std::move(e));
             }
         }
@@ -117,7 +118,7 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
             auto [it, fresh] = t.capital_of.try_emplace(rec.capital, rec.id);
             if (!fresh && !rec.iso.empty()) it->second = rec.id;
         }
-        if (rec.type == "Person") {
+        if (onto.has(cls, Trait::person)) {
             std::set<std::string> last_words;
             auto collect = [&](const std::string& name) {
                 auto words = phrase_tokens(name, language);
@@ -132,7 +133,7 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                 if (!fresh && it->second != &rec) it->second = nullptr;
             }
         }
-        if (rec.type == "Agreement") {
+        if (onto.has(cls, Trait::agreement)) {
             for (const char* lang : {"*", language.code.c_str()}) {
                 auto it = rec.aliases.find(lang);
                 if (it == rec.aliases.end()) continue;

@@ -17,7 +17,7 @@ namespace kg::detail {
 /// One phrase of a table and what it stands for.
 struct PhraseEntry {
     std::string id;         ///< entity id (gazetteer, demonym) or role index as text
-    std::string type;       ///< fine class for entities
+    ClassId cls = no_class; ///< fine class for entities
     bool proper = false;    ///< its first word is written with a capital
     std::vector<bool> capital; ///< per word: written with a capital in the data
     std::vector<bool> caps; ///< per word: written all in capitals (an acronym): exact case needed

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -43,6 +44,20 @@ std::string Ontology::resolve_id(const std::string& id) const {
 const LanguageData* Ontology::find_language(const std::string& code) const {
     auto it = languages.find(code);
     return it == languages.end() ? nullptr : &it->second;
+}
+ClassId Ontology::class_id(const std::string& name) const {
+    const ClassDef* c = find_class(name);
+    return c ? c->id : no_class;
+}
+ClassId Ontology::class_with(Trait t) const {
+    for (std::size_t i = 0; i < class_names.size(); ++i)
+        if (classes.at(class_names[i]).has(t)) return static_cast<ClassId>(i);
+    return no_class;
+}
+const RelationDef* Ontology::relation_with(Structural kind) const {
+    for (const auto& name : relation_names)
+        if (const RelationDef& r = relations.at(name); r.structural == kind) return &r;
+    return nullptr;
 }
 std::string Ontology::coarse_of(const std::string& fine) const {
     const ClassDef* c = find_class(fine);
@@ -119,6 +134,7 @@ public:
 
     void finish() {
         if (onto.classes.empty()) throw Error(Errc::ontology_schema, "no entity classes loaded (classes.json missing?)");
+        compile_vocabulary();
         // Cross references can point into files loaded later, so they are checked last.
         for (const auto& [id, e] : onto.entities) {
             if (e.type.empty()) throw Error(Errc::ontology_schema, "entity \"" + id + "\" has no type", e.source);
@@ -140,6 +156,51 @@ public:
 
 private:
     using Handler = void (Loader::*)(const JsonFile&);
+
+    static std::optional<Trait> trait_named(const std::string& name) {
+        static const std::pair<const char*, Trait> names[] = {
+            {"agent", Trait::agent},         {"person", Trait::person},       {"sovereign", Trait::sovereign},
+            {"institution", Trait::institution}, {"location", Trait::location}, {"agreement", Trait::agreement},
+            {"weapon", Trait::weapon}};
+        for (const auto& [n, t] : names)
+            if (name == n) return t;
+        return std::nullopt;
+    }
+    static std::string trait_list() { return "agent, person, sovereign, institution, location, agreement, weapon"; }
+
+    // Ids in load order, class sets as bit masks, and the cross references between
+    // relations (cancels, role relations, one relation per structural kind), checked once
+    // every folder is loaded.
+    void compile_vocabulary() {
+        if (onto.class_names.size() > 64) throw Error(Errc::ontology_schema, "more than 64 entity classes");
+        for (std::size_t i = 0; i < onto.class_names.size(); ++i) onto.classes.at(onto.class_names[i]).id = static_cast<ClassId>(i);
+        auto mask = [&](const std::vector<std::string>& names) {
+            std::uint64_t m = 0;
+            for (const auto& n : names) m |= std::uint64_t{1} << onto.classes.at(n).id;
+            return m;
+        };
+        std::map<Structural, std::string> structural;
+        for (std::size_t i = 0; i < onto.relation_names.size(); ++i) {
+            RelationDef& r = onto.relations.at(onto.relation_names[i]);
+            r.id = static_cast<RelationId>(i);
+            r.domain_classes = mask(r.domain);
+            r.range_classes = mask(r.range);
+            for (const auto& c : r.cancels)
+                if (!onto.relations.count(c))
+                    throw Error(Errc::ontology_schema, "relation \"" + r.name + "\" cancels unknown relation \"" + c + "\"", r.source);
+            if (r.structural != Structural::none) {
+                auto [it, fresh] = structural.emplace(r.structural, r.name);
+                if (!fresh && it->second != r.name)
+                    throw Error(Errc::ontology_conflict, "relations \"" + it->second + "\" and \"" + r.name +
+                                                             "\" carry the same structural kind", r.source);
+            }
+        }
+        for (const auto& [code, L] : onto.languages)
+            for (const auto& role : L.roles)
+                if (!role.relation.empty() && !onto.relations.count(role.relation))
+                    throw Error(Errc::ontology_schema, "role \"" + role.phrase + "\" names unknown relation \"" + role.relation + "\"",
+                                role.source);
+    }
 
     // Everything in an ontology folder is either loaded or refused: a misspelt folder or a
     // file with the wrong extension would otherwise be ignored without a word.
@@ -210,13 +271,24 @@ private:
         f.only_keys(f.root(), {"classes"});
         for (const auto& c : f.array_of(f.require(f.root(), "classes"), "\"classes\"").items) {
             f.object_of(c, "a class");
-            f.only_keys(c, {"name", "coarse", "labels", "schema_org", "display"});
+            f.only_keys(c, {"name", "coarse", "labels", "schema_org", "additional_type", "display", "traits"});
             ClassDef def;
             def.name = f.string_of(f.require(c, "name"), "\"name\"");
             def.coarse = f.string_of(f.require(c, "coarse"), "\"coarse\"");
             if (const auto* v = c.find("labels")) def.labels = f.strings_of(*v, "\"labels\"");
             if (const auto* v = c.find("schema_org")) def.schema_org = f.string_of(*v, "\"schema_org\"");
+            if (const auto* v = c.find("additional_type")) def.additional_type = f.string_of(*v, "\"additional_type\"");
             if (const auto* v = c.find("display")) def.display = string_map(f, *v, "\"display\"");
+            if (const auto* v = c.find("traits")) {
+                for (const auto& t : f.array_of(*v, "\"traits\"").items) {
+                    const std::string name = f.string_of(t, "a trait");
+                    const auto trait = trait_named(name);
+                    if (!trait) f.fail(t, "unknown trait \"" + name + "\" (expected " + trait_list() + ")");
+                    def.traits |= 1u << static_cast<unsigned>(*trait);
+                }
+            }
+            if (std::find(onto.class_names.begin(), onto.class_names.end(), def.name) == onto.class_names.end())
+                onto.class_names.push_back(def.name);
             if (def.labels.empty()) def.labels = def.coarse == def.name ? std::vector<std::string>{def.name}
                                                                         : std::vector<std::string>{def.coarse, def.name};
             onto.classes[def.name] = std::move(def);
@@ -232,7 +304,8 @@ private:
         f.only_keys(f.root(), {"relations"});
         for (const auto& r : f.array_of(f.require(f.root(), "relations"), "\"relations\"").items) {
             f.object_of(r, "a relation");
-            f.only_keys(r, {"name", "domain", "range", "symmetric", "scored", "display"});
+            f.only_keys(r, {"name", "domain", "range", "symmetric", "scored", "display", "structural", "cancels", "quantified",
+                            "locative_object"});
             RelationDef def;
             def.name = f.string_of(f.require(r, "name"), "\"name\"");
             if (!valid_id(def.name)) f.fail(r, "relation name must be lower_snake_case: \"" + def.name + "\"");
@@ -241,6 +314,19 @@ private:
             if (const auto* v = r.find("symmetric")) def.symmetric = f.bool_of(*v, "\"symmetric\"");
             if (const auto* v = r.find("scored")) def.scored = f.bool_of(*v, "\"scored\"");
             if (const auto* v = r.find("display")) def.display = string_map(f, *v, "\"display\"");
+            if (const auto* v = r.find("structural")) {
+                const std::string kind = f.string_of(*v, "\"structural\"");
+                if (kind == "containment") def.structural = Structural::containment;
+                else if (kind == "possession") def.structural = Structural::possession;
+                else if (kind == "cooccurrence") def.structural = Structural::cooccurrence;
+                else f.fail(*v, "\"structural\" must be \"containment\", \"possession\" or \"cooccurrence\"");
+            }
+            if (const auto* v = r.find("cancels")) def.cancels = f.strings_of(*v, "\"cancels\"");
+            if (const auto* v = r.find("quantified")) def.quantified = f.bool_of(*v, "\"quantified\"");
+            if (const auto* v = r.find("locative_object")) def.locative_object = f.bool_of(*v, "\"locative_object\"");
+            if (std::find(onto.relation_names.begin(), onto.relation_names.end(), def.name) == onto.relation_names.end())
+                onto.relation_names.push_back(def.name);
+            def.source = f.where(r.offset);
             onto.relations[def.name] = std::move(def);
         }
     }
@@ -358,7 +444,7 @@ private:
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
-                           "weekdays", "note"});
+                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -389,6 +475,10 @@ private:
         if (const auto* v = root.find("person_needs_given_name")) L.person_needs_given_name = f.bool_of(*v, "\"person_needs_given_name\"");
         if (const auto* v = root.find("genitive_s")) L.genitive_s = f.bool_of(*v, "\"genitive_s\"");
         if (const auto* v = root.find("verb_second")) L.verb_second = f.bool_of(*v, "\"verb_second\"");
+        if (const auto* v = root.find("decimal_comma")) L.decimal_comma = f.bool_of(*v, "\"decimal_comma\"");
+        if (const auto* v = root.find("detection_fallback")) L.detection_fallback = f.bool_of(*v, "\"detection_fallback\"");
+        add_keys(L.date_connectors, list("date_connectors"));
+        for (auto& suffix : list("ordinal_suffixes")) L.ordinal_suffixes.push_back(match_key(suffix));
         add_keys(L.not_name_words, list("not_name_words"));
         add_keys(L.name_connectors, list("name_connectors"));
         add_keys(L.organization_heads, list("organization_heads"));
@@ -409,8 +499,7 @@ private:
                 role.words = phrase_words(role.phrase);
                 if (role.words.empty()) f.fail(r, "role phrase is empty");
                 if (const auto* rel = r.find("relation")) role.relation = f.string_of(*rel, "\"relation\"");
-                if (!role.relation.empty() && role.relation != "leader_of" && role.relation != "member_of")
-                    f.fail(r, "role relation must be \"leader_of\", \"member_of\" or \"\"");
+                role.source = f.where(r.offset);
                 L.roles.push_back(std::move(role));
             }
         }

@@ -39,7 +39,7 @@ TEST_CASE("batch: outcomes come in input order, whatever the threads", "[build][
         std::vector<std::string> ids;
         kg::extract_batch(inputs, extractor, options, times, [&](std::size_t i, kg::DocumentOutcome&& r) {
             seen.push_back(i);
-            if (auto* x = std::get_if<kg::Extraction>(&r)) ids.push_back(x->info.id);
+            if (auto* x = std::get_if<kg::AnnotatedDocument>(&r)) ids.push_back(x->info.id);
             else ids.push_back("error:" + std::string(kg::errc_name(std::get<kg::Error>(r).code())));
         });
         REQUIRE(seen.size() == inputs.size());
@@ -73,6 +73,6 @@ TEST_CASE("batch: the size limit refuses a document and the others are built", "
     kg::BatchTimes times;
     std::vector<bool> built;
     kg::extract_batch(inputs, extractor, options, times,
-                      [&](std::size_t, kg::DocumentOutcome&& r) { built.push_back(std::holds_alternative<kg::Extraction>(r)); });
+                      [&](std::size_t, kg::DocumentOutcome&& r) { built.push_back(std::holds_alternative<kg::AnnotatedDocument>(r)); });
     CHECK(built == std::vector<bool>{true, false});
 }

@@ -26,7 +26,7 @@ const kg::Extractor& extractor() {
     return x;
 }
 
-kg::Extraction run(const std::string& language, const std::string& text) {
+kg::AnnotatedDocument run(const std::string& language, const std::string& text) {
     kg::Document doc;
     doc.id = "test." + language + ".txt";
     doc.text = text;
@@ -35,7 +35,7 @@ kg::Extraction run(const std::string& language, const std::string& text) {
 }
 
 // Everything the extraction found, for the failure messages.
-std::string describe(const kg::Extraction& x) {
+std::string describe(const kg::AnnotatedDocument& x) {
     std::ostringstream os;
     os << "language " << x.info.language << "\nentities:\n";
     for (const auto& e : x.entities) {
@@ -45,8 +45,8 @@ std::string describe(const kg::Extraction& x) {
     }
     os << "mentions:\n";
     for (const auto& m : x.mentions)
-        os << "  s" << m.sentence << " '" << x.text.substr(m.span.begin, m.span.size()) << "' -> " << m.entity << " "
-           << m.type << "\n";
+        os << "  s" << m.sentence << " '" << x.doc.text.substr(m.span.begin, m.span.size()) << "' -> " << m.entity << " "
+           << ontology().class_names.at(m.cls) << "\n";
     os << "relations:\n";
     for (const auto& r : x.relations) {
         if (r.type == "mentioned_with") continue;
@@ -60,20 +60,20 @@ std::string describe(const kg::Extraction& x) {
     return os.str();
 }
 
-const kg::EntityNode* entity(const kg::Extraction& x, std::string_view id) {
+const kg::EntityNode* entity(const kg::AnnotatedDocument& x, std::string_view id) {
     for (const auto& e : x.entities)
         if (e.id == id) return &e;
     return nullptr;
 }
 
 // The entity one of whose surface forms is exactly `alias`.
-const kg::EntityNode* entity_named(const kg::Extraction& x, std::string_view alias) {
+const kg::EntityNode* entity_named(const kg::AnnotatedDocument& x, std::string_view alias) {
     for (const auto& e : x.entities)
         if (e.aliases.count(std::string(alias))) return &e;
     return nullptr;
 }
 
-std::size_t count_type(const kg::Extraction& x, std::string_view type) {
+std::size_t count_type(const kg::AnnotatedDocument& x, std::string_view type) {
     return static_cast<std::size_t>(
         std::count_if(x.entities.begin(), x.entities.end(), [&](const kg::EntityNode& e) { return e.type == type; }));
 }
@@ -84,7 +84,7 @@ bool symmetric(std::string_view type) {
 }
 
 // The first relation s -type-> o (either direction for symmetric types).
-const kg::RelationMention* relation(const kg::Extraction& x, std::string_view s, std::string_view type,
+const kg::RelationMention* relation(const kg::AnnotatedDocument& x, std::string_view s, std::string_view type,
                                     std::string_view o) {
     for (const auto& r : x.relations) {
         if (r.type != type) continue;
@@ -95,42 +95,42 @@ const kg::RelationMention* relation(const kg::Extraction& x, std::string_view s,
 
 // The fine class of an entity key: from the document, else from the ontology (an endpoint
 // named only by a demonym).
-std::string type_of(const kg::Extraction& x, std::string_view key) {
+std::string type_of(const kg::AnnotatedDocument& x, std::string_view key) {
     if (const auto* e = entity(x, key)) return e->type;
     if (const auto* rec = ontology().find_by_graph_id(std::string(key))) return rec->type;
     return {};
 }
 
 // The first relation from s of a type whose object is of class `object_type`.
-const kg::RelationMention* relation_to_class(const kg::Extraction& x, std::string_view s, std::string_view type,
+const kg::RelationMention* relation_to_class(const kg::AnnotatedDocument& x, std::string_view s, std::string_view type,
                                              std::string_view object_type) {
     for (const auto& r : x.relations)
         if (r.type == type && r.subject == s && type_of(x, r.object) == object_type) return &r;
     return nullptr;
 }
 
-std::vector<const kg::RelationMention*> typed_relations(const kg::Extraction& x) {
+std::vector<const kg::RelationMention*> typed_relations(const kg::AnnotatedDocument& x) {
     std::vector<const kg::RelationMention*> out;
     for (const auto& r : x.relations)
         if (r.type != "mentioned_with") out.push_back(&r);
     return out;
 }
 
-std::size_t count_relations(const kg::Extraction& x, std::string_view type) {
+std::size_t count_relations(const kg::AnnotatedDocument& x, std::string_view type) {
     return static_cast<std::size_t>(
         std::count_if(x.relations.begin(), x.relations.end(), [&](const kg::RelationMention& r) { return r.type == type; }));
 }
 
 // The mention whose text is `surface`, in sentence `sentence`.
-const kg::Mention* mention(const kg::Extraction& x, std::uint32_t sentence, std::string_view surface) {
+const kg::Mention* mention(const kg::AnnotatedDocument& x, std::uint32_t sentence, std::string_view surface) {
     for (const auto& m : x.mentions)
-        if (m.sentence == sentence && x.text.substr(m.span.begin, m.span.size()) == surface) return &m;
+        if (m.sentence == sentence && x.doc.text.substr(m.span.begin, m.span.size()) == surface) return &m;
     return nullptr;
 }
 
-bool any_mention_in(const kg::Extraction& x, std::uint32_t sentence, std::string_view type) {
+bool any_mention_in(const kg::AnnotatedDocument& x, std::uint32_t sentence, std::string_view type) {
     return std::any_of(x.mentions.begin(), x.mentions.end(),
-                       [&](const kg::Mention& m) { return m.sentence == sentence && m.type == type; });
+                       [&](const kg::Mention& m) { return m.sentence == sentence && ontology().class_names.at(m.cls) == type; });
 }
 
 // Shorthands for the checks every case makes.
@@ -331,7 +331,7 @@ TEST_CASE("extract: one treaty per article (it)", "[extract][it]") {
                                         [](const kg::EntityNode& e) { return e.type == "Agreement"; });
     std::vector<const kg::Mention*> mentions;
     for (const auto& m : x.mentions)
-        if (m.type == "Agreement") mentions.push_back(&m);
+        if (ontology().class_names.at(m.cls) == "Agreement") mentions.push_back(&m);
     REQUIRE(mentions.size() == 3);
     for (const auto* m : mentions) CHECK(m->entity == agreement->id);
     CHECK_REL(x, "Q17", "signed", agreement->id);
@@ -1425,7 +1425,7 @@ TEST_CASE("extract: day with an ordinal full stop (de)", "[extract][de]") {
     // "am 3. März 2023": the full stop of the ordinal does not end the sentence.
     auto x = run("de", "Kenia unterzeichnete am 3. März 2023 ein Abkommen mit Äthiopien.");
     INFO(describe(x));
-    CHECK(x.sentence_spans.size() == 1);
+    CHECK(x.doc.sentences.size() == 1);
     const auto* a = relation_to_class(x, "Q114", "signed", "Agreement");
     REQUIRE(a);
     CHECK(a->date == "2023-03-03");

@@ -25,6 +25,7 @@ constexpr const char* kClasses = R"({"classes": [
 
 constexpr const char* kRelations = R"({"relations": [
   {"name": "leader_of", "domain": ["Person"], "range": ["State"], "display": {"en": "leader of", "it": "guida"}},
+  {"name": "member_of", "domain": ["Person"], "range": ["State"]},
   {"name": "met", "domain": ["Person"], "range": ["Person"], "symmetric": true},
   {"name": "mentioned_with", "scored": false}
 ]}
@@ -105,7 +106,7 @@ TEST_CASE("ontology: a small directory fills classes, relations, entities and la
     CHECK(o.coarse_of("Dragon").empty());
     CHECK(o.find_class("Dragon") == nullptr);
 
-    REQUIRE(o.relations.size() == 3);
+    REQUIRE(o.relations.size() == 4);
     const kg::RelationDef* leader = o.find_relation("leader_of");
     REQUIRE(leader);
     CHECK(leader->domain == std::vector<std::string>{"Person"});

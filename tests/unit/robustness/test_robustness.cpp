@@ -28,9 +28,10 @@ void extract_checked(const kg::Extractor& x, const std::string& text, const std:
     doc.id = "doc.txt";
     doc.text = text;
     if (lang != "auto") doc.language = lang;
-    kg::Extraction out = x.extract(std::move(doc));
-    REQUIRE(out.text == text);
-    for (const auto& s : out.sentence_spans) {
+    kg::AnnotatedDocument out = x.extract(std::move(doc));
+    REQUIRE(out.doc.text == text);
+    for (const auto& sentence : out.doc.sentences) {
+        const kg::ByteSpan s = sentence.span;
         REQUIRE(s.begin <= s.end);
         REQUIRE(s.end <= text.size());
     }

@@ -14,7 +14,7 @@
 namespace kg {
 
 /// What became of one input: its extraction, or the error that stopped it.
-using DocumentOutcome = std::variant<Extraction, Error>;
+using DocumentOutcome = std::variant<AnnotatedDocument, Error>;
 
 /// Time spent reading and extracting, summed over the threads that did it.
 struct BatchTimes {

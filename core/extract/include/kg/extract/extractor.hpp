@@ -1,18 +1,20 @@
 #pragma once
-// The extraction pipeline for one document: language -> segmentation -> entity mentions ->
-// short forms -> relations. Each stage is a small named step; see core/src/extract/.
-#include "kg/extract/mention.hpp"
+// Extraction: a document becomes an AnnotatedDocument by a fixed sequence of named stages,
+// each declaring the layers it needs and the layers it assigns (see Extractor::stages()).
+#include "kg/extract/annotated_document.hpp"
 #include "kg/graph/knowledge_graph.hpp"
 #include "kg/ontology/ontology.hpp"
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace kg {
 
 struct ExtractorOptions {
     std::string language = "auto"; ///< "auto" or a code the ontology has data for
-    bool cooccurrence = true;      ///< emit mentioned_with edges
+    bool cooccurrence = true;      ///< emit co-occurrence relations
     /// Sentences longer than this many bytes are left out of analysis (0: no limit).
     std::uint32_t max_sentence_bytes = 8192;
     /// At most this many relations per sentence (0: no limit): the typed ones first, then
@@ -20,9 +22,18 @@ struct ExtractorOptions {
     std::uint32_t max_relations_per_sentence = 256;
 };
 
-/// Turns documents into Extractions using an ontology. Construction compiles the ontology
-/// into matchers (tries over token keys), once.
-/// Thread safety: `extract` is const and may run on many threads at once.
+/// A stage of the pipeline as the outside sees it: its name, what it reads and assigns.
+struct StageInfo {
+    std::string_view name;
+    std::vector<Layer> needs;
+    std::vector<Layer> assigns;
+    std::string_view does; ///< one line: what it finds
+};
+
+/// Turns documents into annotated documents using an ontology. Construction compiles the
+/// ontology's language data into matchers once and checks that every stage's requirements
+/// are assigned by an earlier stage.
+/// Thread safety: every member is const and may run on many threads at once.
 class Extractor {
 public:
     Extractor(const Ontology& ontology, ExtractorOptions options = {});
@@ -30,8 +41,19 @@ public:
     Extractor(const Extractor&) = delete;
     Extractor& operator=(const Extractor&) = delete;
 
-    /// Analyse one document whose `text` is valid UTF-8 and `id` is set.
-    Extraction extract(Document doc) const;
+    /// Analyse one document whose `text` is valid UTF-8 and `id` is set: every stage, in order.
+    AnnotatedDocument extract(Document doc) const;
+
+    /// The first steps only: language (detected unless set), segmentation, document info.
+    /// The result has Layer::tokens; run_stage() then adds layers one stage at a time.
+    AnnotatedDocument prepare(Document doc) const;
+
+    /// Run one named stage on a prepared document. Throws kg::Error(usage) for an unknown
+    /// stage or when a layer the stage needs is missing (naming the stage to run first).
+    void run_stage(std::string_view stage, AnnotatedDocument& doc) const;
+
+    /// The stages in the order extract() runs them.
+    static std::vector<StageInfo> stages();
 
     /// The language `extract` would pick for a text under the "auto" option.
     std::string detect_language(std::string_view text) const;
@@ -46,9 +68,12 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Merge one document's extraction into the graph: entities by id (a recognised entity
-/// whose id is already taken by another class gets the class appended), relations with
-/// their evidence sentences. Call in input order for deterministic output.
-void merge_into(KnowledgeGraph& graph, const Extraction& extraction, const Ontology& ontology);
+/// Merge one annotated document into the graph: its entities by id (an entity whose id is
+/// already taken by another class gets the class appended), its relations with their
+/// evidence sentences. Call in input order for deterministic output.
+void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& doc, const Ontology& ontology);
+
+/// Stable name of a layer ("mentions", ...).
+const char* to_string(Layer layer) noexcept;
 
 } // namespace kg

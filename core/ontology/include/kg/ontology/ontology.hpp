@@ -5,6 +5,7 @@
 
 #include "kg/error.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,17 +14,53 @@
 
 namespace kg {
 
-/// An entity class: fine name, coarse class, and the Neo4j labels it carries.
+/// What extraction does with the mentions of a class: behaviours, never names. classes.json
+/// gives each class its traits; extraction asks whether a class has a trait, so a class
+/// added in the data (say an armed group with the traits of an institution) is recognised,
+/// typed and related without a change in the code.
+enum class Trait : std::uint8_t {
+    agent,       ///< acts and speaks: the subject of relations, the source of reported claims
+    person,      ///< a human: given name + surname, short forms, introduced by role words
+    sovereign,   ///< a state: demonyms, capitals that speak for it, acts through its troops
+    institution, ///< an organisation: names with head nouns (Ministry, Agency), acronyms
+    location,    ///< a place: head nouns (region, square), containment, locative phrases
+    agreement,   ///< an agreement: head-noun phrases (accordo, treaty), linked to known ones
+    weapon,      ///< a weapon: model designators, weapon-class nouns, owners by demonym
+};
+
+/// An entity class's index in load order (classes.json order; later folders append).
+using ClassId = std::uint16_t;
+inline constexpr ClassId no_class = 0xFFFF;
+
+/// An entity class: fine name, coarse class, the Neo4j labels it carries, its traits.
+/// Contract: `id` is its position in load order, which is also its precedence when two
+/// gazetteer records of different classes share a name (the earlier class wins).
 struct ClassDef {
     std::string name;    ///< Person, State, Organization, Agreement, Weapon, Place
     std::string coarse;  ///< Actor, Agreement, Weapon, Place
     std::vector<std::string> labels;           ///< e.g. {"Actor", "Person"}
     std::string schema_org;                    ///< e.g. "Person", "Country"
+    std::string additional_type;               ///< an IRI for schema:additionalType, or empty
     std::map<std::string, std::string> display; ///< language -> display name
+    std::uint32_t traits = 0;                  ///< bit (1 << Trait)
+    ClassId id = no_class;
+    bool has(Trait t) const noexcept { return (traits >> static_cast<unsigned>(t)) & 1u; }
 };
 
+/// The relations extraction emits from the shape of a text rather than from a trigger word:
+/// each is named in relations.json by the relation that carries it.
+enum class Structural : std::uint8_t {
+    none,
+    containment,  ///< a place named with its container: "Kharkiv, in Ucraina" (located_in)
+    possession,   ///< a weapon named with its owner: "North Korean missiles" (possesses)
+    cooccurrence, ///< two entities in one sentence (mentioned_with)
+};
+
+/// A relation type's index in load order.
+using RelationId = std::uint16_t;
+
 /// A relation type: name, domain and range classes, symmetry, display labels and the
-/// per-language trigger data that extraction uses.
+/// behaviour extraction gives it.
 struct RelationDef {
     std::string name;
     std::vector<std::string> domain; ///< fine class names; empty = any
@@ -31,6 +68,19 @@ struct RelationDef {
     bool symmetric = false;
     bool scored = true;              ///< false for co-occurrence
     std::map<std::string, std::string> display; ///< language -> label for diagrams
+    Structural structural = Structural::none;
+    /// Relations a statement of this one in the same sentence withdraws: "broke off
+    /// relations with Syria" states no cooperation with Syria.
+    std::vector<std::string> cancels;
+    bool quantified = false;         ///< carries the sentence's quantity ("13000 troops")
+    /// Its object is where the subject goes ("visited Moscow"): a capital there is the city.
+    bool locative_object = false;
+    RelationId id = 0;
+    std::string source;               ///< "file:line:col" of its record, for messages
+    std::uint64_t domain_classes = 0; ///< bit per ClassId; 0 = any
+    std::uint64_t range_classes = 0;
+    bool admits_subject(ClassId c) const noexcept { return !domain_classes || ((domain_classes >> c) & 1u); }
+    bool admits_object(ClassId c) const noexcept { return !range_classes || ((range_classes >> c) & 1u); }
 };
 
 /// One known entity, merged from every ontology file that names its id.
@@ -53,7 +103,8 @@ struct EntityRecord {
 struct RoleDef {
     std::string phrase;       ///< as written in the data
     std::vector<std::string> words; ///< its word keys
-    std::string relation;     ///< "leader_of" or "member_of" (of the state/org named nearby)
+    std::string relation;     ///< a relation of relations.json (leader_of, member_of) with the body named nearby
+    std::string source;       ///< "file:line:col", for messages
 };
 
 /// A word or phrase that signals a relation. Matching is by Snowball stem, so one entry
@@ -124,12 +175,23 @@ struct LanguageData {
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
     std::set<std::string> modals;
     std::map<std::string, long long> multipliers; ///< "mila" 1000, "milioni" 1000000
+    /// Words between the parts of a date: "giugno del 2024", "3 de marzo", "June of 2024".
+    std::set<std::string> date_connectors;
+    /// Endings of ordinal days: "1er novembre", "1º de marzo".
+    std::vector<std::string> ordinal_suffixes;
+    /// Numbers write the decimals after a comma ("1,5 milioni"), and group thousands with a
+    /// full stop ("13.000"); false for English ("1.5 million", "13,000").
+    bool decimal_comma = true;
+    /// The language detection picks for a text without any function word (one language).
+    bool detection_fallback = false;
 };
 
 /// The loaded ontology. Immutable after loading; safe to share across threads.
 struct Ontology {
     std::map<std::string, ClassDef> classes;
     std::map<std::string, RelationDef> relations;
+    std::vector<std::string> class_names;       ///< by ClassId
+    std::vector<std::string> relation_names;    ///< by RelationId
     std::map<std::string, EntityRecord> entities;   ///< by id
     std::map<std::string, LanguageData> languages;  ///< by code
     /// Diagram style table from style.json: section ("classes", "relations", "status",
@@ -154,6 +216,16 @@ struct Ontology {
     const LanguageData* find_language(const std::string& code) const;
     /// Coarse class of a fine class name ("Person" -> "Actor"); empty if unknown.
     std::string coarse_of(const std::string& fine) const;
+    const ClassDef& class_def(ClassId id) const { return classes.at(class_names.at(id)); }
+    const RelationDef& relation_def(RelationId id) const { return relations.at(relation_names.at(id)); }
+    /// The id of a class name, or no_class.
+    ClassId class_id(const std::string& name) const;
+    bool has(ClassId c, Trait t) const { return c != no_class && class_def(c).has(t); }
+    /// The first class (in load order) with the trait: the class a recogniser of that kind
+    /// of name assigns ("a name with an institution's head noun"), or no_class.
+    ClassId class_with(Trait t) const;
+    /// The relation that carries a structural kind, or nullptr.
+    const RelationDef* relation_with(Structural kind) const;
     /// The stable graph id of an entity: its Wikidata QID when known, else its id.
     static std::string graph_id(const EntityRecord& e) { return e.wikidata.empty() ? e.id : e.wikidata; }
 };

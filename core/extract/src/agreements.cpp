@@ -1,0 +1,180 @@
+// Stage "agreements": agreements described by a head noun of the language data ("accordo di
+// partenariato strategico", "the mutual defence treaty", "sanzioni delle Nazioni Unite"), and
+// their identity: a description that matches a known treaty's name is that treaty; within
+// one article the treaty-like descriptions ("il patto", "l'accordo russo-coreano") are one
+// agreement; a bare "sanzioni" refers back to the last sanctions named.
+#include "names.hpp"
+#include "stages.hpp"
+
+#include "kg/text/normalize.hpp"
+
+#include <algorithm>
+
+namespace kg::detail {
+namespace {
+
+struct Words {
+    const std::vector<const Token*>& words;
+    const std::vector<std::uint32_t>& index;
+};
+
+// One agreement description found in the text, before identity is decided.
+struct AgreementPhrase {
+    std::uint32_t tok_begin = 0, tok_end = 0;
+    std::string head;               ///< stem of the head noun
+    bool treaty_like = false;
+    bool bare = false;              ///< the head alone ("l'accordo")
+    std::string key;                ///< stems, with named bodies replaced by their ids
+    std::set<std::string> content;  ///< content-word stems other than the head
+    std::string label;
+};
+
+bool content_word(const StageContext& c, const Token& t) {
+    return t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) && !t.has(tok_apostrophe) &&
+           !c.in(c.lang.function_words, t.key) && !c.in(c.lang.not_name_words, t.key) && t.key.size() > 2;
+}
+
+const EntityRecord* link_to_known_agreement(const StageContext& c, const std::set<std::string>& content) {
+    if (content.size() < 2) return nullptr;
+    for (const auto& [stems, rec] : c.tables.agreement_stems)
+        if (std::includes(stems.begin(), stems.end(), content.begin(), content.end())) return rec;
+    return nullptr;
+}
+
+// English, German: up to two modifiers and a named body before the head. Returns the start.
+std::size_t modifiers_before(const StageContext& c, const Words& s, std::size_t i, std::string& body) {
+    std::size_t start = i;
+    int before = 0;
+    while (start > 0 && before < 2 && c.owner[s.index[start - 1]] < 0 && content_word(c, *s.words[start - 1]) &&
+           c.demonym_of[s.index[start - 1]].empty()) {
+        --start;
+        ++before;
+    }
+    if (start > 0)
+        if (const Mention* m = c.mention_at(s.index[start - 1]); m && affiliation_class(c, m->cls)) body = m->entity;
+    return start;
+}
+
+// After the head: [modifier] [di + modifier [modifier]] | [di] named body (Romance), or
+// [of + modifier | of body] (English, German). Returns the end.
+std::size_t modifiers_after(const StageContext& c, const Words& s, std::size_t i, std::string& body) {
+    const auto& words = s.words;
+    std::size_t j = i + 1, end = j;
+    int content = 0;
+    bool after_di = false;
+    while (j < words.size()) {
+        if (c.lang.modifiers_before_head && !after_di && !c.in(c.lang.genitives, words[j]->key)) break;
+        const Token& t = *words[j];
+        if (const Mention* m = c.mention_at(s.index[j])) {
+            const bool attached = j == i + 1 || c.in(c.lang.name_connectors, words[j - 1]->key);
+            if (affiliation_class(c, m->cls) && attached) {
+                body = m->entity;
+                while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+                end = j;
+            }
+            break;
+        }
+        const int limit = after_di ? 2 : 1;
+        // "l'accordo prevede il..." — a word followed by an article is a verb with its object.
+        const bool verb_like = j + 1 < words.size() &&
+                               (c.in(c.lang.articles, words[j + 1]->key) || (c.owner[s.index[j + 1]] >= 0 && j == i + 1));
+        if (content_word(c, t) && content < limit && !verb_like) {
+            ++content;
+            ++j;
+            // a hyphenated compound counts as one modifier: "russo-coreano"
+            while (j < words.size() && words[j]->span.begin == words[j - 1]->span.end + 1 &&
+                   c.doc.text[words[j - 1]->span.end] == '-' && content_word(c, *words[j]))
+                ++j;
+            end = j;
+            continue;
+        }
+        if (!after_di && c.in(c.lang.name_connectors, t.key) && j + 1 < words.size()) {
+            const Token& n = *words[j + 1];
+            if (content_word(c, n) || c.mention_at(s.index[j + 1])) { after_di = true; content = 0; ++j; continue; }
+        }
+        break;
+    }
+    return end;
+}
+
+AgreementPhrase read_phrase(const StageContext& c, const Words& s, std::size_t i, std::size_t& end) {
+    std::string body; // id of a named body inside the phrase ("delle Nazioni Unite")
+    const std::size_t start = c.lang.modifiers_before_head ? modifiers_before(c, s, i, body) : i;
+    end = modifiers_after(c, s, i, body);
+    AgreementPhrase ph;
+    ph.tok_begin = s.index[start];
+    ph.tok_end = s.index[end - 1] + 1;
+    ph.head = c.stem(s.words[i]->key);
+    ph.treaty_like = c.in(c.lang.treaty_heads, s.words[i]->key);
+    ph.bare = end == i + 1 && start == i;
+    ph.key = ph.head;
+    for (std::size_t k = start; k < end; ++k) {
+        if (k == i) continue;
+        const Token& t = *s.words[k];
+        if (c.owner[s.index[k]] >= 0 || c.in(c.lang.function_words, t.key) || t.has(tok_apostrophe)) continue;
+        const std::string st = c.stem(t.key);
+        ph.content.insert(st);
+        ph.key += " " + st;
+    }
+    if (!body.empty()) ph.key += " " + body;
+    ph.key = slugify(ph.key);
+    ph.label = text_of(c, s.index, start, end);
+    return ph;
+}
+
+void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phrases) {
+    std::string treaty_key, treaty_label;
+    for (const auto& ph : phrases) {
+        if (!ph.treaty_like) continue;
+        if (const EntityRecord* rec = link_to_known_agreement(c, ph.content)) {
+            treaty_key = Ontology::graph_id(*rec);
+            treaty_label = rec->label;
+            break;
+        }
+        if (treaty_key.empty()) { treaty_key = ph.key; treaty_label = ph.label; }
+    }
+    std::map<std::string, std::string> last_by_head;
+    for (const auto& ph : phrases) {
+        std::string key, label, wikidata;
+        bool known = false;
+        if (const EntityRecord* rec = link_to_known_agreement(c, ph.content)) {
+            key = Ontology::graph_id(*rec);
+            label = rec->label;
+            wikidata = rec->wikidata;
+            known = true;
+        } else if (ph.treaty_like) {
+            key = treaty_key;
+            label = treaty_label;
+            known = c.onto.find_by_graph_id(key) != nullptr;
+        } else if (ph.bare && last_by_head.count(ph.head)) {
+            key = last_by_head[ph.head];
+        } else {
+            key = ph.key;
+            label = ph.label;
+        }
+        c.add_mention(ph.tok_begin, ph.tok_end, key, c.class_with(Trait::agreement),
+                      known ? MentionSource::gazetteer : MentionSource::common_noun, label, wikidata, known);
+        last_by_head[ph.head] = key;
+    }
+}
+
+} // namespace
+
+void find_agreements(StageContext& c) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    std::vector<AgreementPhrase> phrases;
+    for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
+        c.words_of(s, words, index);
+        const Words sw{words, index};
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (c.owner[index[i]] >= 0 || !c.in(c.lang.agreement_heads, words[i]->key)) continue;
+            std::size_t end = i + 1;
+            phrases.push_back(read_phrase(c, sw, i, end));
+            i = end - 1;
+        }
+    }
+    assign_identities(c, phrases);
+}
+
+} // namespace kg::detail

@@ -1,0 +1,212 @@
+#include "arguments.hpp"
+
+#include <algorithm>
+
+namespace kg::detail {
+namespace {
+
+bool admits_subject(const SentenceView& v, const RelationDef& def, int m) { return def.admits_subject(v.cls(m)); }
+
+bool state_may_act(const StageContext& c, const RelationDef& def, const EntityRecord& state) {
+    return def.admits_subject(c.class_of(state));
+}
+
+// A demonym noun phrase before the trigger, whose words span [first, q].
+bool demonym_subject(const SentenceView& v, std::size_t first, std::size_t q, const RelationDef& def, SubjectSearch& r) {
+    const StageContext& c = v.c;
+    const bool in_pp = prepositional(v, first) || (first > 0 && prepositional(v, first - 1) &&
+                                                    !c.in(c.lang.articles, v.tok(first - 1).key));
+    // Only nouns that act for a state: troops, government, officials — not tourists.
+    const bool agent = (first > 0 && c.in(c.lang.state_agents, v.tok(first - 1).key)) ||
+                       (q + 1 < v.toks.size() && c.in(c.lang.state_agents, v.tok(q + 1).key));
+    if (in_pp || !agent) return false;
+    const EntityRecord* st = c.demonym_state(v.toks[q]);
+    if (st && !state_may_act(c, def, *st)) { r.blocked = true; return true; }
+    if (!st && !def.admits_subject(c.class_with(Trait::sovereign))) { r.blocked = true; return true; }
+    if (st) {
+        r.demonym_state = Ontology::graph_id(*st);
+        r.demonym_span = v.span(first, q);
+    }
+    return true;
+}
+
+// A common noun with its article, outside any prepositional phrase, is the subject itself:
+// "le esercitazioni [di Stati Uniti e Corea del Sud] provocano".
+bool common_noun_subject(const SentenceView& v, std::size_t q, std::size_t p) {
+    const StageContext& c = v.c;
+    const Token& t = v.tok(q);
+    return q + 1 < p && q >= 1 && t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) &&
+           !c.in(c.lang.function_words, t.key) && c.in(c.lang.articles, v.tok(q - 1).key) && !prepositional(v, q) &&
+           !v.trigger_object_positions.count(q);
+}
+
+} // namespace
+
+void mark_trigger_objects(SentenceView& v) {
+    const StageContext& c = v.c;
+    for (const auto& [rel, cues] : c.lang.relation_cues)
+        for (const TriggerDef& trig : cues.triggers)
+            for (std::size_t p = 0; p < v.toks.size(); ++p) {
+                if (!v.matches(trig, p)) continue;
+                v.first_trigger = std::min(v.first_trigger, p);
+                std::size_t q = p + trig.stems.size();
+                while (q < v.toks.size() && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
+                if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
+                else if (q < v.toks.size()) v.trigger_object_positions.insert(q);
+            }
+}
+
+SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    const StageContext& c = v.c;
+    SubjectSearch r;
+    for (std::size_t q = p; q-- > 0 && p - q <= 25;) {
+        const int m = v.mention_at[q];
+        if (m < 0) {
+            // Clause boundaries: a subject is not looked for across a semicolon or colon.
+            if (v.tok(q).key == ";" || v.tok(q).key == ":") { r.blocked = true; return r; }
+            if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
+                std::size_t first = q;
+                while (first > 0 && !c.demonym_of[v.toks[first - 1]].empty()) --first;
+                if (demonym_subject(v, first, q, def, r)) return r;
+                q = first;
+                continue;
+            }
+            if (common_noun_subject(v, q, p)) { r.blocked = true; return r; }
+            continue;
+        }
+        const auto group = coordination_group(v, m);
+        const auto b = v.extent(group.front()).first;
+        if (v.trigger_objects.count(m)) {
+            // Object control: "accusano Pyongyang di fornire", "invited Kim to visit" — the
+            // object of the first verb is the subject of the second.
+            const auto e = v.extent(group.back()).second;
+            const bool control = e + 2 == p && (c.in(c.lang.genitives, v.tok(e + 1).key) || c.in(c.lang.prepositions, v.tok(e + 1).key));
+            if (control && admits_subject(v, def, m)) { r.mention = m; return r; }
+            q = std::min(q, b);
+            continue;
+        }
+        if (prepositional(v, b)) { q = std::min(q, b); continue; }
+        if (!admits_subject(v, def, m)) { r.blocked = true; return r; }
+        r.mention = m;
+        return r;
+    }
+    return r;
+}
+
+std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const RelationDef& def) {
+    for (std::size_t q = after; q < v.toks.size() && q <= after + 1; ++q) {
+        if (!v.c.in(v.c.lang.passive_agents, v.tok(q).key)) continue;
+        for (std::size_t r = q + 1; r < v.toks.size() && r <= q + 2; ++r) {
+            const int m = v.mention_at[r];
+            if (m >= 0 && admits_subject(v, def, m)) return coordination_group(v, m);
+        }
+        break;
+    }
+    return {};
+}
+
+std::string demonym_actor(const SentenceView& v, std::size_t p, std::size_t after, ByteSpan& span) {
+    std::vector<const Token*> words;
+    for (auto t : v.toks) words.push_back(&v.c.doc.tokens[t]);
+    auto state_at = [&](std::size_t q, std::size_t n) -> std::string {
+        const std::vector<PhraseEntry>* dem = nullptr;
+        if (v.c.tables.demonyms.longest(words, q, dem) != n || dem == nullptr) return {};
+        const EntityRecord* st = v.c.onto.find_entity(dem->front().id);
+        if (!st) return {};
+        span = v.span(q, q + n - 1);
+        return Ontology::graph_id(*st);
+    };
+    if (after < words.size() && v.mention_at[after] < 0) {
+        const std::vector<PhraseEntry>* dem = nullptr;
+        if (const std::size_t n = v.c.tables.demonyms.longest(words, after, dem))
+            if (auto s = state_at(after, n); !s.empty()) return s;
+    }
+    // English puts the adjective first: "North Korean troops" (two words at most).
+    for (std::size_t back = 1; back <= 2 && back <= p; ++back)
+        if (v.mention_at[p - back] < 0)
+            if (auto s = state_at(p - back, back); !s.empty()) return s;
+    return {};
+}
+
+std::vector<int> body_after_agreement(const SentenceView& v, std::size_t after, int inside, const RelationDef& def) {
+    std::size_t q = after;
+    while (q < v.toks.size() && v.mention_at[q] == inside) ++q;
+    if (q < v.toks.size() && v.mention_at[q] >= 0 && admits_subject(v, def, v.mention_at[q])) return coordination_group(v, v.mention_at[q]);
+    return {};
+}
+
+std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    if (p >= 2 && is_clitic(v, p - 1) && v.mention_at[p - 2] >= 0 && admits_subject(v, def, v.mention_at[p - 2]))
+        return coordination_group(v, v.mention_at[p - 2]);
+    return {};
+}
+
+std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def) {
+    const StageContext& c = v.c;
+    // Only a trigger used as a noun (after an article or a preposition) has one.
+    const bool noun_use = p > 0 && (c.in(c.lang.articles, v.tok(p - 1).key) || v.tok(p - 1).has(tok_apostrophe) ||
+                                    c.in(c.lang.prepositions, v.tok(p - 1).key));
+    if (!noun_use) return {};
+    for (std::size_t q = after; q < v.toks.size() && q <= after + 4; ++q) {
+        if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) break;
+        if (!c.in(c.lang.genitives, v.tok(q).key)) continue;
+        std::size_t r = q + 1;
+        while (r < v.toks.size() && r < q + 2 && v.mention_at[r] < 0 &&
+               (c.in(c.lang.articles, v.tok(r).key) || v.tok(r).has(tok_apostrophe)))
+            ++r;
+        if (r < v.toks.size() && v.mention_at[r] >= 0 && admits_subject(v, def, v.mention_at[r])) return coordination_group(v, v.mention_at[r]);
+        break;
+    }
+    return {};
+}
+
+std::vector<int> verb_second_subject(const SentenceView& v, std::size_t after, const RelationDef& def) {
+    const StageContext& c = v.c;
+    std::size_t q = after;
+    while (q < v.toks.size() && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
+    if (q < v.toks.size() && v.mention_at[q] >= 0 && admits_subject(v, def, v.mention_at[q])) return coordination_group(v, v.mention_at[q]);
+    return {};
+}
+
+std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
+                                const std::set<std::string>& markers, int exclude) {
+    const StageContext& c = v.c;
+    // Between a trigger and its direct object: articles, quantities, and the role words and
+    // demonyms that introduce it ("ha incontrato il premier giapponese Fumio Kishida").
+    auto skippable = [&](std::size_t q) {
+        const Token& t = v.tok(q);
+        if (v.introducer(q)) return true;
+        return c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || c.lang.multipliers.count(t.key) ||
+               (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
+    };
+    for (std::size_t q = p; q < v.toks.size() && q - p <= 18; ++q) {
+        const int m = v.mention_at[q];
+        // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
+        // dove ... dell'Ucraina" does not recognise Ukraine.
+        if (m < 0 && q > p && v.tok(q).has(tok_comma)) return std::nullopt;
+        if (m < 0 || m == exclude || !def.admits_object(v.cls(m))) continue;
+        if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
+        auto [b, e] = v.extent(m);
+        // A possessor ("the Kremlin's war") modifies the next noun; it is not the object.
+        if (e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe) && is_clitic(v, e + 1)) { q = e; continue; }
+        const Token* before = word_before(v, b);
+        std::size_t k = b;
+        while (k > p && skippable(k - 1)) --k;
+        const bool direct = k == p;
+        const bool marked = before && markers.count(before->key);
+        // Without markers any object that is not inside a prepositional phrase will do.
+        if (!direct && !marked && (!markers.empty() || prepositional(v, b))) { q = e; continue; }
+        return m;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> object_before(const SentenceView& v, std::size_t p, const RelationDef& def, int exclude) {
+    for (std::size_t q = p; q-- > 0 && p - q <= 12;) {
+        const int m = v.mention_at[q];
+        if (m >= 0 && m != exclude && def.admits_object(v.cls(m))) return m;
+    }
+    return std::nullopt;
+}
+
+} // namespace kg::detail

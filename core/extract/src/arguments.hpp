@@ -1,0 +1,61 @@
+#pragma once
+// Private: the ways a trigger's subject and object are found in its sentence, one function
+// per strategy. Each takes the sentence, the trigger's position and the relation, and
+// returns mentions (indices into the document's mentions) or a state named by a demonym.
+#include "sentence_view.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kg::detail {
+
+/// Where the subject of a trigger was looked for: found, blocked (the nearest candidate is
+/// of the wrong class, or a clause boundary), or none at all in the sentence before it.
+struct SubjectSearch {
+    std::optional<int> mention;
+    std::string demonym_state; ///< "le truppe nordcoreane sono entrate": the state of a demonym NP
+    ByteSpan demonym_span;
+    bool blocked = false;
+};
+
+/// Mark the mentions right after any trigger ("ha incontrato Kim") as objects, so that a
+/// later trigger in the sentence does not take them for its subject.
+void mark_trigger_objects(SentenceView& v);
+
+/// The nearest mention before the trigger at p that is not inside a prepositional phrase and
+/// not the object of an earlier trigger (except by object control: "accusano Pyongyang di
+/// fornire"); a demonym noun phrase of a state agent ("North Korean soldiers had entered")
+/// stands for its state. A candidate outside the relation's domain blocks the search.
+SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def);
+
+/// Passive voice: the agent after a passive-agent word ("firmato da Putin e Kim").
+std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const RelationDef& def);
+
+/// A demonym on the trigger noun names the actor: "le truppe nordcoreane", "la guerra
+/// russa", "North Korean troops". Returns the state's graph id (and its span), or empty.
+std::string demonym_actor(const SentenceView& v, std::size_t p, std::size_t after, ByteSpan& span);
+
+/// A trigger noun inside an agreement mention ("sanzioni ONU") takes the body named right
+/// after the agreement as its actor.
+std::vector<int> body_after_agreement(const SentenceView& v, std::size_t after, int inside, const RelationDef& def);
+
+/// A possessor names the actor: "the Kremlin's war".
+std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationDef& def);
+
+/// Nominalisation: "la visita di Putin", "l'invasione su vasta scala della Russia": the
+/// genitive after a trigger used as a noun names the actor.
+std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def);
+
+/// Verb-second order: "Im Mai 2022 unterzeichnete Finnland den Vertrag".
+std::vector<int> verb_second_subject(const SentenceView& v, std::size_t after, const RelationDef& def);
+
+/// The object after position p: a direct object (at most articles, quantities, role words
+/// between) or one introduced by a marker; a comma ends the search.
+std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
+                                const std::set<std::string>& markers, int exclude);
+
+/// The patient of a passive, before the trigger.
+std::optional<int> object_before(const SentenceView& v, std::size_t p, const RelationDef& def, int exclude);
+
+} // namespace kg::detail

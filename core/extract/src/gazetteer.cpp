@@ -1,0 +1,108 @@
+// Stage "gazetteer": the longest alias of a known entity at each word, with its case rule;
+// a capital that speaks for its state ("Mosca ha negato") is a mention of the state.
+#include "stages.hpp"
+
+namespace kg::detail {
+namespace {
+
+// Between two records with one name, the class that comes first in classes.json wins, then
+// the smaller id.
+bool better(const PhraseEntry& a, const PhraseEntry* best) {
+    return !best || a.cls < best->cls || (a.cls == best->cls && a.id < best->id);
+}
+
+// The verb before word i, skipping articles, is a trigger of a relation whose object is a
+// destination ("to visit Moscow", "visitare Mosca", "visitato il Cairo").
+bool after_locative_trigger(const StageContext& c, const std::vector<const Token*>& words, std::size_t i) {
+    std::size_t k = i - 1;
+    while (k > 0 && c.in(c.lang.articles, words[k]->key)) --k;
+    const std::string st = c.stem(words[k]->key);
+    for (const auto& [name, cues] : c.lang.relation_cues) {
+        const RelationDef* def = c.onto.find_relation(name);
+        if (!def || !def->locative_object) continue;
+        for (const auto& t : cues.triggers)
+            if (t.stems.size() == 1 && t.stems[0] == st) return true;
+    }
+    return false;
+}
+
+// A capital named without a locative preposition or place noun before it stands for its
+// government: "Mosca e Pyongyang hanno negato" vs "atterrato a Pyongyang".
+bool used_as_place(const StageContext& c, const std::vector<const Token*>& words, std::size_t i) {
+    if (i == 0) return false;
+    const std::string& prev = words[i - 1]->key;
+    if (c.in(c.lang.locative_prepositions, prev)) return true;
+    if (after_locative_trigger(c, words, i)) return true;
+    if (c.in(c.lang.place_heads, prev)) return true;
+    if (i >= 2 && c.in(c.lang.name_connectors, prev) && c.in(c.lang.place_heads, words[i - 2]->key)) return true;
+    // "Kim Il-Sung Square di Pyongyang": a place named just before, through "di".
+    if (i >= 2 && c.in(c.lang.name_connectors, prev)) {
+        const Mention* m = c.mention_at(static_cast<std::uint32_t>(words[i - 2] - c.doc.tokens.data()));
+        if (m && c.is(m->cls, Trait::location)) return true;
+    }
+    // "nel centro di Pyongyang": a place noun two words back, through "di".
+    if (i >= 2 && c.in(c.lang.place_heads, words[i - 2]->key)) return true;
+    // "Kyiv e la regione circostante": coordinated with a place noun.
+    for (std::size_t k = i + 1; k < words.size() && k <= i + 3; ++k) {
+        if (c.in(c.lang.place_heads, words[k]->key)) return true;
+        if (!c.in(c.lang.function_words, words[k]->key)) break;
+    }
+    return false;
+}
+
+// The best entry for the words at i: the longest alias whose case rule holds; a shorter one
+// when the longest fails it. Sets n to its length.
+const PhraseEntry* best_alias(const StageContext& c, const std::vector<const Token*>& words, std::size_t i, std::size_t& n) {
+    const std::vector<PhraseEntry>* entries = nullptr;
+    n = c.tables.entities.longest(words, i, entries);
+    const PhraseEntry* best = nullptr;
+    while (n > 0) {
+        for (const auto& e : *entries)
+            if (case_ok(e, words, i, n) && better(e, best)) best = &e;
+        if (best) return best;
+        std::vector<const Token*> head(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(i + n - 1));
+        n = c.tables.entities.longest(head, i, entries);
+    }
+    return nullptr;
+}
+
+// "Russlands Präsident": a name in the genitive, when the bare name is a known state,
+// person or place.
+const PhraseEntry* genitive_alias(const StageContext& c, const Token& t) {
+    if (!c.lang.genitive_s || !t.has(tok_upper_initial) || t.key.size() <= 3 || t.key.back() != 's') return nullptr;
+    Token bare = t;
+    bare.key.pop_back();
+    std::vector<const Token*> one{&bare};
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (c.tables.entities.longest(one, 0, entries) != 1) return nullptr;
+    for (const auto& e : *entries)
+        if (e.proper && (c.is(e.cls, Trait::sovereign) || c.is(e.cls, Trait::person) || c.is(e.cls, Trait::location)))
+            return &e;
+    return nullptr;
+}
+
+} // namespace
+
+void find_gazetteer_mentions(StageContext& c) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
+        c.words_of(s, words, index);
+        for (std::size_t i = 0; i < words.size();) {
+            std::size_t n = 0;
+            const PhraseEntry* best = best_alias(c, words, i, n);
+            if (!best && (best = genitive_alias(c, *words[i]))) n = 1;
+            if (!best || !c.free(index[i], index[i + n - 1] + 1)) { ++i; continue; }
+            const EntityRecord* rec = c.onto.find_entity(best->id);
+            if (!rec) { ++i; continue; }
+            const EntityRecord* target = rec;
+            if (auto cap = c.tables.capital_of.find(rec->id); cap != c.tables.capital_of.end() && !used_as_place(c, words, i))
+                target = c.onto.find_entity(cap->second);
+            c.add_mention(index[i], index[i + n - 1] + 1, Ontology::graph_id(*target), c.class_of(*target),
+                          MentionSource::gazetteer, target->label, target->wikidata, true);
+            i += n;
+        }
+    }
+}
+
+} // namespace kg::detail

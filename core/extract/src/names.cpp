@@ -1,0 +1,50 @@
+#include "names.hpp"
+
+namespace kg::detail {
+
+bool name_word(const StageContext& c, const Token& t) {
+    const auto i = static_cast<std::size_t>(&t - c.doc.tokens.data());
+    return t.has(tok_word) && t.has(tok_upper_initial) && !t.has(tok_apostrophe) && !c.in(c.lang.not_name_words, t.key) &&
+           !c.in(c.lang.function_words, t.key) && (c.demonym_of.empty() || c.demonym_of[i].empty()) &&
+           !c.role_tokens.count(static_cast<std::uint32_t>(i));
+}
+
+std::size_t name_run(const StageContext& c, const std::vector<const Token*>& words, const std::vector<std::uint32_t>& index,
+                     std::size_t i, std::size_t max_len) {
+    std::size_t j = i;
+    while (j < words.size() && j - i < max_len && c.owner[index[j]] < 0) {
+        if (name_word(c, *words[j])) { ++j; continue; }
+        const bool hyphenated = words[j]->span.end < c.doc.text.size() && c.doc.text[words[j]->span.end] == '-';
+        if (j > i && c.in(c.lang.name_connectors, words[j]->key) && !words[j]->has(tok_upper_initial) && j + 1 < words.size() &&
+            name_word(c, *words[j + 1]) && c.owner[index[j + 1]] < 0 &&
+            (hyphenated || !c.in(c.lang.function_words, words[j]->key))) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+const EntityRecord* known_surname(const StageContext& c, const Token& t) {
+    if (c.in(c.lang.function_words, t.key) || c.in(c.lang.not_name_words, t.key) || c.in(c.lang.given_names, t.key) ||
+        c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key))
+        return nullptr;
+    auto it = c.tables.surname.find(t.key);
+    return it == c.tables.surname.end() ? nullptr : it->second;
+}
+
+std::string text_of(const StageContext& c, const std::vector<std::uint32_t>& index, std::size_t b, std::size_t e) {
+    return std::string(c.doc.view(ByteSpan{c.doc.tokens[index[b]].span.begin, c.doc.tokens[index[e - 1]].span.end}));
+}
+
+std::string demonym_state_id(const StageContext& c, std::uint32_t token) {
+    const EntityRecord* st = c.demonym_state(token);
+    return st ? Ontology::graph_id(*st) : std::string();
+}
+
+bool affiliation_class(const StageContext& c, ClassId cls) {
+    return c.is(cls, Trait::sovereign) || c.is(cls, Trait::institution);
+}
+
+} // namespace kg::detail

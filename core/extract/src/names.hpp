@@ -1,0 +1,33 @@
+#pragma once
+// Private: the shape of a proper name, shared by the stages that find names (roles, headed
+// names, name shapes, short forms).
+#include "stage_context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kg::detail {
+
+/// A capitalised word that can be part of a name: not a function word, not a word the
+/// language never uses as a name, not a demonym, not a role word introducing a name.
+bool name_word(const StageContext& c, const Token& t);
+
+/// Extend a run of name words from word position i (lower-case particles inside allowed:
+/// "Abdel Fattah al-Burhan", "Alberto van Klaveren"); returns its end, at most max_len on.
+std::size_t name_run(const StageContext& c, const std::vector<const Token*>& words, const std::vector<std::uint32_t>& index,
+                     std::size_t i, std::size_t max_len);
+
+/// A known person named by surname alone ("Putin", "Lavrov"), when no other known person
+/// has that surname and the word is not a common one; else nullptr.
+const EntityRecord* known_surname(const StageContext& c, const Token& t);
+
+/// The text from word b to word e-1 of a sentence's word list.
+std::string text_of(const StageContext& c, const std::vector<std::uint32_t>& index, std::size_t b, std::size_t e);
+
+/// The state a token names as (part of) a demonym, as a graph id; empty if none.
+std::string demonym_state_id(const StageContext& c, std::uint32_t token);
+
+/// A class that can be a role's or a body's affiliation: a state or an institution.
+bool affiliation_class(const StageContext& c, ClassId cls);
+
+} // namespace kg::detail

@@ -1,0 +1,79 @@
+#include "pipeline.hpp"
+
+#include "kg/error.hpp"
+#include "stages.hpp"
+
+namespace kg::detail {
+
+void limit_relations(StageContext& c); // cooccurrence.cpp
+
+namespace {
+
+using L = Layer;
+
+std::vector<Stage> make_pipeline() {
+    return {
+        {"headlines", {L::tokens}, {L::headlines}, &mark_headlines, "title-case headlines, where capitals say nothing"},
+        {"gazetteer", {L::tokens}, {L::mentions}, &find_gazetteer_mentions, "known entities by their aliases; capitals for states"},
+        {"demonyms", {L::mentions}, {L::demonyms}, &find_demonyms, "adjectives that name a state"},
+        {"headed_names", {L::headlines, L::demonyms, L::mentions}, {L::mentions}, &find_headed_names,
+         "national bodies in common words, head-first institution and place names"},
+        {"roles", {L::demonyms, L::mentions}, {L::mentions, L::roles}, &find_role_names,
+         "role words, the person they introduce and the body they belong to"},
+        {"designators", {L::mentions}, {L::mentions}, &find_designators, "weapon model designators (Hwasong-11)"},
+        {"name_shapes", {L::headlines, L::demonyms, L::roles, L::mentions}, {L::mentions}, &find_name_shapes,
+         "unknown names by their shape: head nouns, given names, acronyms"},
+        {"agreements", {L::demonyms, L::mentions}, {L::mentions}, &find_agreements,
+         "agreements described by a head noun, and which of them are one agreement"},
+        {"weapon_nouns", {L::mentions}, {L::mentions}, &find_weapon_nouns, "weapon classes by their head noun"},
+        {"short_forms", {L::mentions}, {L::mentions}, &find_short_forms, "people named again by part of their name"},
+        {"sentence_facts", {L::mentions, L::demonyms}, {L::facts}, &read_sentence_facts,
+         "each sentence's claim status, source, date and quantity"},
+        {"trigger_relations", {L::mentions, L::demonyms, L::roles, L::facts}, {L::relations}, &find_trigger_relations,
+         "relations signalled by trigger words, with subject and object by syntax"},
+        {"cancellations", {L::relations}, {L::relations}, &apply_cancellations, "relations another withdraws (severed ties)"},
+        {"role_relations", {L::roles, L::relations}, {L::relations}, &find_role_relations, "a role's person and body (member_of, leader_of)"},
+        {"containment_and_possession", {L::mentions, L::demonyms, L::facts, L::relations}, {L::relations},
+         &find_containment_and_possession, "places in their container, weapons with their owner"},
+        {"cooccurrence", {L::mentions, L::relations}, {L::relations}, &find_cooccurrences, "entity pairs named in one sentence"},
+        {"relation_limit", {L::relations}, {L::relations}, &limit_relations, "at most N relations per sentence, typed ones first"},
+        {"resolution", {L::mentions, L::relations}, {L::resolved}, &resolve_entities,
+         "keys through same_as decisions, entities as the graph holds them"},
+    };
+}
+
+std::uint32_t bit(Layer l) { return 1u << static_cast<unsigned>(l); }
+
+} // namespace
+
+const std::vector<Stage>& pipeline() {
+    static const std::vector<Stage> stages = [] {
+        std::vector<Stage> s = make_pipeline();
+        std::uint32_t assigned = bit(Layer::tokens);
+        for (const Stage& st : s) {
+            for (Layer l : st.needs)
+                if (!(assigned & bit(l)))
+                    throw Error(Errc::usage, "pipeline: stage \"" + std::string(st.name) + "\" needs " + to_string(l) +
+                                                 ", which no earlier stage assigns");
+            for (Layer l : st.assigns) assigned |= bit(l);
+        }
+        return s;
+    }();
+    return stages;
+}
+
+void run_stage(const Stage& stage, StageContext& c) {
+    for (Layer l : stage.needs) {
+        if (c.annotated.has(l)) continue;
+        std::string first;
+        for (const Stage& s : pipeline())
+            for (Layer a : s.assigns)
+                if (a == l && first.empty()) first = std::string(s.name);
+        throw Error(Errc::usage, "stage \"" + std::string(stage.name) + "\" needs the " + to_string(l) + " layer (run stage \"" +
+                                     first + "\" first)");
+    }
+    stage.run(c);
+    for (Layer l : stage.assigns) c.annotated.layers |= bit(l);
+}
+
+} // namespace kg::detail

@@ -1,0 +1,185 @@
+// Stage "roles": role words of the language data ("il ministro degli Esteri", "President")
+// and the person they introduce, with the body the role belongs to when the text names it
+// (a demonym, a state or an institution around the role words). A role named without a
+// person ("il presidente russo ha detto") stands for the one person the article gave it.
+#include "names.hpp"
+#include "stages.hpp"
+
+#include "kg/text/normalize.hpp"
+
+namespace kg::detail {
+namespace {
+
+struct Sentence {
+    const std::vector<const Token*>& words;
+    const std::vector<std::uint32_t>& index;
+    std::uint32_t number;
+};
+
+// A role without a named person, kept until every named one is known.
+struct BareRole {
+    RoleLink link;
+    std::uint32_t tok_begin, tok_end;
+};
+
+ByteSpan span_of(const Token& a, const Token& b) { return {a.span.begin, b.span.end}; }
+
+// The role words at word i, matched with demonyms left out so that "la ministre
+// nord-coréenne des Affaires étrangères" reads as "la ministre des Affaires étrangères";
+// returns their length in words (0: none) and fills the role and any affiliation inside or
+// before them ("North Korean leader Kim Jong Un", "US State Department spokesman").
+std::size_t match_role(const StageContext& c, const Sentence& s, std::size_t i, RoleLink& link) {
+    const auto& words = s.words;
+    std::vector<const Token*> rest;
+    std::vector<std::size_t> rest_pos;
+    for (std::size_t k = i; k < words.size() && rest.size() < 8; ++k) {
+        if (!c.demonym_of[s.index[k]].empty()) continue;
+        rest.push_back(words[k]);
+        rest_pos.push_back(k);
+    }
+    const std::vector<PhraseEntry>* entries = nullptr;
+    const std::size_t rn = c.tables.roles.longest(rest, 0, entries);
+    if (rn == 0) return 0;
+    const std::size_t n = rest_pos[rn - 1] + 1 - i;
+    link.role = entries->front().role;
+    link.sentence = s.number;
+    link.role_span = span_of(*words[i], *words[i + n - 1]);
+    for (std::size_t k = i; k < i + n && link.affiliation.empty(); ++k)
+        if (!c.demonym_of[s.index[k]].empty()) {
+            link.affiliation = demonym_state_id(c, s.index[k]);
+            link.affiliation_span = words[k]->span;
+        }
+    if (link.affiliation.empty() && i > 0) {
+        std::size_t k = i;
+        while (k > 0 && c.in(c.lang.articles, words[k - 1]->key)) --k;
+        if (k > 0 && !c.demonym_of[s.index[k - 1]].empty()) {
+            link.affiliation = demonym_state_id(c, s.index[k - 1]);
+            link.affiliation_span = words[k - 1]->span;
+        } else if (k > 0) {
+            if (const Mention* m = c.mention_at(s.index[k - 1]); m && affiliation_class(c, m->cls)) {
+                link.affiliation = m->entity;
+                link.affiliation_span = m->span;
+            }
+        }
+    }
+    return n;
+}
+
+// The name after the role words, at word j: a known surname alone or a run of name words.
+void name_after_role(StageContext& c, const Sentence& s, std::size_t j, RoleLink& link) {
+    const Token& t = *s.words[j];
+    const std::size_t e = name_run(c, s.words, s.index, j, 4);
+    if (e == j + 1) {
+        if (const EntityRecord* known = known_surname(c, t)) {
+            c.add_mention(s.index[j], s.index[j] + 1, Ontology::graph_id(*known), c.class_with(Trait::person), MentionSource::role,
+                          known->label, known->wikidata, true);
+            link.person = Ontology::graph_id(*known);
+            return;
+        }
+    }
+    if (e > j) {
+        const std::string name = text_of(c, s.index, j, e);
+        c.add_mention(s.index[j], s.index[e - 1] + 1, slugify(name), c.class_with(Trait::person), MentionSource::role, name);
+        link.person = slugify(name);
+    }
+}
+
+// After the role words (ending at word j): affiliations, locatives, a comma, function words,
+// then the person. Returns where the role and the affiliation right after it end.
+std::size_t read_after_role(StageContext& c, const Sentence& s, std::size_t j, RoleLink& link) {
+    const auto& words = s.words;
+    std::size_t role_end = j;
+    bool comma_seen = false;
+    for (std::size_t steps = 0; j < words.size() && steps < 10; ++steps) {
+        const Token& t = *words[j];
+        if (const Mention* m = c.mention_at(s.index[j])) {
+            if (c.is(m->cls, Trait::person)) {
+                link.person = m->entity;
+                break;
+            }
+            const bool locative = j > 0 && c.in(c.lang.locative_prepositions, words[j - 1]->key) &&
+                                  !c.in(c.lang.name_connectors, words[j - 1]->key);
+            if (affiliation_class(c, m->cls) && !locative) {
+                // The first affiliation counts: "l'ambasciatore russo in Corea del Nord".
+                if (link.affiliation.empty()) {
+                    link.affiliation = m->entity;
+                    link.affiliation_span = m->span;
+                }
+                while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+                if (!comma_seen) role_end = j;
+                continue;
+            }
+            if (!locative) break;
+            while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+            continue;
+        }
+        if (!c.demonym_of[s.index[j]].empty()) {
+            if (link.affiliation.empty()) {
+                link.affiliation = demonym_state_id(c, s.index[j]);
+                link.affiliation_span = t.span;
+            }
+            while (j < words.size() && !c.demonym_of[s.index[j]].empty()) ++j;
+            if (!comma_seen) role_end = j;
+            continue;
+        }
+        if (t.has(tok_comma) && !comma_seen) { comma_seen = true; ++j; continue; }
+        if (c.in(c.lang.name_connectors, t.key) || c.in(c.lang.function_words, t.key)) {
+            if (t.has(tok_upper_initial)) break;
+            ++j;
+            continue;
+        }
+        if (name_word(c, t)) name_after_role(c, s, j, link);
+        break;
+    }
+    return role_end;
+}
+
+// A bare role with an affiliation refers to the one person the article gives that role:
+// "il presidente russo" after "il presidente russo Vladimir Putin".
+void resolve_bare_roles(StageContext& c, const std::vector<BareRole>& bare) {
+    for (const auto& b : bare) {
+        const RoleDef& role = c.lang.roles[static_cast<std::size_t>(b.link.role)];
+        if (role.relation.empty() || !c.free(b.tok_begin, b.tok_end)) continue;
+        std::string person;
+        bool unique = true;
+        for (const RoleLink& named : c.roles) {
+            const RoleDef& r = c.lang.roles[static_cast<std::size_t>(named.role)];
+            if (r.relation != role.relation || named.affiliation != b.link.affiliation) continue;
+            if (!person.empty() && person != named.person) unique = false;
+            person = named.person;
+        }
+        if (person.empty() || !unique) continue;
+        const LocalEntity& ent = c.entities.at(person);
+        c.add_mention(b.tok_begin, b.tok_end, person, c.class_with(Trait::person), MentionSource::role_reference, ent.label,
+                      ent.wikidata, ent.from_gazetteer);
+    }
+}
+
+} // namespace
+
+void find_role_names(StageContext& c) {
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    std::vector<BareRole> bare;
+    for (std::uint32_t sn = 0; sn < c.doc.sentences.size(); ++sn) {
+        c.words_of(sn, words, index);
+        const Sentence s{words, index, sn};
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (c.owner[index[i]] >= 0 || !c.demonym_of[index[i]].empty()) continue;
+            RoleLink link;
+            const std::size_t n = match_role(c, s, i, link);
+            if (n == 0) continue;
+            const std::size_t role_end = read_after_role(c, s, i + n, link);
+            if (!link.person.empty()) {
+                for (std::size_t k = i; k < i + n; ++k) c.role_tokens.insert(index[k]);
+                c.roles.push_back(std::move(link));
+            } else if (!link.affiliation.empty()) {
+                bare.push_back({std::move(link), index[i], index[role_end - 1] + 1});
+            }
+            i += n - 1;
+        }
+    }
+    resolve_bare_roles(c, bare);
+}
+
+} // namespace kg::detail

@@ -1,0 +1,109 @@
+#include "sentence_view.hpp"
+
+#include <algorithm>
+
+namespace kg::detail {
+
+SentenceView::SentenceView(const StageContext& context, std::uint32_t s) : c(context), index(s) {
+    const Sentence& sent = c.doc.sentences[s];
+    for (std::uint32_t i = sent.first_token; i < sent.end_token; ++i) {
+        const Token& t = c.doc.tokens[i];
+        if (t.has(tok_hyphen)) continue;
+        toks.push_back(i);
+        stems.push_back(t.has(tok_word) ? c.stem(t.key) : t.key);
+        const int m = c.owner[i];
+        mention_at.push_back(m);
+        if (m >= 0 && (mentions.empty() || mentions.back() != m)) mentions.push_back(m);
+    }
+}
+
+std::pair<std::size_t, std::size_t> SentenceView::extent(int m) const {
+    std::size_t b = toks.size(), e = 0;
+    for (std::size_t p = 0; p < toks.size(); ++p)
+        if (mention_at[p] == m) { b = std::min(b, p); e = p; }
+    return {b, e};
+}
+
+bool SentenceView::matches(const TriggerDef& t, std::size_t p) const {
+    if (p + t.stems.size() > toks.size()) return false;
+    for (std::size_t k = 0; k < t.stems.size(); ++k)
+        if (stems[p + k] != t.stems[k] || !tok(p + k).has(tok_word)) return false;
+    return true;
+}
+
+bool SentenceView::has_any(const std::vector<TriggerDef>& markers, std::size_t* where) const {
+    for (std::size_t p = 0; p < toks.size(); ++p) {
+        if (mention_at[p] >= 0) continue; // "States" in "United States" is no reporting verb
+        for (const auto& t : markers)
+            if (matches(t, p)) {
+                if (where) *where = p;
+                return true;
+            }
+    }
+    return false;
+}
+
+bool SentenceView::introducer(std::size_t p) const {
+    const auto ti = toks[p];
+    return c.role_tokens.count(ti) || (!c.demonym_of.empty() && !c.demonym_of[ti].empty());
+}
+
+std::vector<int> coordination_group(const SentenceView& v, int m) {
+    const auto& mentions = v.mentions;
+    auto pos = static_cast<std::size_t>(std::find(mentions.begin(), mentions.end(), m) - mentions.begin());
+    const std::string& coarse = v.c.onto.class_def(v.cls(m)).coarse;
+    // 0: not joined; 1: joined by a comma; 2: joined by a coordinator ("e", "and").
+    auto joint = [&](int a, int b) -> int {
+        auto ae = v.extent(a).second;
+        auto bb = v.extent(b).first;
+        if (v.c.onto.class_def(v.cls(b)).coarse != coarse || bb <= ae + 1) return 0;
+        int kind = 0;
+        for (std::size_t p = ae + 1; p < bb; ++p) {
+            const Token& t = v.tok(p);
+            if (v.c.in(v.c.lang.coordinators, t.key)) { kind = 2; continue; }
+            if (t.has(tok_comma)) { kind = std::max(kind, 1); continue; }
+            if (v.c.in(v.c.lang.articles, t.key) || t.has(tok_apostrophe)) continue;
+            // "Macron e la cancelliera tedesca Angela Merkel": a role and a demonym introduce
+            // the next member.
+            if (v.introducer(p)) continue;
+            return 0;
+        }
+        return kind;
+    };
+    // "Cina, Russia e Iran": commas join only in a list that a coordinator closes.
+    std::size_t first = pos, last = pos;
+    while (first > 0 && joint(mentions[first - 1], mentions[first])) --first;
+    while (last + 1 < mentions.size() && joint(mentions[last], mentions[last + 1])) ++last;
+    while (last > first && joint(mentions[last - 1], mentions[last]) == 1) --last; // trailing commas
+    if (last < pos) last = pos;
+    bool coordinated = false;
+    for (std::size_t i = first; i < last; ++i) coordinated |= joint(mentions[i], mentions[i + 1]) == 2;
+    if (!coordinated || pos < first || pos > last) return {m};
+    return std::vector<int>(mentions.begin() + static_cast<std::ptrdiff_t>(first),
+                            mentions.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+}
+
+bool is_clitic(const SentenceView& v, std::size_t p) {
+    const auto& suffixes = v.c.lang.segmentation.clitic_suffixes;
+    return std::find(suffixes.begin(), suffixes.end(), v.tok(p).key) != suffixes.end();
+}
+
+const Token* word_before(const SentenceView& v, std::size_t b) {
+    std::size_t k = b;
+    int articles = 0;
+    for (int steps = 0; k > 0 && steps < 8; ++steps) {
+        const Token& t = v.tok(k - 1);
+        const bool article = (t.has(tok_apostrophe) && !v.c.in(v.c.lang.prepositions, t.key) && !v.c.in(v.c.lang.genitives, t.key)) ||
+                             v.c.in(v.c.lang.articles, t.key);
+        if (v.introducer(k - 1) || (article && articles++ < 2)) { --k; continue; }
+        break;
+    }
+    return k > 0 ? &v.tok(k - 1) : nullptr;
+}
+
+bool prepositional(const SentenceView& v, std::size_t b) {
+    const Token* t = word_before(v, b);
+    return t && (v.c.in(v.c.lang.prepositions, t->key) || v.c.in(v.c.lang.genitives, t->key));
+}
+
+} // namespace kg::detail

@@ -1,0 +1,66 @@
+// Stage "short_forms": a person named in full earlier ("Kim Jong Un", "Vladimir Putin") is
+// named again by the first or last part of the name ("Kim", "Putin"); a known person by
+// surname alone even without a full name first. A part two people share goes to the nearest
+// earlier one.
+#include "names.hpp"
+#include "stages.hpp"
+
+namespace kg::detail {
+namespace {
+
+struct ShortForms {
+    std::map<std::string, std::string> owner; ///< name part -> person key
+    std::set<std::string> ambiguous;
+};
+
+ShortForms collect_short_forms(const StageContext& c) {
+    ShortForms sf;
+    for (const auto& [key, ent] : c.entities) {
+        if (!c.is(ent.cls, Trait::person)) continue;
+        for (const auto& surface : ent.surfaces) {
+            const auto parts = phrase_tokens(surface, c.lang);
+            if (parts.size() < 2) continue;
+            for (const std::string& part : {parts.front(), parts.back()}) {
+                // "Il" of "Kim Jong Il" is also the article that opens a sentence.
+                if (c.in(c.lang.function_words, part) || c.in(c.lang.not_name_words, part)) continue;
+                auto [it, fresh] = sf.owner.try_emplace(part, key);
+                if (!fresh && it->second != key) sf.ambiguous.insert(part);
+            }
+        }
+    }
+    return sf;
+}
+
+// The nearest earlier mention of a person with the name part `key`.
+std::string nearest_person(const StageContext& c, std::uint32_t token, const std::string& key) {
+    for (auto m = c.mentions.rbegin(); m != c.mentions.rend(); ++m) {
+        if (!c.is(m->cls, Trait::person) || m->tok_begin > token) continue;
+        const auto parts = phrase_tokens(std::string(c.doc.view(m->span)), c.lang);
+        if (!parts.empty() && (parts.front() == key || parts.back() == key)) return m->entity;
+    }
+    return {};
+}
+
+} // namespace
+
+void find_short_forms(StageContext& c) {
+    const ShortForms sf = collect_short_forms(c);
+    const ClassId person = c.class_with(Trait::person);
+    for (std::uint32_t i = 0; i < c.doc.tokens.size(); ++i) {
+        const Token& t = c.doc.tokens[i];
+        if (c.owner[i] >= 0 || !t.has(tok_upper_initial) || !t.has(tok_word)) continue;
+        auto it = sf.owner.find(t.key);
+        if (it == sf.owner.end()) {
+            if (const EntityRecord* known = known_surname(c, t))
+                c.add_mention(i, i + 1, Ontology::graph_id(*known), person, MentionSource::short_form, known->label,
+                              known->wikidata, true);
+            continue;
+        }
+        const std::string key = sf.ambiguous.count(t.key) ? nearest_person(c, i, t.key) : it->second;
+        if (key.empty()) continue;
+        const LocalEntity& ent = c.entities.at(key);
+        c.add_mention(i, i + 1, key, person, MentionSource::short_form, ent.label, ent.wikidata, ent.from_gazetteer);
+    }
+}
+
+} // namespace kg::detail

@@ -1,0 +1,147 @@
+// Stages that read relations from the shape of the text rather than from a trigger:
+// "cancellations" (a relation that withdraws another in the same sentence: severing ties is
+// no cooperation), "role_relations" (a role phrase relates its person to the body it names:
+// "il ministro degli Esteri russo Sergei Lavrov"), and "containment_and_possession" (a place
+// named with its container: "Kharkiv, in Ucraina", "la città ucraina di Kharkiv"; a weapon
+// named with its owner: "un missile balistico nordcoreano").
+#include "emitter.hpp"
+#include "sentence_view.hpp"
+#include "stages.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace kg::detail {
+namespace {
+
+// The state a demonym at word q names, when no mention holds the word (words: the view's).
+const EntityRecord* demonym_at(const SentenceView& v, const std::vector<const Token*>& words, std::size_t q, std::size_t length = 0) {
+    if (q >= words.size() || v.mention_at[q] >= 0) return nullptr;
+    const std::vector<PhraseEntry>* dem = nullptr;
+    const std::size_t n = v.c.tables.demonyms.longest(words, q, dem);
+    if (n == 0 || (length && n != length)) return nullptr;
+    return v.c.onto.find_entity(dem->front().id);
+}
+
+Argument of(const SentenceView& v, int m) { return {v.mention(m).entity, v.mention(m).span}; }
+
+Argument state_argument(const SentenceView& v, const EntityRecord& st, std::size_t q) {
+    return {Ontology::graph_id(st), v.tok(q).span};
+}
+
+// A place and the next mention, joined by at most a locative or a connector ("Kharkiv, in
+// Ucraina" is joined by a comma and "in"; a comma alone is too weak: "retake Kursk, Seoul says").
+void place_then_container(const SentenceView& v, std::size_t k, Emitter& em, const RelationDef& contains, const SentenceFacts& facts) {
+    const StageContext& c = v.c;
+    if (k + 1 >= v.mentions.size()) return;
+    const int m = v.mentions[k], n = v.mentions[k + 1];
+    const auto e = v.extent(m).second;
+    const auto nb = v.extent(n).first;
+    bool linked = nb > e && nb - e <= 3, comma = false;
+    for (std::size_t q = e + 1; q < nb && linked; ++q)
+        linked = v.tok(q).has(tok_comma) || c.in(c.lang.locative_prepositions, v.tok(q).key) ||
+                 c.in(c.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe);
+    for (std::size_t q = e + 1; q < nb; ++q) comma |= v.tok(q).has(tok_comma);
+    if (linked && !comma && (c.is(v.cls(n), Trait::sovereign) || c.is(v.cls(n), Trait::location)))
+        em.emit(of(v, m), contains, of(v, n), v.index, facts, nb > e + 1 ? v.span(e + 1, nb - 1) : ByteSpan{});
+}
+
+// "la città ucraina di Kharkiv", "le repubbliche ucraine di Donetsk e Luhansk", "the Russian
+// city of Belgorod": a demonym before the genitive names the container of every place.
+void demonym_container(const SentenceView& v, const std::vector<const Token*>& words, std::size_t k, Emitter& em,
+                       const RelationDef& contains, const SentenceFacts& facts) {
+    const StageContext& c = v.c;
+    const auto b = v.extent(v.mentions[k]).first;
+    if (b < 2 || !c.in(c.lang.genitives, v.tok(b - 1).key)) return;
+    std::size_t at = b - 2;
+    const EntityRecord* st = demonym_at(v, words, at);
+    if (!st && b >= 3 && c.in(c.lang.place_heads, v.tok(b - 2).key)) st = demonym_at(v, words, at = b - 3);
+    if (!st) return;
+    for (int g : coordination_group(v, v.mentions[k]))
+        if (c.is(v.cls(g), Trait::location)) em.emit(of(v, g), contains, state_argument(v, *st, at), v.index, facts, v.tok(b - 1).span);
+}
+
+void place_relations(const SentenceView& v, const std::vector<const Token*>& words, std::size_t k, const std::set<std::string>& present,
+                     Emitter& em, const RelationDef& contains, SentenceFacts facts) {
+    const StageContext& c = v.c;
+    const Mention& m = v.mention(v.mentions[k]);
+    facts.date.clear();
+    // The ontology's container, when the sentence names it too.
+    if (const EntityRecord* rec = c.onto.find_by_graph_id(m.entity); rec && !rec->located_in.empty()) {
+        const EntityRecord* container = c.onto.find_entity(rec->located_in);
+        if (container && present.count(Ontology::graph_id(*container)))
+            em.emit(of(v, v.mentions[k]), contains, {Ontology::graph_id(*container), {}}, v.index, facts, {});
+    }
+    place_then_container(v, k, em, contains, facts);
+    demonym_container(v, words, k, em, contains, facts);
+}
+
+// "un missile balistico nordcoreano", "North Korean missiles": the demonym's state owns the
+// weapon, and the named model that specifies it ("della serie Hwasong-11") too.
+void weapon_owner(const SentenceView& v, const std::vector<const Token*>& words, std::size_t k, Emitter& em, const RelationDef& owns,
+                  SentenceFacts facts) {
+    const StageContext& c = v.c;
+    facts.quantity.clear();
+    const int m = v.mentions[k];
+    const auto [b, e] = v.extent(m);
+    std::size_t at = e + 1;
+    const EntityRecord* st = demonym_at(v, words, at);
+    for (std::size_t back = 1; !st && back <= 2 && back <= b; ++back) st = demonym_at(v, words, at = b - back, back);
+    if (!st) return;
+    em.emit(state_argument(v, *st, at), owns, of(v, m), v.index, facts, {});
+    if (k + 1 >= v.mentions.size() || !c.is(v.cls(v.mentions[k + 1]), Trait::weapon)) return;
+    const auto nb = v.extent(v.mentions[k + 1]).first;
+    bool joined = nb > e && nb - e <= 4;
+    for (std::size_t q = e + 1; q < nb && joined; ++q) joined = v.mention_at[q] < 0 && !v.tok(q).has(tok_comma);
+    if (joined && !c.in(c.lang.genitives, v.tok(nb - 1).key) && nb >= 2 && c.in(c.lang.genitives, v.tok(nb - 2).key))
+        em.emit(state_argument(v, *st, at), owns, of(v, v.mentions[k + 1]), v.index, facts, {});
+}
+
+} // namespace
+
+void apply_cancellations(StageContext& c) {
+    auto& relations = c.annotated.relations;
+    std::set<std::tuple<std::string, std::string, std::string, std::uint32_t>> cancelled;
+    for (const auto& r : relations)
+        if (const RelationDef* def = c.onto.find_relation(r.type))
+            for (const auto& other : def->cancels) cancelled.emplace(other, r.subject, r.object, r.sentence);
+    std::erase_if(relations, [&](const RelationMention& r) { return cancelled.count({r.type, r.subject, r.object, r.sentence}) != 0; });
+}
+
+void find_role_relations(StageContext& c) {
+    Emitter em(c);
+    for (const RoleLink& link : c.roles) {
+        const RoleDef& role = c.lang.roles[static_cast<std::size_t>(link.role)];
+        const RelationDef* def = role.relation.empty() ? nullptr : c.onto.find_relation(role.relation);
+        if (!def || link.affiliation.empty()) continue;
+        // An apposition is the writer's own statement, whatever the sentence reports.
+        ByteSpan person_span;
+        for (const Mention& m : c.mentions)
+            if (m.entity == link.person && m.sentence == link.sentence && m.source != MentionSource::role_reference) {
+                person_span = m.span;
+                break;
+            }
+        em.emit({link.person, person_span}, *def, {link.affiliation, link.affiliation_span}, link.sentence, SentenceFacts{},
+                link.role_span, std::string(c.doc.view(link.role_span)));
+    }
+}
+
+void find_containment_and_possession(StageContext& c) {
+    const RelationDef* contains = c.onto.relation_with(Structural::containment);
+    const RelationDef* owns = c.onto.relation_with(Structural::possession);
+    Emitter em(c);
+    for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
+        const SentenceView v(c, s);
+        std::set<std::string> present;
+        for (int m : v.mentions) present.insert(v.mention(m).entity);
+        std::vector<const Token*> words;
+        for (auto t : v.toks) words.push_back(&c.doc.tokens[t]);
+        for (std::size_t k = 0; k < v.mentions.size(); ++k) {
+            const ClassId cls = v.cls(v.mentions[k]);
+            if (contains && c.is(cls, Trait::location)) place_relations(v, words, k, present, em, *contains, c.annotated.facts[s]);
+            if (owns && c.is(cls, Trait::weapon)) weapon_owner(v, words, k, em, *owns, c.annotated.facts[s]);
+        }
+    }
+}
+
+} // namespace kg::detail

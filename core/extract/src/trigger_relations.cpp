@@ -1,0 +1,187 @@
+// Stage "trigger_relations": relations signalled by a trigger of the language data (matched
+// by stem), with subject and object chosen by the relation's domain and range and by the
+// shape of the sentence. For each trigger the subject strategies are tried in order —
+// passive agent, demonym on the trigger noun, the body after an agreement noun, a
+// possessor, a genitive after a nominalisation, the nearest subject before, verb-second —
+// then the object; a sentence that opens with its trigger and names nobody before it
+// continues the previous sentence's subject where the language drops subject pronouns.
+#include "arguments.hpp"
+#include "emitter.hpp"
+#include "stages.hpp"
+
+namespace kg::detail {
+namespace {
+
+/// One trigger occurrence being read.
+struct Reading {
+    const SentenceView& v;
+    const RelationDef& def;
+    const RelationCues& cues;
+    const TriggerDef& trig;
+    std::size_t p;        ///< the trigger's first word
+    std::size_t after;    ///< the word after the trigger
+    int inside;           ///< the mention the trigger word belongs to, or -1
+    std::vector<Argument> subjects, objects;
+    bool passive = false, reciprocal = false, blocked = false;
+
+    ByteSpan trigger_span() const { return v.span(p, after - 1); }
+};
+
+std::vector<Argument> arguments_of(const SentenceView& v, const std::vector<int>& mentions) {
+    std::vector<Argument> out;
+    for (int m : mentions) out.push_back({v.mention(m).entity, v.mention(m).span});
+    return out;
+}
+
+// The clause before the trigger: a negation within two words denies the claim; a modal
+// ("potrebbero firmare", "could sign") states a possibility, not a relation (returns false).
+bool claim_before_trigger(const SentenceView& v, std::size_t p, SentenceFacts& claim) {
+    const StageContext& c = v.c;
+    bool possible_only = false;
+    for (std::size_t k = p; k-- > 0 && p - k <= 8;) {
+        if (v.mention_at[k] >= 0 || v.tok(k).has(tok_comma)) break;
+        if (p - k <= 2 && c.in(c.lang.negations, v.tok(k).key)) claim.status = ClaimStatus::denied;
+        if (c.in(c.lang.modals, v.tok(k).key)) possible_only = true;
+    }
+    return !possible_only;
+}
+
+// Active voice: the strategies that name the subject, in order; then the object after it.
+void read_active(Reading& r, std::vector<int>& subject_mentions) {
+    const SentenceView& v = r.v;
+    const bool nominal = r.inside >= 0 && v.c.is(v.cls(r.inside), Trait::agreement);
+    const bool have = !r.subjects.empty();
+    if (nominal) subject_mentions = body_after_agreement(v, r.after, r.inside, r.def);
+    if (subject_mentions.empty() && !have) subject_mentions = possessor(v, r.p, r.def);
+    if (subject_mentions.empty() && !have) subject_mentions = genitive_actor(v, r.p, r.after, r.def);
+    if (subject_mentions.empty() && !have && !nominal) {
+        const SubjectSearch found = subject_before(v, r.p, r.def);
+        if (found.mention) subject_mentions = coordination_group(v, *found.mention);
+        if (!found.demonym_state.empty()) r.subjects.push_back({found.demonym_state, found.demonym_span});
+        r.blocked = found.blocked || found.mention.has_value() || !found.demonym_state.empty();
+        if (!r.blocked && v.c.lang.verb_second) {
+            subject_mentions = verb_second_subject(v, r.after, r.def);
+            r.blocked = !subject_mentions.empty();
+        }
+        // Any mention before the trigger means the subject is not dropped.
+        for (std::size_t q = 0; q < r.p && !r.blocked; ++q) r.blocked = v.mention_at[q] >= 0;
+    }
+}
+
+void read_object(Reading& r, const std::vector<int>& subject_mentions) {
+    const SentenceView& v = r.v;
+    std::size_t from = r.after;
+    for (int sm : subject_mentions) from = std::max(from, v.extent(sm).second + 1);
+    const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
+    std::set<std::string> taken;
+    for (int sm : subject_mentions) taken.insert(v.mention(sm).entity);
+    std::vector<int> objects;
+    if (auto o = object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back())) {
+        objects = coordination_group(v, *o);
+        const Token* marker = word_before(v, v.extent(objects.front()).first);
+        // "la cooperazione tra la Corea del Nord e la Russia": the relation holds among the
+        // coordinated objects, whatever the clause's subject.
+        r.reciprocal = r.def.symmetric && marker && v.c.in(v.c.lang.reciprocal_markers, marker->key);
+        if (r.reciprocal && objects.size() < 2) objects.clear();
+    }
+    std::erase_if(objects, [&](int m) { return taken.count(v.mention(m).entity) != 0; });
+    r.objects = arguments_of(v, objects);
+}
+
+// Italian drops subject pronouns ("Ha ringraziato la Corea del Nord"): a full sentence that
+// opens with its first trigger, names nobody before it and does not open with an article or
+// a preposition ("Durante la visita, Lavrov...") continues the previous subject.
+void carry_subject(Reading& r, const std::string& topic) {
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    if (!r.subjects.empty() || r.blocked || !r.cues.carry_subject || topic.empty() || r.p != v.first_trigger || r.reciprocal)
+        return;
+    const bool opens_with_article = !v.toks.empty() && (c.in(c.lang.articles, v.tok(0).key) || c.in(c.lang.prepositions, v.tok(0).key));
+    // A title or subheading ("Sostieni la guerra in Ucraina") continues nothing.
+    const Token& last = v.tok(v.toks.size() - 1);
+    const bool full_sentence = !last.has(tok_word) && (last.key == "." || last.key == "!" || last.key == "?" || last.has(tok_quote));
+    if (opens_with_article || !full_sentence) return;
+    auto it = c.entities.find(topic);
+    if (it != c.entities.end() && r.def.admits_subject(it->second.cls)) r.subjects.push_back({topic, {}});
+}
+
+void emit_reading(Reading& r, Emitter& em, const SentenceFacts& claim) {
+    const std::uint32_t s = r.v.index;
+    if (r.trig.inverse) std::swap(r.subjects, r.objects);
+    if (r.def.symmetric && r.objects.empty() && r.subjects.size() >= 2) {
+        for (std::size_t a = 0; a < r.subjects.size(); ++a)
+            for (std::size_t b = a + 1; b < r.subjects.size(); ++b) em.emit(r.subjects[a], r.def, r.subjects[b], s, claim, r.trigger_span());
+        return;
+    }
+    for (const auto& sk : r.subjects)
+        for (const auto& ok : r.objects) em.emit(sk, r.def, ok, s, claim, r.trigger_span());
+}
+
+void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std::string& topic) {
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    SentenceFacts claim = facts;
+    if (!claim_before_trigger(v, r.p, claim)) return;
+    std::vector<int> subject_mentions = passive_agents(v, r.after, r.def);
+    r.passive = !subject_mentions.empty();
+    if (!r.passive) {
+        ByteSpan span;
+        const std::string state = demonym_actor(v, r.p, r.after, span);
+        const EntityRecord* rec = state.empty() ? nullptr : c.onto.find_by_graph_id(state);
+        if (!state.empty() && (c.entities.count(state) || rec) && r.def.admits_subject(rec ? c.class_of(*rec) : c.class_with(Trait::sovereign)))
+            r.subjects.push_back({state, span});
+    }
+    if (r.passive) {
+        // The patient of a passive stands outside prepositional phrases too.
+        if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first))
+            r.objects = arguments_of(v, coordination_group(v, *o));
+    } else {
+        read_active(r, subject_mentions);
+        read_object(r, subject_mentions);
+    }
+    for (auto& a : arguments_of(v, subject_mentions)) r.subjects.push_back(std::move(a));
+    if (r.reciprocal) {
+        r.subjects = std::move(r.objects);
+        r.objects.clear();
+    }
+    // "La Russia e la Corea del Nord si sono avvicinate": a coordinated subject of a
+    // symmetric relation relates its members to each other.
+    if (r.def.symmetric && r.subjects.size() >= 2) r.objects.clear();
+    carry_subject(r, topic);
+    emit_reading(r, em, claim);
+}
+
+// The first actor of a sentence outside a prepositional phrase: the subject the next
+// sentence may continue.
+std::string first_actor(const SentenceView& v) {
+    for (int m : v.mentions)
+        if (v.c.is(v.cls(m), Trait::agent) && !prepositional(v, v.extent(m).first)) return v.mention(m).entity;
+    return {};
+}
+
+} // namespace
+
+void find_trigger_relations(StageContext& c) {
+    Emitter em(c);
+    std::string topic;
+    for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
+        SentenceView v(c, s);
+        mark_trigger_objects(v);
+        const SentenceFacts& facts = c.annotated.facts[s];
+        for (const auto& [rel, cues] : c.lang.relation_cues) {
+            const RelationDef* def = c.onto.find_relation(rel);
+            if (!def) continue;
+            for (std::size_t p = 0; p < v.toks.size(); ++p)
+                for (const TriggerDef& trig : cues.triggers) {
+                    if (!v.matches(trig, p)) continue;
+                    const int inside = v.mention_at[p];
+                    if (inside >= 0 && c.is(v.cls(inside), Trait::agent)) continue;
+                    Reading r{v, *def, cues, trig, p, p + trig.stems.size(), inside, {}, {}};
+                    read_trigger(r, em, facts, topic);
+                }
+        }
+        if (const std::string actor = first_actor(v); !actor.empty()) topic = actor;
+    }
+}
+
+} // namespace kg::detail
