@@ -5,8 +5,8 @@
 #include "kg/build/batch.hpp"
 #include "kg/build/output_transaction.hpp"
 #include "kg/error.hpp"
+#include "kg/extract/annotation_format.hpp"
 #include "kg/extract/extractor.hpp"
-#include "kg/text/reader.hpp"
 
 #include <unistd.h>
 
@@ -35,9 +35,14 @@ namespace {
 
 constexpr const char* usage_text =
     R"(usage: kgraph build [options] PATH...
+       kgraph annotate [--jsonl] [--lang CODE] [--ontology DIR] [limits] PATH...
 
-Build a knowledge graph from news articles. Each PATH is a file, a directory (read
+build: build a knowledge graph from news articles. Each PATH is a file, a directory (read
 recursively for .txt, .md and .html files), or - for standard input.
+
+annotate: print what extraction finds in each document, on standard output: each sentence
+with its mentions in brackets and the relations read from it, or with --jsonl one JSON
+object per document (sentences, mentions, entities and relations with byte offsets).
 
 options:
   -o, --out DIR          output directory (default: out)
@@ -95,6 +100,8 @@ exit status: 0 success; 1 some documents could not be read (the rest were built)
 )";
 
 struct Options {
+    std::string command = "build";  ///< build or annotate
+    bool jsonl = false;             ///< annotate: JSON Lines instead of bracketed text
     fs::path out = "out";
     std::vector<std::string> formats;
     std::vector<std::string> ontology_dirs;
@@ -157,7 +164,8 @@ Parsed parse(int argc, char** argv) {
     const std::string version = std::string("kgraph ") + KG_VERSION + "\n";
     if (args[0] == "--help" || args[0] == "-h") return {std::nullopt, help};
     if (args[0] == "--version") return {std::nullopt, version};
-    if (args[0] != "build") usage_error("unknown command \"" + args[0] + "\"");
+    if (args[0] != "build" && args[0] != "annotate") usage_error("unknown command \"" + args[0] + "\"");
+    o.command = args[0];
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string a = args[i];
         // "-j2", "-oDIR", "-fLIST": a short option with its value attached.
@@ -195,6 +203,7 @@ Parsed parse(int argc, char** argv) {
         else if (is("--max-relations-per-sentence", "--max-relations-per-sentence"))
             o.max_relations_per_sentence = static_cast<std::uint32_t>(
                 parse_number("--max-relations-per-sentence", value("--max-relations-per-sentence"), UINT32_MAX));
+        else if (a == "--jsonl" && o.command == "annotate") o.jsonl = true;
         else if (a == "--graphml-plain") o.format_options.graphml_plain = true;
         else if (a == "--no-cooccurrence") o.cooccurrence = false;
         else if (a == "-q" || a == "--quiet") o.quiet = true;
@@ -317,29 +326,65 @@ void print_timings(const Options& o, const KnowledgeGraph& graph, std::size_t bu
     std::cerr << s.str();
 }
 
-// Everything after parsing. Whatever fails before publication leaves the output folder as
-// it was (the transaction rolls back when it goes out of scope).
-int build(Options& o, unsigned closed_descriptors) {
-    const auto t0 = std::chrono::steady_clock::now();
+Ontology load_ontology_for(const Options& o) {
     std::vector<std::string> dirs{bundled_ontology_dir()};
     dirs.insert(dirs.end(), o.ontology_dirs.begin(), o.ontology_dirs.end());
-    const Ontology ontology = load_ontology(dirs);
-    check_format_options(ontology, o.format_options);
+    return load_ontology(dirs);
+}
+
+ExtractorOptions extractor_options(const Options& o) {
     ExtractorOptions xo;
     xo.language = o.language;
     xo.cooccurrence = o.cooccurrence;
     xo.max_sentence_bytes = o.max_sentence_bytes;
     xo.max_relations_per_sentence = o.max_relations_per_sentence;
-    const Extractor extractor(ontology, xo);
+    return xo;
+}
+
+BatchOptions batch_options(const Options& o) {
+    BatchOptions bo;
+    bo.jobs = o.jobs;
+    bo.language = o.language;
+    bo.limits = o.limits;
+    return bo;
+}
+
+// `kgraph annotate`: each document's annotation on standard output, in input order.
+int annotate(const Options& o, unsigned closed_descriptors) {
+    const Ontology ontology = load_ontology_for(o);
+    const Extractor extractor(ontology, extractor_options(o));
+    std::vector<InputProblem> problems;
+    const std::vector<InputSource> inputs = list_inputs(o.paths, o.limits, problems, closed_descriptors & 1u);
+    BatchTimes times;
+    std::size_t built = 0;
+    extract_batch(inputs, extractor, batch_options(o), times, [&](std::size_t i, DocumentOutcome&& r) {
+        if (auto* e = std::get_if<Error>(&r)) {
+            problems.push_back({inputs[i].path, *e});
+            return;
+        }
+        const auto& x = std::get<AnnotatedDocument>(r);
+        if (o.jsonl) write_annotation_jsonl(std::cout, x, ontology);
+        else write_annotation_text(std::cout, x, ontology);
+        ++built;
+    });
+    std::cout.flush();
+    if (!std::cout) throw Error(Errc::io_error, std::string("cannot write to standard output: ") + std::strerror(errno));
+    for (const auto& p : problems) std::cerr << "kgraph: skipped: " << p.error.what() << '\n';
+    if (built == 0) return 2;
+    return problems.empty() ? 0 : 1;
+}
+
+// Everything after parsing. Whatever fails before publication leaves the output folder as
+// it was (the transaction rolls back when it goes out of scope).
+int build(Options& o, unsigned closed_descriptors) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Ontology ontology = load_ontology_for(o);
+    check_format_options(ontology, o.format_options);
+    const Extractor extractor(ontology, extractor_options(o));
     OutputTransaction transaction(o.out, std::string("kgraph ") + KG_VERSION);
 
     std::vector<InputProblem> problems;
-    if (closed_descriptors & 1u) {
-        const auto before = o.paths.size();
-        std::erase(o.paths, "-");
-        if (o.paths.size() != before) problems.push_back({"<stdin>", Error(Errc::io_error, "standard input is closed", "<stdin>")});
-    }
-    const std::vector<InputSource> inputs = expand_inputs(o.paths, {".txt", ".md", ".html", ".htm"}, problems, o.limits);
+    const std::vector<InputSource> inputs = list_inputs(o.paths, o.limits, problems, closed_descriptors & 1u);
     const auto t_read = std::chrono::steady_clock::now();
 
     KnowledgeGraph graph(o.max_evidence);
@@ -349,11 +394,7 @@ int build(Options& o, unsigned closed_descriptors) {
     Progress progress(inputs.size(), !o.quiet);
     BatchTimes times;
     std::chrono::steady_clock::duration merge_time{};
-    BatchOptions bo;
-    bo.jobs = o.jobs;
-    bo.language = o.language;
-    bo.limits = o.limits;
-    extract_batch(inputs, extractor, bo, times, [&](std::size_t i, DocumentOutcome&& r) {
+    extract_batch(inputs, extractor, batch_options(o), times, [&](std::size_t i, DocumentOutcome&& r) {
         if (auto* e = std::get_if<Error>(&r)) {
             problems.push_back({inputs[i].path, *e});
         } else {
@@ -416,6 +457,7 @@ int run(int argc, char** argv) {
         return 0;
     }
     try {
+        if (parsed.build->command == "annotate") return annotate(*parsed.build, closed);
         return build(*parsed.build, closed);
     } catch (const Error& e) {
         std::cerr << "kgraph: " << e.what() << '\n';

@@ -5,6 +5,7 @@
 #include "kg/export/dot.hpp"
 #include "kg/export/graphml.hpp"
 #include "kg/export/jsonld.hpp"
+#include "kg/export/vocabulary.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -29,27 +30,12 @@ void graphml_to_stream(const KnowledgeGraph& g, const Ontology&, const FormatOpt
     write_graphml(g, out, go);
 }
 
-// JSON-LD: the exporter's built-in vocabulary table overlaid with the ontology's classes
-// (schema.org type, coarse class, display names) and relation types (symmetry,
-// co-occurrence, display labels); gazetteer entities have canonical English labels.
 JsonldOptions jsonld_options(const Ontology& onto, const FormatOptions& o) {
     JsonldOptions jo;
     if (!o.base_iri.empty()) jo.base_iri = o.base_iri;
     jo.replace_invalid_utf8 = true; // e.g. a Latin-1 file name; the text itself is checked on input
-    for (const auto& [name, def] : onto.classes) {
-        JsonldClass& c = jo.vocabulary.classes[name];
-        if (!def.coarse.empty()) c.coarse = def.coarse;
-        if (!def.schema_org.empty()) c.schema_type = def.schema_org;
-        for (const auto& [lang, text] : def.display) c.labels[lang] = text;
-    }
-    for (const auto& [name, def] : onto.relations) {
-        JsonldRelation& r = jo.vocabulary.relations[name];
-        r.symmetric = def.symmetric;
-        r.cooccurrence = !def.scored;
-        for (const auto& [lang, text] : def.display) r.labels[lang] = text;
-    }
-    for (const auto& [id, e] : onto.entities)
-        if (!e.label.empty()) jo.canonical_ids.insert(Ontology::graph_id(e));
+    jo.vocabulary = jsonld_vocabulary(onto);
+    jo.canonical_ids = canonical_ids(onto);
     return jo;
 }
 
@@ -64,7 +50,7 @@ DotOptions diagram_options(const Ontology& onto, const FormatOptions& o, const W
     check_format_options(onto, o);
     DotOptions d;
     d.view = o.view;
-    d.style = dot_style_from(onto, o.label_lang);
+    d.style = dot_style(onto, o.label_lang);
     d.layout = o.layout;
     d.legend = o.legend;
     d.warn = warn;
@@ -165,26 +151,6 @@ void collect_graphviz_outcomes(IsolatedResult result, std::vector<FormatOutcome>
                                (txn.out_dir() / find_format(name)->file_name()).string());
 }
 
-/// The display text of `display` in `lang`, else English, else `fallback`.
-std::string display_in(const std::map<std::string, std::string>& display, const std::string& lang, const std::string& fallback) {
-    if (auto it = display.find(lang); it != display.end()) return it->second;
-    if (auto it = display.find("en"); it != display.end()) return it->second;
-    return fallback;
-}
-
-/// Split a style item into Graphviz attributes and its "display:LANG" texts.
-DotAttributes graphviz_attributes(const std::map<std::string, std::string>& item, std::map<std::string, std::string>* display) {
-    DotAttributes out;
-    for (const auto& [k, v] : item) {
-        if (k.starts_with("display:")) {
-            if (display) (*display)[k.substr(8)] = v;
-        } else {
-            out[k] = v;
-        }
-    }
-    return out;
-}
-
 std::vector<std::string> split_commas(const std::string& s) {
     std::vector<std::string> out;
     std::stringstream ss(s);
@@ -227,35 +193,6 @@ std::string format_names() {
         s += f.name;
     }
     return s;
-}
-
-DotStyle dot_style_from(const Ontology& onto, const std::string& lang) {
-    DotStyle style;
-    auto section = [&](const char* name) -> const std::map<std::string, std::map<std::string, std::string>>& {
-        static const std::map<std::string, std::map<std::string, std::string>> none;
-        auto it = onto.style.find(name);
-        return it == onto.style.end() ? none : it->second;
-    };
-    for (const auto& [engine, attrs] : section("graph")) style.graph[engine] = graphviz_attributes(attrs, nullptr);
-    for (const auto& [name, attrs] : section("classes")) style.classes[name] = graphviz_attributes(attrs, nullptr);
-    for (const auto& [name, attrs] : section("relations")) style.relations[name] = graphviz_attributes(attrs, nullptr);
-    for (const auto& [name, attrs] : section("status")) {
-        std::map<std::string, std::string> display;
-        style.statuses[name] = graphviz_attributes(attrs, &display);
-        style.status_labels[name] = display_in(display, lang, name);
-    }
-    for (const auto& [name, attrs] : section("legend")) {
-        std::map<std::string, std::string> display;
-        graphviz_attributes(attrs, &display);
-        if (name == "*") style.legend_title = display_in(display, lang, style.legend_title);
-    }
-    for (const auto& [name, def] : onto.classes) style.class_labels[name] = display_in(def.display, lang, name);
-    for (const auto& [name, def] : onto.relations) {
-        style.relation_labels[name] = display_in(def.display, lang, name);
-        // Symmetric relations have no direction to draw, unless the style says otherwise.
-        if (def.symmetric && !style.relations[name].count("dir")) style.relations[name]["dir"] = "none";
-    }
-    return style;
 }
 
 void check_format_options(const Ontology& onto, const FormatOptions& o) {

@@ -66,9 +66,6 @@ void check_format_options(const Ontology& ontology, const FormatOptions& options
 const Format* find_format(std::string_view name);
 std::vector<std::string> default_formats();
 std::string format_names();
-/// The diagram style from the ontology's style table (style.json) and display labels in
-/// `lang` (falling back to English, then to the name itself).
-DotStyle dot_style_from(const Ontology& ontology, const std::string& lang);
 /// Parse a format-specific option at args[i] (advancing i past a value); false if unknown.
 bool parse_format_option(const std::vector<std::string>& args, std::size_t& i, FormatOptions& options);
 

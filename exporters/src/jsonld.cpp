@@ -19,51 +19,6 @@
 
 namespace kg {
 
-JsonldVocabulary default_jsonld_vocabulary() {
-    JsonldVocabulary v;
-    const auto cls = [&](const char* name, const char* coarse, const char* schema, const char* additional = "") {
-        JsonldClass& c = v.classes[name];
-        c.coarse = coarse;
-        c.schema_type = schema;
-        c.additional_type = additional;
-        c.labels["en"] = name;
-    };
-    cls("Person", "Actor", "Person");
-    cls("State", "Actor", "Country");
-    cls("Organization", "Actor", "Organization");
-    cls("Agreement", "Agreement", "Legislation");
-    cls("Weapon", "Weapon", "Product", "http://www.wikidata.org/entity/Q728"); // Q728: weapon
-    cls("Place", "Place", "Place");
-    cls("Actor", "", ""); // the coarse class over Person, State and Organization
-    const auto rel = [&](const char* name, const char* label, bool symmetric = false, bool cooccurrence = false) {
-        JsonldRelation& r = v.relations[name];
-        r.symmetric = symmetric;
-        r.cooccurrence = cooccurrence;
-        r.labels["en"] = label;
-    };
-    rel("leader_of", "leader of");
-    rel("member_of", "member of");
-    rel("visited", "visited");
-    rel("met", "met", true);
-    rel("signed", "signed");
-    rel("ratified", "ratified");
-    rel("vetoed", "vetoed");
-    rel("sanctioned", "sanctioned");
-    rel("supplied", "supplied");
-    rel("supplied_to", "supplied to");
-    rel("deployed_to", "deployed to");
-    rel("struck", "struck");
-    rel("possesses", "possesses");
-    rel("supports", "supports");
-    rel("opposes", "opposes");
-    rel("cooperates_with", "cooperates with", true);
-    rel("severed_ties_with", "severed ties with", true);
-    rel("recognized", "recognized");
-    rel("located_in", "located in");
-    rel("mentioned_with", "mentioned with", true, true);
-    return v;
-}
-
 bool valid_jsonld_base(const std::string& iri, std::string* why) {
     const auto fail = [&](std::string message) {
         if (why) *why = std::move(message);

@@ -59,6 +59,21 @@ struct Pipeline {
 
 } // namespace
 
+const std::vector<std::string>& input_extensions() {
+    static const std::vector<std::string> extensions = {".txt", ".md", ".html", ".htm"};
+    return extensions;
+}
+
+std::vector<InputSource> list_inputs(std::vector<std::string> paths, const InputLimits& limits,
+                                     std::vector<InputProblem>& problems, bool stdin_closed) {
+    if (stdin_closed) {
+        const auto before = paths.size();
+        std::erase(paths, "-");
+        if (paths.size() != before) problems.push_back({"<stdin>", Error(Errc::io_error, "standard input is closed", "<stdin>")});
+    }
+    return expand_inputs(paths, input_extensions(), problems, limits);
+}
+
 void extract_batch(const std::vector<InputSource>& inputs, const Extractor& extractor, const BatchOptions& options,
                    BatchTimes& times, const std::function<void(std::size_t, DocumentOutcome&&)>& consume) {
     if (options.jobs <= 1 || inputs.size() <= 1) {

@@ -3,6 +3,7 @@
 // adversarial string read back with RapidJSON's reader, IRI minting, base IRI checks,
 // HTML-safe output, reserved names and stream failures.
 #include "kg/export/jsonld.hpp"
+#include "kg/export/vocabulary.hpp"
 
 #include "adversarial.hpp"
 #include "golden.hpp"
@@ -89,7 +90,19 @@ kg::KnowledgeGraph small_graph() {
     return kg;
 }
 
-std::string to_jsonld(const kg::KnowledgeGraph& kg, const kg::JsonldOptions& options = {}) {
+// The options the program uses: the vocabulary of the bundled ontology.
+const kg::JsonldOptions& bundled() {
+    static const kg::JsonldOptions options = [] {
+        const kg::Ontology onto = kg::load_ontology({KG_ONTOLOGY_DIR});
+        kg::JsonldOptions o;
+        o.vocabulary = kg::jsonld_vocabulary(onto);
+        o.canonical_ids = kg::canonical_ids(onto);
+        return o;
+    }();
+    return options;
+}
+
+std::string to_jsonld(const kg::KnowledgeGraph& kg, const kg::JsonldOptions& options = bundled()) {
     std::ostringstream out;
     kg::write_jsonld(kg, out, options);
     return out.str();
@@ -256,7 +269,7 @@ TEST_CASE("jsonld: output is deterministic and byte-identical", "[jsonld]") {
     const std::string first = to_jsonld(graph);
     CHECK(first == to_jsonld(graph));
     CHECK(first == to_jsonld(small_graph()));
-    kg::JsonldOptions compact;
+    kg::JsonldOptions compact = bundled();
     compact.pretty = false;
     const std::string line = to_jsonld(graph, compact);
     CHECK(line == to_jsonld(small_graph(), compact));
@@ -313,7 +326,7 @@ TEST_CASE("jsonld: entities carry Wikidata IRIs, schema.org types and tagged nam
     CHECK(has_type(*treaty, "Legislation"));
 
     // canonical_ids tags the label of an entity without QID.
-    kg::JsonldOptions options;
+    kg::JsonldOptions options = bundled();
     options.canonical_ids = {"comprehensive_strategic_partnership_treaty"};
     const auto tagged = parse(to_jsonld(small_graph(), options));
     const Json* t2 = find_node(tagged, std::string(kBase) + "entity/comprehensive_strategic_partnership_treaty");
@@ -476,7 +489,7 @@ TEST_CASE("jsonld: invalid UTF-8 can be replaced with U+FFFD, with a warning", "
     kg.add_relation(a, b, "visited", evidence(latin1, 0, "went"), false);
     CHECK_THROWS_AS(to_jsonld(kg), kg::Error);
 
-    kg::JsonldOptions options;
+    kg::JsonldOptions options = bundled();
     options.replace_invalid_utf8 = true;
     std::vector<std::string> warnings;
     options.warn = [&](const std::string& w) { warnings.push_back(w); };
@@ -497,7 +510,7 @@ TEST_CASE("jsonld: minted IRIs percent-encode ids and use the base IRI", "[jsonl
     const auto a = kg.add_entity(entity("a b/c", "A", "Person", "Actor", {}, {"x y.txt"}, 1));
     const auto b = kg.add_entity(entity("caf\xC3\xA9", "B", "Place", "Place", {}, {"x y.txt"}, 1, "not-a-qid"));
     kg.add_relation(a, b, "visited", evidence("x y.txt", 3, "went"), false);
-    kg::JsonldOptions options;
+    kg::JsonldOptions options = bundled();
     options.base_iri = "urn:example:kg#";
     const auto doc = parse(to_jsonld(kg, options));
     CHECK(find_node(doc, "urn:example:kg#entity/a%20b%2Fc") != nullptr);
@@ -520,7 +533,7 @@ TEST_CASE("jsonld: base IRIs are checked", "[jsonld]") {
     CHECK_FALSE(kg::valid_jsonld_base("https://example.org/<x>/"));
     CHECK_FALSE(kg::valid_jsonld_base(""));
 
-    kg::JsonldOptions options;
+    kg::JsonldOptions options = bundled();
     options.base_iri = "not an iri/";
     try {
         to_jsonld(small_graph(), options);
@@ -531,9 +544,9 @@ TEST_CASE("jsonld: base IRIs are checked", "[jsonld]") {
 }
 
 TEST_CASE("jsonld: the vocabulary table drives types, symmetry and labels", "[jsonld]") {
-    kg::JsonldOptions options;
+    kg::JsonldOptions options = bundled();
     options.vocabulary.classes["State"].schema_type = "Country";
-    options.vocabulary.classes["State"].labels["it"] = "Stato";
+    options.vocabulary.classes["State"].labels = {{"en", "State"}, {"it", "Stato"}};
     options.vocabulary.relations["signed"].labels["it"] = "ha firmato";
     const auto doc = parse(to_jsonld(small_graph(), options));
     const Json* state = find_node(doc, "kg:State");

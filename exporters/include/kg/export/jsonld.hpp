@@ -94,20 +94,17 @@ struct JsonldRelation {
 };
 
 /// The vocabulary table: fine class name -> class, relation type -> relation. Names that
-/// the graph uses and the table lacks get a neutral entry (Thing; not symmetric).
+/// the graph uses and the table lacks get a neutral entry (Thing; not symmetric). Filled
+/// from the ontology by jsonld_vocabulary() (kg/export/vocabulary.hpp).
 struct JsonldVocabulary {
     std::map<std::string, JsonldClass> classes;
     std::map<std::string, JsonldRelation> relations;
 };
 
-/// The built-in table: the six classes and the relation types of the annotation guideline,
-/// with English labels. The CLI overlays the loaded ontology on it.
-JsonldVocabulary default_jsonld_vocabulary();
-
 struct JsonldOptions {
     /// Absolute IRI ending in '/', '#' or ':' under which node IRIs are minted.
     std::string base_iri = kJsonldDefaultBase;
-    JsonldVocabulary vocabulary = default_jsonld_vocabulary();
+    JsonldVocabulary vocabulary;
     /// Ids of entities whose label is the ontology's canonical English name (entities with
     /// a QID always count as such); other labels are written without a language tag.
     std::set<std::string> canonical_ids;

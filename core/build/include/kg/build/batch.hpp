@@ -28,6 +28,14 @@ struct BatchOptions {
     InputLimits limits;           ///< bounds on each input
 };
 
+/// The file extensions a folder is searched for.
+const std::vector<std::string>& input_extensions();
+
+/// The inputs of a batch: files as given, folders searched for input_extensions(), "-" for
+/// standard input (a problem instead when standard input was closed at start).
+std::vector<InputSource> list_inputs(std::vector<std::string> paths, const InputLimits& limits,
+                                     std::vector<InputProblem>& problems, bool stdin_closed = false);
+
 /// Read and extract every input, on `options.jobs` threads, and hand each outcome to
 /// `consume` on the calling thread strictly in input order, keeping at most 8 finished
 /// documents per thread waiting. One input's failure (unreadable, too large, invalid
