@@ -1,4 +1,4 @@
-// kg/text/utf8.hpp: well-formedness checks on raw bytes (RFC 3629 / Unicode table 3-7),
+// kg/base/utf8.hpp: well-formedness checks on raw bytes (RFC 3629 / Unicode table 3-7),
 // NUL detection, code point decoding and line:column for messages.
 #include "kg/base/utf8.hpp"
 
@@ -131,4 +131,22 @@ TEST_CASE("utf8: line_column of an offset past the end clamps to the end", "[tex
     auto lc = kg::line_column(t, 1000);
     CHECK(lc.line == 2);
     CHECK(lc.column == 3);
+}
+
+TEST_CASE("utf8: decode_utf8 gives the code point and its length, or length 0", "[base][utf8]") {
+    CHECK(kg::decode_utf8("A", 0).code_point == 'A');
+    CHECK(kg::decode_utf8("\xC3\xA9", 0).length == 2);
+    CHECK(kg::decode_utf8("\xC3\xA9", 0).code_point == 0xE9);
+    CHECK(kg::decode_utf8("\xF0\x9F\x98\x80", 0).code_point == 0x1F600);
+    CHECK(kg::decode_utf8("\xC0\xAF", 0).length == 0);     // overlong
+    CHECK(kg::decode_utf8("\xED\xA0\x80", 0).length == 0); // surrogate
+    CHECK(kg::decode_utf8("\xE2\x82", 0).length == 0);     // cut short
+}
+
+TEST_CASE("utf8: replace_invalid_utf8 puts U+FFFD for each bad byte", "[base][utf8]") {
+    std::string out;
+    CHECK(kg::replace_invalid_utf8("caf\xE9 ok", out) == 1);
+    CHECK(out == "caf\xEF\xBF\xBD ok");
+    CHECK(kg::replace_invalid_utf8("fine", out) == 0);
+    CHECK(out == "fine");
 }
