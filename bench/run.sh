@@ -231,15 +231,15 @@ for n in sizes:
              f"| {f(w1)} s | {mb / w1:.2f} | {wps(words / w1)} | {w1 / r['icu']['total_s']:.0f}× | {f(w2)} s | {w1 / w2:.2f}× "
              f"| {'yes' if r['identical'] == 'identical' else '**no**'} | {r['j1']['rss_mb']:,.0f} MB | {r['load']} |")
 L.append("")
-L.append("**Where the time goes** (one thread, seconds; `--timings`; segment and detect from "
-         "`kg-bench-phases`, whose extract excludes them):")
+L.append("**Where the time goes** (one thread, seconds; `--timings`; prepare (language detection and "
+         "segmentation) and extract from `kg-bench-phases`, whose extract is the sum of the stages):")
 L.append("")
-L.append("| docs | setup | read | detect lang | segment | extract | merge | graphml | jsonld | dot | total | entities | relations | text→graph words/s |")
-L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+L.append("| docs | setup | read | prepare | extract | merge | graphml | jsonld | dot | total | entities | relations | text→graph words/s |")
+L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for n in sizes:
     r = R[n]; t = r["t1"]; ph = r["ph"]
     ingest = t.get("read_extract_merge_wall", 0)
-    L.append(f"| {int(n):,} | {f(t.get('setup'))} | {f(t.get('read'))} | {f(ph.get('detect_language'))} | {f(ph.get('segment'))} "
+    L.append(f"| {int(n):,} | {f(t.get('setup'))} | {f(t.get('read'))} | {f(ph.get('prepare'))} "
              f"| {f(ph.get('extract', t.get('extract')))} | {f(t.get('merge'))} | {f(t.get('export:graphml'))} | {f(t.get('export:jsonld'))} "
              f"| {f(t.get('export:dot'))} | {f(t.get('total'))} | {int(t.get('entities', 0)):,} | {int(t.get('relations', 0)):,} "
              f"| {wps(r['icu']['words'] / ingest) if ingest else '–'} |")
