@@ -138,18 +138,10 @@ std::size_t clitic_split(std::string_view tok, const std::vector<std::string>& s
     return 0;
 }
 
-} // namespace
-
-void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_sentence_bytes) {
-    doc.sentences.clear();
-    doc.tokens.clear();
-    doc.skipped_lines.clear();
-    doc.skipped_sentences.clear();
+// Boilerplate lines ("Leggi anche", "Share this article"), trimmed; and every line's span,
+// for the line-start flags.
+std::vector<ByteSpan> line_spans(Document& doc, const SegmentationRules& rules) {
     const std::string_view text = doc.text;
-    if (text.size() > static_cast<std::size_t>(INT32_MAX))
-        throw Error::at_byte(Errc::io_error, "document larger than 2 GiB cannot be segmented", doc.id,
-                             static_cast<std::int64_t>(INT32_MAX));
-
     // The boilerplate phrases' keys, computed once per thread and rule set rather than per
     // document (phrase_key goes through ICU normalisation for non-ASCII phrases).
     thread_local std::vector<std::string> cached_phrases, cached_keys;
@@ -158,131 +150,213 @@ void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_se
         for (const auto& b : rules.boilerplate) cached_keys.push_back(phrase_key(b));
         cached_phrases = rules.boilerplate;
     }
-    const std::vector<std::string>& boiler_keys = cached_keys;
-    // Lines: boilerplate ones are skipped; every line start is remembered for flags.
     std::vector<ByteSpan> lines;
     for (std::size_t b = 0; b <= text.size();) {
         std::size_t e = text.find('\n', b);
         if (e == std::string_view::npos) e = text.size();
         ByteSpan line{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
         lines.push_back(line);
-        if (!boiler_keys.empty()) {
+        if (!cached_keys.empty()) {
             ByteSpan t = trim(text, line);
-            if (t.size() > 0 && t.size() < 200 && matches_boilerplate(phrase_key(doc.view(t)), boiler_keys))
+            if (t.size() > 0 && t.size() < 200 && matches_boilerplate(phrase_key(doc.view(t)), cached_keys))
                 doc.skipped_lines.push_back(t);
         }
         b = e + 1;
         if (e == text.size()) break;
     }
+    return lines;
+}
 
+// Whether the sentence `prev`, which ends in a full stop, goes on in `next` on the same line:
+// a known abbreviation ("Sig.", "U.S."), or an ordinal day before a month ("am 3. März").
+bool continues(std::string_view text, ByteSpan prev, ByteSpan next, const SegmentationRules& rules) {
+    const std::string_view p = text.substr(prev.begin, prev.size());
+    const bool same_line = text.substr(prev.end, next.begin - prev.end).find('\n') == std::string_view::npos;
+    if (!same_line || p.size() < 2 || p.back() != '.') return false;
+    std::size_t w = p.size() - 1;
+    while (w > 0 && !is_space_byte(p[w - 1]) && p[w - 1] != '(') --w;
+    const std::string_view word = p.substr(w, p.size() - 1 - w);
+    if (std::find(rules.abbreviations.begin(), rules.abbreviations.end(), match_key(word)) != rules.abbreviations.end()) return true;
+    const bool number = !word.empty() && word.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!number || rules.ordinal_followers.empty()) return false;
+    const std::string_view n = text.substr(next.begin, next.size());
+    std::size_t e = 0;
+    while (e < n.size() && !is_space_byte(n[e]) && n[e] != ',' && n[e] != '.') ++e;
+    const std::string key = match_key(n.substr(0, e));
+    return std::find(rules.ordinal_followers.begin(), rules.ordinal_followers.end(), key) != rules.ordinal_followers.end();
+}
+
+// Places where a sentence's final stop is glued to the next sentence ("he said.The
+// ministry"): two lower-case letters, '.', '!' or '?', a capital, a lower-case letter —
+// outside web addresses. Offsets of the punctuation, in text order.
+std::vector<std::uint32_t> glue_points(std::string_view text) {
+    std::vector<std::uint32_t> out;
+    auto cp_at = [&](std::size_t i, std::size_t& len) -> UChar32 {
+        std::size_t p = i;
+        const char32_t c = next_code_point(text, p);
+        len = p - i;
+        return static_cast<UChar32>(c);
+    };
+    for (std::size_t i = 2; i + 2 < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '.' && c != '!' && c != '?') continue;
+        std::size_t l1 = 0, l2 = 0;
+        const UChar32 next = cp_at(i + 1, l1);
+        if (!u_isupper(next) || i + 1 + l1 >= text.size() || !u_islower(cp_at(i + 1 + l1, l2))) continue;
+        // The two characters before: step back over UTF-8 continuation bytes.
+        std::size_t b = i, letters = 0;
+        while (letters < 2 && b > 0) {
+            std::size_t k = b - 1;
+            while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+            std::size_t len = 0;
+            if (!u_islower(cp_at(k, len))) break;
+            b = k;
+            ++letters;
+        }
+        if (letters < 2) continue;
+        std::size_t chunk = i;
+        while (chunk > 0 && !is_space_byte(text[chunk - 1])) --chunk;
+        const std::string_view word = text.substr(chunk, i - chunk);
+        if (word.find("://") != std::string_view::npos || word.starts_with("www") || word.find('@') != std::string_view::npos) continue;
+        out.push_back(static_cast<std::uint32_t>(i));
+    }
+    return out;
+}
+
+// Sentence spans from ICU, trimmed; an abbreviation's full stop does not end one; a glued
+// stop does.
+std::vector<ByteSpan> sentence_spans(const Document& doc, UText* ut, const SegmentationRules& rules,
+                                     const std::vector<std::uint32_t>& glue) {
+    const std::string_view text = doc.text;
     UErrorCode status = U_ZERO_ERROR;
-    UTextPtr ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
-    detail::icu_check(status, "utext_openUTF8");
     Iterators& its = iterators_for(doc.language);
-    its.sentences->setText(ut.get(), status);
+    its.sentences->setText(ut, status);
     detail::icu_check(status, "BreakIterator::setText (sentences)");
-
-    // Sentence spans, trimmed; a sentence ending in a known abbreviation continues.
     std::vector<ByteSpan> spans;
     for (int32_t p = its.sentences->first(), q = its.sentences->next(); q != icu::BreakIterator::DONE;
          p = q, q = its.sentences->next()) {
         ByteSpan s = trim(text, {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(q)});
         if (s.size() == 0) continue;
-        if (!spans.empty() && (!rules.abbreviations.empty() || !rules.ordinal_followers.empty())) {
-            ByteSpan& last = spans.back();
-            std::string_view prev = doc.view(last);
-            const bool same_line = text.substr(last.end, s.begin - last.end).find('\n') == std::string_view::npos;
-            if (same_line && prev.size() >= 2 && prev.back() == '.') {
-                std::size_t w = prev.size() - 1;
-                while (w > 0 && !is_space_byte(prev[w - 1]) && prev[w - 1] != '(') --w;
-                std::string_view word = prev.substr(w, prev.size() - 1 - w);
-                std::string key = match_key(word);
-                if (std::find(rules.abbreviations.begin(), rules.abbreviations.end(), key) != rules.abbreviations.end()) {
-                    last.end = s.end;
-                    continue;
-                }
-                // "am 3. März 2023": a number with a full stop before a month is an ordinal.
-                const bool number = !word.empty() && word.find_first_not_of("0123456789") == std::string_view::npos;
-                if (number && !rules.ordinal_followers.empty()) {
-                    std::string_view next = doc.view(s);
-                    std::size_t e = 0;
-                    while (e < next.size() && !is_space_byte(next[e]) && next[e] != ',' && next[e] != '.') ++e;
-                    const std::string next_key = match_key(next.substr(0, e));
-                    if (std::find(rules.ordinal_followers.begin(), rules.ordinal_followers.end(), next_key) !=
-                        rules.ordinal_followers.end()) {
-                        last.end = s.end;
-                        continue;
-                    }
-                }
-            }
+        if (!spans.empty() && (!rules.abbreviations.empty() || !rules.ordinal_followers.empty()) &&
+            continues(text, spans.back(), s, rules)) {
+            spans.back().end = s.end;
+            continue;
         }
         spans.push_back(s);
     }
-    if (max_sentence_bytes > 0) {
-        std::erase_if(spans, [&](const ByteSpan& s) {
-            if (s.size() <= max_sentence_bytes) return false;
-            doc.skipped_sentences.push_back(s);
-            return true;
-        });
+    if (glue.empty()) return spans;
+    std::vector<ByteSpan> split;
+    auto g = glue.begin();
+    for (ByteSpan s : spans) {
+        while (g != glue.end() && *g < s.begin) ++g;
+        for (; g != glue.end() && *g + 1 < s.end; ++g) {
+            split.push_back({s.begin, *g + 1});
+            s.begin = *g + 1;
+        }
+        split.push_back(s);
+    }
+    return split;
+}
+
+// Boilerplate lines and furniture, merged into one sorted list of spans without tokens.
+std::vector<ByteSpan> skipped_spans(const Document& doc) {
+    std::vector<ByteSpan> skips = doc.skipped_lines;
+    for (const auto& f : doc.furniture) skips.push_back(f.span);
+    std::sort(skips.begin(), skips.end(), [](ByteSpan a, ByteSpan b) { return a.begin < b.begin; });
+    return skips;
+}
+
+/// The word tokens of a document, each tied to the sentence it starts in.
+class Tokenizer {
+public:
+    Tokenizer(const Document& doc, const SegmentationRules& rules, const std::vector<ByteSpan>& lines,
+              const std::vector<ByteSpan>& spans, const std::vector<ByteSpan>& skips, const std::vector<std::uint32_t>& glue)
+        : text_(doc.text), rules_(rules), lines_(lines), spans_(spans), skips_(skips), glue_(glue) {
+        tokens_.reserve(text_.size() / 5);
     }
 
-    its.words->setText(ut.get(), status);
-    detail::icu_check(status, "BreakIterator::setText (words)");
-    std::size_t skip_i = 0, line_i = 0, sent_i = 0;
-    std::uint32_t last_line_with_token = UINT32_MAX;
-    std::vector<Token> tokens;
-    tokens.reserve(text.size() / 5);
-    auto emit = [&](std::uint32_t b, std::uint32_t e, std::uint16_t flags) {
-        Token t;
-        t.span = {b, e};
-        t.flags = flags;
-        t.key = match_key(text.substr(b, e - b));
-        while (line_i + 1 < lines.size() && lines[line_i].end < b) ++line_i;
-        if (last_line_with_token != line_i) {
-            t.flags |= tok_line_start;
-            last_line_with_token = static_cast<std::uint32_t>(line_i);
+    std::vector<Token> run(UText* ut, const std::string& language) {
+        UErrorCode status = U_ZERO_ERROR;
+        Iterators& its = iterators_for(language);
+        its.words->setText(ut, status);
+        detail::icu_check(status, "BreakIterator::setText (words)");
+        for (int32_t p = its.words->first(), q = its.words->next(); q != icu::BreakIterator::DONE; p = q, q = its.words->next()) {
+            const auto b = static_cast<std::uint32_t>(p), e = static_cast<std::uint32_t>(q);
+            const std::string_view tok = text_.substr(b, e - b);
+            if (tok.empty() || std::all_of(tok.begin(), tok.end(), is_space_byte)) continue;
+            const ByteSpan t = trim(text_, {b, e});
+            if (t.size() > 0) piece(t, its.words->getRuleStatus());
         }
-        tokens.push_back(std::move(t));
-    };
-    for (int32_t p = its.words->first(), q = its.words->next(); q != icu::BreakIterator::DONE;
-         p = q, q = its.words->next()) {
-        const auto b = static_cast<std::uint32_t>(p), e = static_cast<std::uint32_t>(q);
-        std::string_view tok = text.substr(b, e - b);
-        if (tok.empty() || std::all_of(tok.begin(), tok.end(), is_space_byte)) continue;
-        ByteSpan t = trim(text, {b, e});
-        if (t.size() == 0) continue;
-        while (skip_i < doc.skipped_lines.size() && doc.skipped_lines[skip_i].end <= b) ++skip_i;
-        if (skip_i < doc.skipped_lines.size() && doc.skipped_lines[skip_i].begin <= b) continue;
-        while (sent_i < spans.size() && spans[sent_i].end <= b) ++sent_i;
-        if (sent_i >= spans.size() || spans[sent_i].begin > b) continue; // outside any sentence
-        const int32_t rule = its.words->getRuleStatus();
-        tok = doc.view(t);
-        std::uint16_t flags = shape_flags(tok, rule);
-        if ((flags & tok_word) && !rules.elision_prefixes.empty()) {
-            if (std::size_t cut = elision_split(tok, rules.elision_prefixes)) {
+        return std::move(tokens_);
+    }
+
+private:
+    // One ICU word, split at a glued sentence stop first.
+    void piece(ByteSpan t, int32_t rule) {
+        while (glue_i_ < glue_.size() && glue_[glue_i_] < t.begin) ++glue_i_;
+        if (glue_i_ < glue_.size() && glue_[glue_i_] > t.begin && glue_[glue_i_] + 1 < t.end) {
+            const std::uint32_t g = glue_[glue_i_];
+            word({t.begin, g}, rule);
+            word({g, g + 1}, UBRK_WORD_NONE);
+            piece({g + 1, t.end}, rule);
+            return;
+        }
+        word(t, rule);
+    }
+
+    void word(ByteSpan t, int32_t rule) {
+        while (skip_i_ < skips_.size() && skips_[skip_i_].end <= t.begin) ++skip_i_;
+        if (skip_i_ < skips_.size() && skips_[skip_i_].begin <= t.begin) return;
+        while (sent_i_ < spans_.size() && spans_[sent_i_].end <= t.begin) ++sent_i_;
+        if (sent_i_ >= spans_.size() || spans_[sent_i_].begin > t.begin) return; // outside any sentence
+        const std::string_view tok = text_.substr(t.begin, t.size());
+        const std::uint16_t flags = shape_flags(tok, rule);
+        if ((flags & tok_word) && !rules_.elision_prefixes.empty()) {
+            if (const std::size_t cut = elision_split(tok, rules_.elision_prefixes)) {
                 emit(t.begin, t.begin + static_cast<std::uint32_t>(cut), tok_word | tok_apostrophe);
-                std::string_view rest = tok.substr(cut);
-                emit(t.begin + static_cast<std::uint32_t>(cut), t.end, shape_flags(rest, rule));
-                tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
-                tokens[tokens.size() - 2].sentence = static_cast<std::uint32_t>(sent_i);
-                continue;
+                emit(t.begin + static_cast<std::uint32_t>(cut), t.end, shape_flags(tok.substr(cut), rule));
+                return;
             }
         }
-        if ((flags & tok_word) && !rules.clitic_suffixes.empty()) {
-            if (std::size_t cut = clitic_split(tok, rules.clitic_suffixes)) {
+        if ((flags & tok_word) && !rules_.clitic_suffixes.empty()) {
+            if (const std::size_t cut = clitic_split(tok, rules_.clitic_suffixes)) {
                 const auto mid = t.end - static_cast<std::uint32_t>(cut);
                 emit(t.begin, mid, shape_flags(tok.substr(0, tok.size() - cut), rule));
-                tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
                 emit(mid, t.end, tok_word | tok_apostrophe);
-                tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
-                continue;
+                return;
             }
         }
         emit(t.begin, t.end, flags);
-        tokens.back().sentence = static_cast<std::uint32_t>(sent_i);
     }
 
-    // Keep only sentences that hold tokens (boilerplate-only ones vanish), renumbered.
+    void emit(std::uint32_t b, std::uint32_t e, std::uint16_t flags) {
+        Token t;
+        t.span = {b, e};
+        t.flags = flags;
+        t.key = match_key(text_.substr(b, e - b));
+        t.sentence = static_cast<std::uint32_t>(sent_i_);
+        while (line_i_ + 1 < lines_.size() && lines_[line_i_].end < b) ++line_i_;
+        if (last_line_with_token_ != line_i_) {
+            t.flags |= tok_line_start;
+            last_line_with_token_ = line_i_;
+        }
+        tokens_.push_back(std::move(t));
+    }
+
+    std::string_view text_;
+    const SegmentationRules& rules_;
+    const std::vector<ByteSpan>& lines_;
+    const std::vector<ByteSpan>& spans_;
+    const std::vector<ByteSpan>& skips_;
+    const std::vector<std::uint32_t>& glue_;
+    std::vector<Token> tokens_;
+    std::size_t skip_i_ = 0, line_i_ = 0, sent_i_ = 0, glue_i_ = 0;
+    std::size_t last_line_with_token_ = SIZE_MAX;
+};
+
+// Keep only sentences that hold tokens (boilerplate-only ones vanish), renumbered; a sentence
+// that began inside skipped text keeps only its analysed part; mark each first word.
+void assemble(Document& doc, std::vector<Token> tokens, const std::vector<ByteSpan>& spans, const std::vector<ByteSpan>& skips) {
     std::vector<std::uint32_t> renumber(spans.size(), UINT32_MAX);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         Token& tk = tokens[i];
@@ -297,11 +371,9 @@ void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_se
         doc.sentences[tk.sentence].end_token = static_cast<std::uint32_t>(i + 1);
     }
     for (Sentence& s : doc.sentences) {
-        // A sentence that began inside a boilerplate line keeps only its analysed part.
-        if (tokens[s.first_token].span.begin > s.span.begin) {
-            for (const auto& sk : doc.skipped_lines)
+        if (tokens[s.first_token].span.begin > s.span.begin)
+            for (const auto& sk : skips)
                 if (sk.begin <= s.span.begin && sk.end > s.span.begin) s.span.begin = tokens[s.first_token].span.begin;
-        }
         for (std::uint32_t i = s.first_token; i < s.end_token; ++i)
             if (tokens[i].has(tok_word) && !tokens[i].has(tok_apostrophe)) {
                 tokens[i].flags |= tok_sentence_start;
@@ -309,6 +381,37 @@ void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_se
             }
     }
     doc.tokens = std::move(tokens);
+}
+
+} // namespace
+
+void segment(Document& doc, const SegmentationRules& rules, std::uint32_t max_sentence_bytes) {
+    doc.sentences.clear();
+    doc.tokens.clear();
+    doc.skipped_lines.clear();
+    doc.skipped_sentences.clear();
+    const std::string_view text = doc.text;
+    if (text.size() > static_cast<std::size_t>(INT32_MAX))
+        throw Error::at_byte(Errc::io_error, "document larger than 2 GiB cannot be segmented", doc.id,
+                             static_cast<std::int64_t>(INT32_MAX));
+    const std::vector<ByteSpan> lines = line_spans(doc, rules);
+    doc.furniture = find_furniture(text, rules.furniture);
+    const std::vector<ByteSpan> skips = skipped_spans(doc);
+    const std::vector<std::uint32_t> glue = glue_points(text);
+
+    UErrorCode status = U_ZERO_ERROR;
+    UTextPtr ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+    detail::icu_check(status, "utext_openUTF8");
+    std::vector<ByteSpan> spans = sentence_spans(doc, ut.get(), rules, glue);
+    if (max_sentence_bytes > 0) {
+        std::erase_if(spans, [&](const ByteSpan& s) {
+            if (s.size() <= max_sentence_bytes) return false;
+            doc.skipped_sentences.push_back(s);
+            return true;
+        });
+    }
+    Tokenizer tokenizer(doc, rules, lines, spans, skips, glue);
+    assemble(doc, tokenizer.run(ut.get(), doc.language), spans, skips);
 }
 
 } // namespace kg

@@ -49,6 +49,13 @@ struct Sentence {
     std::uint32_t end_token = 0;
 };
 
+/// A piece of page furniture (see kg/text/furniture.hpp) and what it is.
+struct Furniture {
+    enum class Kind : std::uint8_t { byline, dateline, credit, address, link_target };
+    ByteSpan span;
+    Kind kind = Kind::byline;
+};
+
 /// One input document. Contract: `text` is the file's bytes unchanged (valid UTF-8 once
 /// `read_document` accepted it); tokens and sentences are in text order and never overlap;
 /// text inside boilerplate lines has no tokens.
@@ -60,6 +67,7 @@ struct Document {
     std::vector<Token> tokens;
     std::vector<ByteSpan> skipped_lines; ///< boilerplate lines left out of analysis
     std::vector<ByteSpan> skipped_sentences; ///< sentences over the length limit, left out of analysis
+    std::vector<Furniture> furniture;    ///< bylines, datelines, credits, addresses: no tokens
 
     std::string_view view(ByteSpan s) const { return std::string_view(text).substr(s.begin, s.size()); }
     std::string_view view(const Token& t) const { return view(t.span); }

@@ -1,6 +1,7 @@
 #pragma once
 // Sentence and word segmentation with ICU BreakIterators over the original UTF-8.
 #include "kg/text/document.hpp"
+#include "kg/text/furniture.hpp"
 
 #include "kg/error.hpp"
 
@@ -23,11 +24,14 @@ struct SegmentationRules {
     std::vector<std::string> ordinal_followers;
     /// Keys of clitics split off the end of a word: English "'s" ("Russia's" -> "Russia" "'s").
     std::vector<std::string> clitic_suffixes;
+    /// What marks bylines and the like: their text gets no tokens.
+    FurnitureRules furniture;
 };
 
-/// Fill `doc.sentences`, `doc.tokens`, `doc.skipped_lines` and `doc.skipped_sentences` from
-/// `doc.text`, which must be valid UTF-8. Paragraph breaks (blank lines) and headline lines
-/// always end a sentence. A sentence longer than `max_sentence_bytes` (0: no limit) gets no
+/// Fill `doc.sentences`, `doc.tokens`, `doc.skipped_lines`, `doc.furniture` and
+/// `doc.skipped_sentences` from `doc.text`, which must be valid UTF-8. Paragraph breaks (blank
+/// lines) and headline lines always end a sentence; so does a full stop glued to the next
+/// sentence ("he said.The ministry"), which is split there. A sentence longer than `max_sentence_bytes` (0: no limit) gets no
 /// tokens and is listed in `doc.skipped_sentences`: what is that long is a table or a run of
 /// unpunctuated text, and analysing it costs more than it can give. Throws
 /// kg::Error(Errc::unicode_error) if ICU fails.
