@@ -16,6 +16,7 @@ std::string_view errc_name(Errc code) noexcept {
     case Errc::usage: return "usage";
     case Errc::graphviz_error: return "graphviz-error";
     case Errc::resource_exhausted: return "resource-exhausted";
+    case Errc::model_format: return "model-format";
     }
     return "unknown";
 }

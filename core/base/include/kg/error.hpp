@@ -23,6 +23,7 @@ enum class Errc : int {
     usage = 10,              ///< bad command-line usage
     graphviz_error = 11,     ///< libcgraph or libgvc reported a failure
     resource_exhausted = 12, ///< no memory, thread or process could be had
+    model_format = 13,       ///< a model file is truncated, corrupt or of another version; `offset` is where
 };
 
 /// Short stable name of a code, e.g. "invalid-utf8"; used in messages as `[invalid-utf8]`.

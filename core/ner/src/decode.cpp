@@ -1,0 +1,120 @@
+#include "decode.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace kg::detail {
+namespace {
+
+constexpr float minus_infinity = -std::numeric_limits<float>::infinity();
+constexpr int T = ner_tag_count;
+
+float log_sum_exp(const float* v, int n) {
+    float top = minus_infinity;
+    for (int i = 0; i < n; ++i) top = std::max(top, v[i]);
+    if (top == minus_infinity) return top;
+    double sum = 0;
+    for (int i = 0; i < n; ++i) sum += std::exp(static_cast<double>(v[i] - top));
+    return top + static_cast<float>(std::log(sum));
+}
+
+} // namespace
+
+bool ner_transition_allowed(int previous, int current) {
+    const bool open = previous > 0 && (ner_tag_part(previous) == part_begin || ner_tag_part(previous) == part_inside);
+    if (current == 0) return !open;
+    const int part = ner_tag_part(current);
+    const bool continues = part == part_inside || part == part_last;
+    if (!open) return !continues;
+    return continues && ner_tag_label(current) == ner_tag_label(previous);
+}
+
+bool ner_end_allowed(int tag) {
+    return tag == 0 || ner_tag_part(tag) == part_last || ner_tag_part(tag) == part_unit;
+}
+
+std::vector<int> viterbi(const TagScores& s) {
+    const std::size_t n = s.size();
+    if (n == 0) return {};
+    std::vector<float> best(n * T, minus_infinity);
+    std::vector<int> back(n * T, 0);
+    for (int y = 0; y < T; ++y)
+        if (ner_transition_allowed(-1, y)) best[static_cast<std::size_t>(y)] = s.start[y] + s.emission[y];
+    for (std::size_t i = 1; i < n; ++i) {
+        for (int y = 0; y < T; ++y) {
+            float top = minus_infinity;
+            int arg = 0;
+            for (int p = 0; p < T; ++p) {
+                if (!ner_transition_allowed(p, y)) continue;
+                const float v = best[(i - 1) * T + p] + s.transition[p * T + y];
+                if (v > top) top = v, arg = p;
+            }
+            best[i * T + y] = top + s.emission[i * T + y];
+            back[i * T + y] = arg;
+        }
+    }
+    int y = 0;
+    float top = minus_infinity;
+    for (int t = 0; t < T; ++t)
+        if (ner_end_allowed(t) && best[(n - 1) * T + t] > top) top = best[(n - 1) * T + t], y = t;
+    std::vector<int> tags(n);
+    for (std::size_t i = n; i-- > 0;) {
+        tags[i] = y;
+        y = back[i * T + y];
+    }
+    return tags;
+}
+
+std::vector<float> tag_posteriors(const TagScores& s, const std::vector<int>& tags) {
+    const std::size_t n = s.size();
+    std::vector<float> alpha(n * T, minus_infinity), beta(n * T, minus_infinity);
+    float terms[T];
+    for (int y = 0; y < T; ++y)
+        if (ner_transition_allowed(-1, y)) alpha[static_cast<std::size_t>(y)] = s.start[y] + s.emission[y];
+    for (std::size_t i = 1; i < n; ++i)
+        for (int y = 0; y < T; ++y) {
+            for (int p = 0; p < T; ++p)
+                terms[p] = ner_transition_allowed(p, y) ? alpha[(i - 1) * T + p] + s.transition[p * T + y] : minus_infinity;
+            alpha[i * T + y] = log_sum_exp(terms, T) + s.emission[i * T + y];
+        }
+    for (int y = 0; y < T; ++y)
+        if (ner_end_allowed(y)) beta[(n - 1) * T + y] = 0;
+    for (std::size_t i = n - 1; i-- > 0;)
+        for (int y = 0; y < T; ++y) {
+            for (int q = 0; q < T; ++q)
+                terms[q] = ner_transition_allowed(y, q)
+                               ? s.transition[y * T + q] + s.emission[(i + 1) * T + q] + beta[(i + 1) * T + q]
+                               : minus_infinity;
+            beta[i * T + y] = log_sum_exp(terms, T);
+        }
+    for (int y = 0; y < T; ++y) terms[y] = alpha[(n - 1) * T + y] + beta[(n - 1) * T + y];
+    const float z = log_sum_exp(terms, T);
+    std::vector<float> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto y = static_cast<std::size_t>(tags[i]);
+        out[i] = static_cast<float>(std::exp(static_cast<double>(alpha[i * T + y] + beta[i * T + y] - z)));
+    }
+    return out;
+}
+
+std::vector<NameSpan> spans_of(const std::vector<int>& tags, const std::vector<float>& posteriors) {
+    std::vector<NameSpan> spans;
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        if (tags[i] == 0) continue;
+        const int part = ner_tag_part(tags[i]);
+        if (part == part_begin || part == part_unit) {
+            NameSpan s;
+            s.tok_begin = static_cast<std::uint32_t>(i);
+            s.label = ner_tag_label(tags[i]);
+            s.confidence = 1;
+            spans.push_back(s);
+        }
+        if (spans.empty()) continue; // unreachable for tags from viterbi
+        spans.back().confidence = std::min(spans.back().confidence, std::clamp(posteriors[i], 0.0f, 1.0f));
+        if (part == part_last || part == part_unit) spans.back().tok_end = static_cast<std::uint32_t>(i + 1);
+    }
+    return spans;
+}
+
+} // namespace kg::detail

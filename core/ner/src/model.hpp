@@ -1,0 +1,68 @@
+#pragma once
+// The in-memory model and its file format. Shared by the tagger (which reads it) and the
+// trainer (which writes it); nothing outside core/src/ner sees it.
+#include "kg/ner/name_finder.hpp"
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::detail {
+
+/// BILOU tags: 0 is O; a name label l has B = 1 + 4l, I = 2 + 4l, L = 3 + 4l, U = 4 + 4l.
+inline constexpr int ner_tag_count = 1 + 4 * name_label_count;
+enum BilouPart : int { part_begin = 0, part_inside = 1, part_last = 2, part_unit = 3 };
+inline int ner_tag(NameLabel label, int part) { return 1 + 4 * static_cast<int>(label) + part; }
+inline NameLabel ner_tag_label(int tag) { return static_cast<NameLabel>((tag - 1) / 4); }
+inline int ner_tag_part(int tag) { return (tag - 1) % 4; }
+
+/// Bits of a lexicon entry's mask.
+enum LexiconBit : std::uint8_t {
+    lex_name_first = 1 << 0, ///< bits 0..3: the NameLabels a known name carries
+    lex_lower_word = 1 << 4, ///< a dictionary word in lower case
+    lex_capitalised_word = 1 << 5,
+};
+
+/// A NameLexicon compiled for lookups: sorted keys in one blob. Keys are "p:" + phrase
+/// key for names and "w:" + Snowball stem for dictionary words.
+struct CompiledLexicon {
+    std::string language;
+    std::string blob;
+    std::vector<std::uint32_t> ends; ///< entry i is blob[ends[i-1], ends[i])
+    std::vector<std::uint8_t> masks;
+    std::uint8_t max_phrase_words = 0;
+
+    std::string_view entry(std::size_t i) const {
+        const std::uint32_t b = i == 0 ? 0 : ends[i - 1];
+        return std::string_view(blob).substr(b, ends[i] - b);
+    }
+    std::uint8_t lookup(std::string_view key) const;
+};
+
+/// A trained model. Weights of feature i are the pairs (tags[j], weights[j] * scale) for j
+/// in [row_end[i-1], row_end[i]); features are sorted by their 64-bit hash for lookup.
+struct NerModel {
+    std::string language;
+    std::uint32_t feature_groups = 0;
+    std::array<float, ner_tag_count * ner_tag_count> transition{}; ///< [previous * count + current]
+    std::array<float, ner_tag_count> start{};
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> row_end;
+    std::vector<std::uint8_t> tags;
+    std::vector<std::int16_t> weights;
+    float scale = 1;
+    CompiledLexicon lexicon;
+
+    /// Add the weights of the features `hashes` to one token's tag scores.
+    void add_scores(std::span<const std::uint64_t> hashes, float* scores) const;
+};
+
+/// The bytes of a model file (format documented in name_finder_io.cpp).
+std::string serialize_model(const NerModel& model);
+/// Parse a model file; throws kg::Error(model_format) naming `name` and the byte position.
+NerModel parse_model(std::string_view bytes, const std::string& name);
+
+} // namespace kg::detail

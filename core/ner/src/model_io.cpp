@@ -1,0 +1,242 @@
+// The model file format, version 1. All integers little-endian; floats as IEEE-754 bits.
+//
+//   magic "KGNERMDL" | u32 version | u32 tag count (17) | u32 feature groups
+//   u32 language length | language bytes
+//   u32 feature count F | u32 weight count W | f32 weight scale
+//   f32 transition[17*17] | f32 start[17]
+//   u64 feature hash[F], strictly ascending | u32 row end[F], non-decreasing, last = W
+//   u8 tag[W] (< 17) | i16 weight[W]
+//   u32 lexicon entry count E | u8 longest name in words | u32 blob size B
+//   u32 entry end[E], non-decreasing, last = B | u8 mask[E] | blob[B], entries ascending
+//   u64 FNV-1a 64 of every byte before it
+//
+// Structure is checked field by field so that an error names the first bad byte; the
+// checksum then catches a flipped bit that leaves the structure valid.
+#include "model.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace kg::detail {
+namespace {
+
+constexpr std::string_view magic = "KGNERMDL";
+constexpr std::uint32_t format_version = 1;
+
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+class Writer {
+public:
+    void bytes(std::string_view b) { out_.append(b); }
+    template <typename T> void uint(T v) {
+        for (std::size_t i = 0; i < sizeof(T); ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    }
+    void f32(float f) { uint(std::bit_cast<std::uint32_t>(f)); }
+    void str(std::string_view s) {
+        uint(static_cast<std::uint32_t>(s.size()));
+        bytes(s);
+    }
+    std::string take() {
+        uint(fnv1a(out_));
+        return std::move(out_);
+    }
+
+private:
+    std::string out_;
+};
+
+class Reader {
+public:
+    Reader(std::string_view bytes, const std::string& name) : in_(bytes), name_(name) {}
+
+    [[noreturn]] void fail(const std::string& what, std::size_t at) const {
+        throw Error::at_byte(Errc::model_format, what, name_, static_cast<std::int64_t>(at));
+    }
+    std::size_t pos() const { return pos_; }
+    std::size_t left() const { return in_.size() - pos_; }
+    void need(std::size_t n, const char* what) const {
+        if (left() < n)
+            fail("truncated model file: " + std::to_string(n) + " bytes of " + what + " expected, " +
+                     std::to_string(left()) + " left",
+                 pos_);
+    }
+    std::string_view bytes(std::size_t n, const char* what) {
+        need(n, what);
+        std::string_view b = in_.substr(pos_, n);
+        pos_ += n;
+        return b;
+    }
+    template <typename T> T uint(const char* what) {
+        need(sizeof(T), what);
+        T v = 0;
+        for (std::size_t i = 0; i < sizeof(T); ++i)
+            v |= static_cast<T>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
+        pos_ += sizeof(T);
+        return v;
+    }
+    float f32(const char* what) {
+        const std::size_t at = pos_;
+        const float f = std::bit_cast<float>(uint<std::uint32_t>(what));
+        if (!std::isfinite(f)) fail(std::string(what) + " is not a finite number", at);
+        return f;
+    }
+    /// A count of items of `item_size` bytes that must fit in the rest of the file: checked
+    /// before anything is allocated for them.
+    std::uint32_t count(const char* what, std::size_t item_size) {
+        const std::size_t at = pos_;
+        const auto n = uint<std::uint32_t>(what);
+        if (static_cast<std::uint64_t>(n) * item_size > left())
+            fail(std::string("truncated model file: ") + what + " is " + std::to_string(n) + " but only " +
+                     std::to_string(left()) + " bytes follow",
+                 at);
+        return n;
+    }
+
+private:
+    std::string_view in_;
+    const std::string& name_;
+    std::size_t pos_ = 0;
+};
+
+void write_lexicon(Writer& w, const CompiledLexicon& lex) {
+    w.uint(static_cast<std::uint32_t>(lex.ends.size()));
+    w.uint(lex.max_phrase_words);
+    w.uint(static_cast<std::uint32_t>(lex.blob.size()));
+    for (auto e : lex.ends) w.uint(e);
+    for (auto m : lex.masks) w.uint(m);
+    w.bytes(lex.blob);
+}
+
+void read_lexicon(Reader& r, CompiledLexicon& lex) {
+    const std::uint32_t n = r.count("lexicon entry count", 5);
+    lex.max_phrase_words = r.uint<std::uint8_t>("longest lexicon name");
+    const std::uint32_t blob_size = r.count("lexicon size", 1);
+    lex.ends.resize(n);
+    std::uint32_t prev = 0;
+    for (auto& e : lex.ends) {
+        const std::size_t at = r.pos();
+        e = r.uint<std::uint32_t>("lexicon entry end");
+        if (e < prev || e > blob_size) r.fail("lexicon entry end out of order or past the lexicon", at);
+        prev = e;
+    }
+    if (n > 0 && prev != blob_size) r.fail("lexicon entries do not fill the lexicon", r.pos());
+    lex.masks.resize(n);
+    for (auto& m : lex.masks) m = r.uint<std::uint8_t>("lexicon mask");
+    const std::size_t blob_at = r.pos();
+    lex.blob = std::string(r.bytes(blob_size, "lexicon"));
+    for (std::size_t i = 1; i < n; ++i)
+        if (!(lex.entry(i - 1) < lex.entry(i)))
+            r.fail("lexicon entries not in ascending order", blob_at + (i == 0 ? 0 : lex.ends[i - 1]));
+}
+
+void read_weights(Reader& r, NerModel& m) {
+    const std::uint32_t features = r.count("feature count", 8 + 4);
+    const std::uint32_t entries = r.count("weight count", 1 + 2);
+    m.scale = r.f32("weight scale");
+    for (auto& t : m.transition) t = r.f32("transition weight");
+    for (auto& s : m.start) s = r.f32("start weight");
+    m.keys.resize(features);
+    for (std::size_t i = 0; i < features; ++i) {
+        const std::size_t at = r.pos();
+        m.keys[i] = r.uint<std::uint64_t>("feature hash");
+        if (i > 0 && m.keys[i] <= m.keys[i - 1]) r.fail("feature hashes not in ascending order", at);
+    }
+    m.row_end.resize(features);
+    std::uint32_t prev = 0;
+    for (auto& e : m.row_end) {
+        const std::size_t at = r.pos();
+        e = r.uint<std::uint32_t>("feature row end");
+        if (e < prev || e > entries) r.fail("feature row end out of order or past the weights", at);
+        prev = e;
+    }
+    if (prev != entries) r.fail("feature rows do not cover the weights", r.pos());
+    m.tags.resize(entries);
+    for (auto& t : m.tags) {
+        const std::size_t at = r.pos();
+        t = r.uint<std::uint8_t>("weight tag");
+        if (t >= ner_tag_count) r.fail("weight tag " + std::to_string(t) + " out of range", at);
+    }
+    m.weights.resize(entries);
+    for (auto& w : m.weights) w = static_cast<std::int16_t>(r.uint<std::uint16_t>("weight"));
+}
+
+} // namespace
+
+std::string serialize_model(const NerModel& m) {
+    Writer w;
+    w.bytes(magic);
+    w.uint(format_version);
+    w.uint(static_cast<std::uint32_t>(ner_tag_count));
+    w.uint(m.feature_groups);
+    w.str(m.language);
+    w.uint(static_cast<std::uint32_t>(m.keys.size()));
+    w.uint(static_cast<std::uint32_t>(m.tags.size()));
+    w.f32(m.scale);
+    for (float t : m.transition) w.f32(t);
+    for (float s : m.start) w.f32(s);
+    for (auto k : m.keys) w.uint(k);
+    for (auto e : m.row_end) w.uint(e);
+    for (auto t : m.tags) w.uint(t);
+    for (auto v : m.weights) w.uint(static_cast<std::uint16_t>(v));
+    write_lexicon(w, m.lexicon);
+    return w.take();
+}
+
+NerModel parse_model(std::string_view bytes, const std::string& name) {
+    Reader r(bytes, name);
+    if (bytes.size() < magic.size() || bytes.substr(0, magic.size()) != magic)
+        r.fail("not a kgraph name-finder model (no KGNERMDL signature)", 0);
+    r.bytes(magic.size(), "signature");
+    const std::size_t version_at = r.pos();
+    const auto version = r.uint<std::uint32_t>("format version");
+    if (version != format_version)
+        r.fail("model format version " + std::to_string(version) + ", this build reads version " +
+                   std::to_string(format_version),
+               version_at);
+    const std::size_t tags_at = r.pos();
+    if (r.uint<std::uint32_t>("tag count") != ner_tag_count) r.fail("unexpected tag count", tags_at);
+    NerModel m;
+    m.feature_groups = r.uint<std::uint32_t>("feature groups");
+    const std::uint32_t lang_size = r.count("language length", 1);
+    m.language = std::string(r.bytes(lang_size, "language"));
+    m.lexicon.language = m.language;
+    read_weights(r, m);
+    read_lexicon(r, m.lexicon);
+    const std::size_t sum_at = r.pos();
+    const auto stored = r.uint<std::uint64_t>("checksum");
+    if (stored != fnv1a(bytes.substr(0, sum_at)))
+        r.fail("checksum mismatch: the model file is corrupt", sum_at);
+    if (r.left() != 0) r.fail("unexpected bytes after the checksum", r.pos());
+    return m;
+}
+
+std::uint8_t CompiledLexicon::lookup(std::string_view key) const {
+    std::size_t lo = 0, hi = ends.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (entry(mid) < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < ends.size() && entry(lo) == key ? masks[lo] : 0;
+}
+
+void NerModel::add_scores(std::span<const std::uint64_t> hashes, float* scores) const {
+    for (std::uint64_t h : hashes) {
+        auto it = std::lower_bound(keys.begin(), keys.end(), h);
+        if (it == keys.end() || *it != h) continue;
+        const std::size_t i = static_cast<std::size_t>(it - keys.begin());
+        for (std::uint32_t j = i == 0 ? 0 : row_end[i - 1]; j < row_end[i]; ++j)
+            scores[tags[j]] += static_cast<float>(weights[j]) * scale;
+    }
+}
+
+} // namespace kg::detail

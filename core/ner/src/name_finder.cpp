@@ -1,0 +1,85 @@
+#include "kg/ner/name_finder.hpp"
+#include "kg/ner/training.hpp"
+
+#include "decode.hpp"
+#include "features.hpp"
+#include "model.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace kg {
+
+std::string_view name_label_code(NameLabel label) noexcept {
+    switch (label) {
+    case NameLabel::person: return "PER";
+    case NameLabel::organization: return "ORG";
+    case NameLabel::location: return "LOC";
+    case NameLabel::misc: return "MISC";
+    }
+    return "MISC";
+}
+
+std::optional<NameLabel> parse_name_label(std::string_view code) noexcept {
+    for (int l = 0; l < name_label_count; ++l)
+        if (name_label_code(static_cast<NameLabel>(l)) == code) return static_cast<NameLabel>(l);
+    return std::nullopt;
+}
+
+NameContext::NameContext(std::string_view text, std::span<const Token> tokens)
+    : data_(std::make_shared<const detail::NameContextData>(detail::build_context(text, tokens))) {}
+
+NameFinder::NameFinder(std::shared_ptr<const detail::NerModel> model) : model_(std::move(model)) {}
+
+NameFinder NameFinder::from_bytes(std::string_view bytes, const std::string& name) {
+    return NameFinder(std::make_shared<const detail::NerModel>(detail::parse_model(bytes, name)));
+}
+
+NameFinder NameFinder::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Errc::io_error, "cannot open name-finder model", path);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) throw Error(Errc::io_error, "cannot read name-finder model", path);
+    return from_bytes(buf.view(), path);
+}
+
+const std::string& NameFinder::language() const noexcept { return model_->language; }
+std::size_t NameFinder::feature_count() const noexcept { return model_->keys.size(); }
+
+std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const Token> tokens,
+                                       const NameContext& context) const {
+    if (tokens.empty()) return {};
+    const detail::NerModel& m = *model_;
+    // Without a document the sentence is its own context, as in training on lone sentences.
+    detail::NameContextData own;
+    const detail::NameContextData* ctx = context.data_.get();
+    if (!ctx && (m.feature_groups & ner_document)) {
+        own = detail::build_context(text, tokens);
+        ctx = &own;
+    }
+    static const detail::NameContextData none;
+    detail::FeatureRows rows;
+    detail::extract_features(text, tokens, ctx ? *ctx : none, m.lexicon, m.feature_groups, rows);
+    std::vector<float> emission(tokens.size() * detail::ner_tag_count, 0.0f);
+    for (std::size_t i = 0; i < tokens.size(); ++i) m.add_scores(rows.row(i), &emission[i * detail::ner_tag_count]);
+    const detail::TagScores scores{emission, m.transition, m.start};
+    const std::vector<int> tags = detail::viterbi(scores);
+    return detail::spans_of(tags, detail::tag_posteriors(scores, tags));
+}
+
+std::vector<NameSpan> NameFinder::find_document(const Document& doc) const {
+    const NameContext context(doc.text, doc.tokens);
+    std::vector<NameSpan> out;
+    for (const Sentence& s : doc.sentences) {
+        const std::span<const Token> tokens(doc.tokens.data() + s.first_token, s.end_token - s.first_token);
+        for (NameSpan n : find(doc.text, tokens, context)) {
+            n.tok_begin += s.first_token;
+            n.tok_end += s.first_token;
+            out.push_back(n);
+        }
+    }
+    return out;
+}
+
+} // namespace kg
