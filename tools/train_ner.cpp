@@ -55,11 +55,13 @@ options:
   --seed N              shuffling seed (default 1)
   --min-count N         drop features seen fewer than N times (default 1)
   --prune X             drop features whose weights are all below X times the largest (default 0)
+  --o-penalty X         subtract X from the O tag's score when tagging (default 0)
   --without LIST        feature groups to leave out: words,affixes,shapes,bigrams,
                         gazetteer,dictionary,document
   --doc-size N          sentences per pseudo-document in files without -DOCSTART- (default 20)
   --kg-sentences        evaluate per kgraph sentence (find_document) instead of per corpus sentence
   --curve               with --dev: print dev scores after every pass
+  --errors FILE         write every missed (FN) and false (FP) name of the evaluation to FILE
   -o FILE               where to write the model
 )";
 
@@ -290,11 +292,20 @@ struct Counts {
     std::array<std::size_t, kg::name_label_count> tp{}, fp{}, fn{};
 };
 
-void score(const std::vector<ByteName>& gold, const std::vector<ByteName>& found, Counts& c) {
+std::ostream* error_log = nullptr; ///< --errors: every miss and false alarm, with its text
+
+void score(const std::vector<ByteName>& gold, const std::vector<ByteName>& found, Counts& c, std::string_view text) {
     const std::set<ByteName> g(gold.begin(), gold.end()), f(found.begin(), found.end());
-    for (const auto& x : f) (g.count(x) ? c.tp : c.fp)[static_cast<std::size_t>(x.label)]++;
+    auto log = [&](const char* what, const ByteName& x) {
+        if (error_log)
+            *error_log << what << '\t' << kg::name_label_code(x.label) << '\t' << text.substr(x.begin, x.end - x.begin) << '\n';
+    };
+    for (const auto& x : f) {
+        (g.count(x) ? c.tp : c.fp)[static_cast<std::size_t>(x.label)]++;
+        if (!g.count(x)) log("FP", x);
+    }
     for (const auto& x : g)
-        if (!f.count(x)) c.fn[static_cast<std::size_t>(x.label)]++;
+        if (!f.count(x)) c.fn[static_cast<std::size_t>(x.label)]++, log("FN", x);
 }
 
 struct Prf {
@@ -344,7 +355,7 @@ Counts evaluate(const kg::NameFinder& finder, const Corpus& corpus, bool kg_sent
                 const std::span<const kg::Token> toks(doc.tokens.data() + seq.tok_begin, seq.tok_end - seq.tok_begin);
                 found = to_bytes(finder.find(doc.text, toks, context), doc.tokens, seq.tok_begin);
             }
-            score(p.gold[si], found, c);
+            score(p.gold[si], found, c, doc.text);
         }
     }
     return c;
@@ -374,6 +385,7 @@ struct Options {
     kg::NerTrainOptions train_options;
     std::size_t doc_size = 20;
     bool kg_sentences = false, curve = false;
+    std::string errors;
 };
 
 std::uint32_t feature_groups_without(const std::string& list) {
@@ -410,10 +422,12 @@ Options parse_args(int argc, char** argv) {
         else if (a == "--seed") o.train_options.seed = std::stoull(value());
         else if (a == "--min-count") o.train_options.min_feature_count = static_cast<std::uint32_t>(std::stoul(value()));
         else if (a == "--prune") o.train_options.prune = std::stod(value());
+        else if (a == "--o-penalty") o.train_options.outside_penalty = std::stof(value());
         else if (a == "--without") o.train_options.features = feature_groups_without(value());
         else if (a == "--doc-size") o.doc_size = std::max<std::size_t>(1, std::stoul(value()));
         else if (a == "--kg-sentences") o.kg_sentences = true;
         else if (a == "--curve") o.curve = true;
+        else if (a == "--errors") o.errors = value();
         else if (a == "-o") o.out = value();
         else if (a == "-h" || a == "--help") { std::cout << usage_text; std::exit(0); }
         else if (!a.empty() && a[0] == '-') throw kg::Error(kg::Errc::usage, "unknown option " + a);
@@ -452,6 +466,8 @@ int run_eval(const Options& o, const kg::Ontology& onto) {
     std::cerr << "loaded " << o.eval_model << " (" << finder.language() << ", " << finder.feature_count()
               << " features) in " << seconds_since(t0) * 1000 << " ms\n";
     const Corpus dev = load_corpus(o.dev, o.language.empty() ? finder.language() : o.language, onto, o.doc_size);
+    std::ofstream errors;
+    if (!o.errors.empty()) errors.open(o.errors), error_log = &errors;
     t0 = Clock::now();
     const Counts c = evaluate(finder, dev, o.kg_sentences);
     std::cout << "dev: " << dev.sentences << " sentences, " << dev.tokens << " kgraph tokens, " << dev.names

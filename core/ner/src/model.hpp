@@ -54,6 +54,9 @@ struct NerModel {
     std::vector<std::uint8_t> tags;
     std::vector<std::int16_t> weights;
     float scale = 1;
+    /// Subtracted from every O score when decoding: trades precision for recall, set
+    /// from dev data (a perceptron leans to O on the sparse, unseen names of German).
+    float outside_penalty = 0;
     CompiledLexicon lexicon;
 
     /// Add the weights of the features `hashes` to one token's tag scores.

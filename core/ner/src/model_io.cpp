@@ -2,7 +2,7 @@
 //
 //   magic "KGNERMDL" | u32 version | u32 tag count (17) | u32 feature groups
 //   u32 language length | language bytes
-//   u32 feature count F | u32 weight count W | f32 weight scale
+//   u32 feature count F | u32 weight count W | f32 weight scale | f32 O penalty
 //   f32 transition[17*17] | f32 start[17]
 //   u64 feature hash[F], strictly ascending | u32 row end[F], non-decreasing, last = W
 //   u8 tag[W] (< 17) | i16 weight[W]
@@ -142,6 +142,7 @@ void read_weights(Reader& r, NerModel& m) {
     const std::uint32_t features = r.count("feature count", 8 + 4);
     const std::uint32_t entries = r.count("weight count", 1 + 2);
     m.scale = r.f32("weight scale");
+    m.outside_penalty = r.f32("O penalty");
     for (auto& t : m.transition) t = r.f32("transition weight");
     for (auto& s : m.start) s = r.f32("start weight");
     m.keys.resize(features);
@@ -181,6 +182,7 @@ std::string serialize_model(const NerModel& m) {
     w.uint(static_cast<std::uint32_t>(m.keys.size()));
     w.uint(static_cast<std::uint32_t>(m.tags.size()));
     w.f32(m.scale);
+    w.f32(m.outside_penalty);
     for (float t : m.transition) w.f32(t);
     for (float s : m.start) w.f32(s);
     for (auto k : m.keys) w.uint(k);

@@ -45,6 +45,7 @@ NameFinder NameFinder::load(const std::string& path) {
 }
 
 const std::string& NameFinder::language() const noexcept { return model_->language; }
+std::string NameFinder::to_bytes() const { return detail::serialize_model(*model_); }
 std::size_t NameFinder::feature_count() const noexcept { return model_->keys.size(); }
 
 std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const Token> tokens,
@@ -62,7 +63,10 @@ std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const To
     detail::FeatureRows rows;
     detail::extract_features(text, tokens, ctx ? *ctx : none, m.lexicon, m.feature_groups, rows);
     std::vector<float> emission(tokens.size() * detail::ner_tag_count, 0.0f);
-    for (std::size_t i = 0; i < tokens.size(); ++i) m.add_scores(rows.row(i), &emission[i * detail::ner_tag_count]);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        m.add_scores(rows.row(i), &emission[i * detail::ner_tag_count]);
+        emission[i * detail::ner_tag_count] -= m.outside_penalty;
+    }
     const detail::TagScores scores{emission, m.transition, m.start};
     const std::vector<int> tags = detail::viterbi(scores);
     return detail::spans_of(tags, detail::tag_posteriors(scores, tags));

@@ -188,6 +188,7 @@ NerModel Perceptron::averaged() const {
     NerModel m;
     m.language = options_.language;
     m.feature_groups = options_.features;
+    m.outside_penalty = options_.outside_penalty;
     m.lexicon = model_lexicon_;
     for (std::size_t k = 0; k < trans_w_.size(); ++k) m.transition[k] = static_cast<float>(trans_w_[k] - trans_u_[k] / step_);
     for (std::size_t k = 0; k < start_w_.size(); ++k) m.start[k] = static_cast<float>(start_w_[k] - start_u_[k] / step_);

@@ -86,6 +86,10 @@ public:
     /// Spans index `doc.tokens`.
     std::vector<NameSpan> find_document(const Document& doc) const;
 
+    /// The bytes of the model's file: from_bytes(to_bytes()) is the same model, and for a
+    /// loaded file they are the file's bytes.
+    std::string to_bytes() const;
+
     /// The language the model was trained for (it, en, fr, es, de).
     const std::string& language() const noexcept;
     /// The number of features with weights: a measure of model size.

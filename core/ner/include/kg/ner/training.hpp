@@ -63,6 +63,9 @@ struct NerTrainOptions {
     /// Features whose largest weight is below this fraction of the model's largest weight
     /// are left out of the file (0 keeps all): a size / accuracy trade, measured.
     double prune = 0;
+    /// Subtracted from the score of O (outside any name) when tagging: above 0 finds more
+    /// names at some cost in precision. Choose it on dev data.
+    float outside_penalty = 0;
     /// Called after each pass with the model as it would be saved then (for dev curves).
     std::function<void(int iteration, const NameFinder& model)> on_iteration;
 };
