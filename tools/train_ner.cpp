@@ -57,7 +57,7 @@ options:
   --prune X             drop features whose weights are all below X times the largest (default 0)
   --o-penalty X         subtract X from the O tag's score when tagging (default 0)
   --without LIST        feature groups to leave out: words,affixes,shapes,bigrams,
-                        gazetteer,dictionary,document
+                        gazetteer,dictionary,document,history,cues
   --doc-size N          sentences per pseudo-document in files without -DOCSTART- (default 20)
   --kg-sentences        evaluate per kgraph sentence (find_document) instead of per corpus sentence
   --curve               with --dev: print dev scores after every pass
@@ -264,6 +264,24 @@ void add_gazetteer(kg::NameLexicon& lex, const kg::Ontology& onto) {
     lex.names.erase("");
 }
 
+// The language's cue words from its ontology file (languages/<code>.json): given names,
+// organisation and place head nouns, the content words of roles, words never names.
+void add_cues(kg::NameLexicon& lex, const kg::Ontology& onto) {
+    const kg::LanguageData* L = onto.find_language(lex.language);
+    if (!L) return;
+    auto keys = [](const auto& words, std::set<std::string>& into) {
+        for (const auto& w : words)
+            for (const auto& k : kg::phrase_words(w)) into.insert(k);
+    };
+    keys(L->given_names, lex.given_names);
+    keys(L->organization_heads, lex.organization_heads);
+    keys(L->place_heads, lex.place_heads);
+    keys(L->not_name_words, lex.not_name_words);
+    for (const kg::RoleDef& r : L->roles)
+        for (const auto& w : r.words)
+            if (!L->function_words.count(w)) lex.role_words.insert(w);
+}
+
 // A Hunspell dictionary's words (the stems of its .dic file, flags stripped), sorted into
 // those written in lower case and those written with a capital.
 void add_dictionary(kg::NameLexicon& lex, const std::string& path) {
@@ -340,7 +358,7 @@ Counts evaluate(const kg::NameFinder& finder, const Corpus& corpus, bool kg_sent
     Counts c;
     for (const Projected& p : corpus.docs) {
         const kg::Document& doc = p.training.doc;
-        const kg::NameContext context(doc.text, doc.tokens);
+        kg::NameContext context(doc.text, doc.tokens);
         std::vector<ByteName> found_doc;
         if (kg_sentences) found_doc = to_bytes(finder.find_document(doc), doc.tokens, 0);
         for (std::size_t si = 0; si < p.gold.size(); ++si) {
@@ -392,7 +410,8 @@ std::uint32_t feature_groups_without(const std::string& list) {
     static const std::map<std::string, kg::NerFeatureGroup> names{
         {"words", kg::ner_words},       {"affixes", kg::ner_affixes},       {"shapes", kg::ner_shapes},
         {"bigrams", kg::ner_bigrams},   {"gazetteer", kg::ner_gazetteer}, {"dictionary", kg::ner_dictionary},
-        {"document", kg::ner_document}};
+        {"document", kg::ner_document},   {"history", kg::ner_history},
+        {"cues", kg::ner_cues}};
     std::uint32_t groups = kg::ner_all_features;
     std::stringstream in(list);
     for (std::string name; std::getline(in, name, ',');) {
@@ -448,6 +467,7 @@ std::map<std::string, kg::NameLexicon> build_lexicons(const Options& o, const kg
         kg::NameLexicon& lex = lexicons[l];
         lex.language = l;
         add_gazetteer(lex, onto);
+        add_cues(lex, onto);
     }
     for (const auto& d : o.dictionaries) {
         const auto eq = d.find('=');

@@ -17,7 +17,7 @@ enum Template : std::uint8_t {
     t_bias = 1, t_word, t_form, t_word_m1, t_word_p1, t_word_m2, t_word_p2, t_bigram_m1, t_bigram_p1,
     t_prefix, t_suffix, t_shape, t_short_shape, t_shape_window, t_case, t_headline_shape, t_gazetteer,
     t_gazetteer_m1, t_gazetteer_p1, t_dictionary, t_dictionary_m1, t_dictionary_p1, t_document,
-    t_word_m1_shape,
+    t_word_m1_shape, t_history, t_history_any, t_cue, t_cue_m1, t_cue_p1,
 };
 
 // FNV-1a 64 over the template number and the parts, each part closed by a separator so
@@ -53,6 +53,7 @@ struct TokenInfo {
     char casing = 'p';       ///< l(ower), c(apitalised), A(ll caps), d(igit), p(unctuation)
     bool first = false;      ///< first word of the sequence
     std::uint8_t dictionary = 0;
+    std::uint8_t cues = 0;   ///< LexiconBits 6..10, shifted down
     std::array<std::uint8_t, name_label_count> gazetteer{}; ///< BilouPart bits per label
     std::uint8_t context = 0;
 };
@@ -101,7 +102,7 @@ void mark_gazetteer(std::span<const Token> seq, const CompiledLexicon& lex, std:
             phrase += seq[j].key;
             space = phrase.back() != '\''; // "d'" + "avorio" is one word of "costa d'avorio"
             ++words;
-            if (std::uint8_t m = lex.lookup(phrase) & 0x0F) best_end = j + 1, best_mask = m;
+            if (auto m = static_cast<std::uint8_t>(lex.lookup(phrase) & 0x0F)) best_end = j + 1, best_mask = m;
         }
         if (best_end == 0) continue;
         for (int l = 0; l < name_label_count; ++l) {
@@ -130,8 +131,11 @@ std::vector<TokenInfo> token_infos(std::string_view text, std::span<const Token>
         x.casing = casing_of(t);
         if (t.has(tok_word) && !t.has(tok_apostrophe) && !seen_word) x.first = seen_word = true;
         const bool letters = x.casing == 'l' || x.casing == 'c' || x.casing == 'A';
-        if ((groups & ner_dictionary) && letters)
-            x.dictionary = lex.lookup("w:" + stem_word(t.key, lex.language)) >> 4;
+        if ((groups & (ner_dictionary | ner_cues)) && letters) {
+            const std::uint16_t m = lex.lookup("w:" + stem_word(t.key, lex.language));
+            x.dictionary = static_cast<std::uint8_t>((m >> 4) & 3);
+            x.cues = static_cast<std::uint8_t>((m >> 6) & 0x1F);
+        }
         if ((groups & ner_document) && letters) x.context = context.lookup(t.key);
     }
     if (groups & ner_gazetteer) mark_gazetteer(seq, lex, info);
@@ -209,6 +213,17 @@ void Emitter::emit_lexical(std::ptrdiff_t i) {
         if (auto* p = neighbour(i - 1)) add(FeatureHash(t_dictionary_m1) << static_cast<char>('0' + p->dictionary) << p->casing);
         if (auto* n = neighbour(i + 1)) add(FeatureHash(t_dictionary_p1) << static_cast<char>('0' + n->dictionary) << n->casing);
     }
+    if (groups & ner_cues) {
+        // Each cue on its own: "Minister" before a name, "Bank" after, a given name first.
+        auto cues = [&](Template t, const TokenInfo* y) {
+            if (!y) return;
+            for (int b = 0; b < 5; ++b)
+                if (y->cues & (1 << b)) add(FeatureHash(t) << static_cast<char>('0' + b) << y->casing);
+        };
+        cues(t_cue, &x);
+        cues(t_cue_m1, neighbour(i - 1));
+        cues(t_cue_p1, neighbour(i + 1));
+    }
     if (groups & ner_document)
         add(FeatureHash(t_document) << static_cast<char>('0' + x.context) << x.casing << first
                                     << (headline ? 'h' : '-'));
@@ -242,7 +257,39 @@ void Emitter::emit(std::size_t at, std::string_view form) {
     emit_lexical(i);
 }
 
+bool capitalised(const Token& t) {
+    const char c = casing_of(t);
+    return c == 'c' || c == 'A';
+}
+
 } // namespace
+
+void NameHistory::record(std::span<const Token> seq, const std::vector<int>& tags) {
+    for (std::size_t i = 0; i < seq.size() && i < tags.size(); ++i) {
+        if (!capitalised(seq[i])) continue;
+        auto& c = counts[seq[i].key];
+        const std::size_t slot = tags[i] == 0 ? name_label_count : static_cast<std::size_t>(ner_tag_label(tags[i]));
+        if (c[slot] < UINT16_MAX) ++c[slot];
+    }
+}
+
+void history_features(std::span<const Token> seq, const NameHistory& history, FeatureRows& out) {
+    out.hashes.clear();
+    out.begin.assign(1, 0);
+    for (const Token& t : seq) {
+        auto it = capitalised(t) ? history.counts.find(t.key) : history.counts.end();
+        if (it != history.counts.end()) {
+            const auto& c = it->second;
+            std::size_t top = 0;
+            for (std::size_t l = 1; l < c.size(); ++l)
+                if (c[l] > c[top]) top = l;
+            out.hashes.push_back((FeatureHash(t_history) << static_cast<char>('0' + top) << casing_of(t)).value());
+            for (std::size_t l = 0; l < c.size(); ++l)
+                if (c[l] > 0) out.hashes.push_back((FeatureHash(t_history_any) << static_cast<char>('0' + l)).value());
+        }
+        out.begin.push_back(static_cast<std::uint32_t>(out.hashes.size()));
+    }
+}
 
 NameContextData build_context(std::string_view text, std::span<const Token> tokens) {
     (void)text;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -40,6 +41,18 @@ struct FeatureRows {
         return std::span<const std::uint64_t>(hashes).subspan(begin[i], begin[i + 1] - begin[i]);
     }
 };
+
+/// What the finder has tagged so far in a document: for each word key, how often its
+/// capitalised occurrences were given each label (index name_label_count counts O).
+/// Names repeat within an article, and a later mention ("Calde") often has less context
+/// than the first ("the minister Bruno Calde").
+struct NameHistory {
+    std::unordered_map<std::string, std::array<std::uint16_t, name_label_count + 1>> counts;
+    void record(std::span<const Token> seq, const std::vector<int>& tags);
+};
+
+/// Fill `out` with the history features of `seq`'s tokens.
+void history_features(std::span<const Token> seq, const NameHistory& history, FeatureRows& out);
 
 /// Fill `out` with the features of `seq` (tokens whose spans index `text`), computing the
 /// NerFeatureGroups in `groups` only.

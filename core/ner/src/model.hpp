@@ -20,10 +20,15 @@ inline NameLabel ner_tag_label(int tag) { return static_cast<NameLabel>((tag - 1
 inline int ner_tag_part(int tag) { return (tag - 1) % 4; }
 
 /// Bits of a lexicon entry's mask.
-enum LexiconBit : std::uint8_t {
+enum LexiconBit : std::uint16_t {
     lex_name_first = 1 << 0, ///< bits 0..3: the NameLabels a known name carries
     lex_lower_word = 1 << 4, ///< a dictionary word in lower case
     lex_capitalised_word = 1 << 5,
+    lex_given_name = 1 << 6, ///< bits 6..10: the NameLexicon cue word lists
+    lex_organization_head = 1 << 7,
+    lex_place_head = 1 << 8,
+    lex_role_word = 1 << 9,
+    lex_not_name = 1 << 10,
 };
 
 /// A NameLexicon compiled for lookups: sorted keys in one blob. Keys are "p:" + phrase
@@ -32,14 +37,14 @@ struct CompiledLexicon {
     std::string language;
     std::string blob;
     std::vector<std::uint32_t> ends; ///< entry i is blob[ends[i-1], ends[i])
-    std::vector<std::uint8_t> masks;
+    std::vector<std::uint16_t> masks;
     std::uint8_t max_phrase_words = 0;
 
     std::string_view entry(std::size_t i) const {
         const std::uint32_t b = i == 0 ? 0 : ends[i - 1];
         return std::string_view(blob).substr(b, ends[i] - b);
     }
-    std::uint8_t lookup(std::string_view key) const;
+    std::uint16_t lookup(std::string_view key) const;
 };
 
 /// A trained model. Weights of feature i are the pairs (tags[j], weights[j] * scale) for j

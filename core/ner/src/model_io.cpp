@@ -7,7 +7,7 @@
 //   u64 feature hash[F], strictly ascending | u32 row end[F], non-decreasing, last = W
 //   u8 tag[W] (< 17) | i16 weight[W]
 //   u32 lexicon entry count E | u8 longest name in words | u32 blob size B
-//   u32 entry end[E], non-decreasing, last = B | u8 mask[E] | blob[B], entries ascending
+//   u32 entry end[E], non-decreasing, last = B | u16 mask[E] | blob[B], entries ascending
 //   u64 FNV-1a 64 of every byte before it
 //
 // Structure is checked field by field so that an error names the first bad byte; the
@@ -117,7 +117,7 @@ void write_lexicon(Writer& w, const CompiledLexicon& lex) {
 }
 
 void read_lexicon(Reader& r, CompiledLexicon& lex) {
-    const std::uint32_t n = r.count("lexicon entry count", 5);
+    const std::uint32_t n = r.count("lexicon entry count", 6);
     lex.max_phrase_words = r.uint<std::uint8_t>("longest lexicon name");
     const std::uint32_t blob_size = r.count("lexicon size", 1);
     lex.ends.resize(n);
@@ -130,7 +130,7 @@ void read_lexicon(Reader& r, CompiledLexicon& lex) {
     }
     if (n > 0 && prev != blob_size) r.fail("lexicon entries do not fill the lexicon", r.pos());
     lex.masks.resize(n);
-    for (auto& m : lex.masks) m = r.uint<std::uint8_t>("lexicon mask");
+    for (auto& m : lex.masks) m = r.uint<std::uint16_t>("lexicon mask");
     const std::size_t blob_at = r.pos();
     lex.blob = std::string(r.bytes(blob_size, "lexicon"));
     for (std::size_t i = 1; i < n; ++i)
@@ -221,7 +221,7 @@ NerModel parse_model(std::string_view bytes, const std::string& name) {
     return m;
 }
 
-std::uint8_t CompiledLexicon::lookup(std::string_view key) const {
+std::uint16_t CompiledLexicon::lookup(std::string_view key) const {
     std::size_t lo = 0, hi = ends.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;

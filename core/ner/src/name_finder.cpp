@@ -27,7 +27,8 @@ std::optional<NameLabel> parse_name_label(std::string_view code) noexcept {
 }
 
 NameContext::NameContext(std::string_view text, std::span<const Token> tokens)
-    : data_(std::make_shared<const detail::NameContextData>(detail::build_context(text, tokens))) {}
+    : data_(std::make_shared<const detail::NameContextData>(detail::build_context(text, tokens))),
+      history_(std::make_shared<detail::NameHistory>()) {}
 
 NameFinder::NameFinder(std::shared_ptr<const detail::NerModel> model) : model_(std::move(model)) {}
 
@@ -48,11 +49,17 @@ const std::string& NameFinder::language() const noexcept { return model_->langua
 std::string NameFinder::to_bytes() const { return detail::serialize_model(*model_); }
 std::size_t NameFinder::feature_count() const noexcept { return model_->keys.size(); }
 
+std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const Token> tokens) const {
+    NameContext lone;
+    return find(text, tokens, lone);
+}
+
 std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const Token> tokens,
-                                       const NameContext& context) const {
+                                       NameContext& context) const {
     if (tokens.empty()) return {};
     const detail::NerModel& m = *model_;
-    // Without a document the sentence is its own context, as in training on lone sentences.
+    constexpr int T = detail::ner_tag_count;
+    // Without a document the sentence is its own context.
     detail::NameContextData own;
     const detail::NameContextData* ctx = context.data_.get();
     if (!ctx && (m.feature_groups & ner_document)) {
@@ -60,20 +67,24 @@ std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const To
         ctx = &own;
     }
     static const detail::NameContextData none;
-    detail::FeatureRows rows;
+    detail::FeatureRows rows, history;
     detail::extract_features(text, tokens, ctx ? *ctx : none, m.lexicon, m.feature_groups, rows);
-    std::vector<float> emission(tokens.size() * detail::ner_tag_count, 0.0f);
+    const bool use_history = (m.feature_groups & ner_history) && context.history_;
+    if (use_history) detail::history_features(tokens, *context.history_, history);
+    std::vector<float> emission(tokens.size() * T, 0.0f);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        m.add_scores(rows.row(i), &emission[i * detail::ner_tag_count]);
-        emission[i * detail::ner_tag_count] -= m.outside_penalty;
+        m.add_scores(rows.row(i), &emission[i * T]);
+        if (use_history) m.add_scores(history.row(i), &emission[i * T]);
+        emission[i * T] -= m.outside_penalty;
     }
     const detail::TagScores scores{emission, m.transition, m.start};
     const std::vector<int> tags = detail::viterbi(scores);
+    if (context.history_) context.history_->record(tokens, tags);
     return detail::spans_of(tags, detail::tag_posteriors(scores, tags));
 }
 
 std::vector<NameSpan> NameFinder::find_document(const Document& doc) const {
-    const NameContext context(doc.text, doc.tokens);
+    NameContext context(doc.text, doc.tokens);
     std::vector<NameSpan> out;
     for (const Sentence& s : doc.sentences) {
         const std::span<const Token> tokens(doc.tokens.data() + s.first_token, s.end_token - s.first_token);

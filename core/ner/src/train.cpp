@@ -22,18 +22,23 @@ namespace {
 constexpr int T = ner_tag_count;
 
 CompiledLexicon compile_lexicon(const NameLexicon& lex) {
-    std::map<std::string, std::uint8_t> entries;
+    std::map<std::string, std::uint16_t> entries;
     CompiledLexicon out;
     out.language = lex.language;
     for (const auto& [phrase, labels] : lex.names) {
         if (phrase.empty()) continue;
         auto& m = entries["p:" + phrase];
-        for (NameLabel l : labels) m |= static_cast<std::uint8_t>(lex_name_first << static_cast<int>(l));
+        for (NameLabel l : labels) m |= static_cast<std::uint16_t>(lex_name_first << static_cast<int>(l));
         const auto words = 1 + std::count(phrase.begin(), phrase.end(), ' ');
         out.max_phrase_words = static_cast<std::uint8_t>(std::clamp<long>(words, out.max_phrase_words, 255));
     }
     for (const auto& w : lex.lower_words) entries["w:" + stem_word(w, lex.language)] |= lex_lower_word;
     for (const auto& w : lex.capitalised_words) entries["w:" + stem_word(w, lex.language)] |= lex_capitalised_word;
+    const std::pair<const std::set<std::string>*, LexiconBit> cues[] = {
+        {&lex.given_names, lex_given_name}, {&lex.organization_heads, lex_organization_head},
+        {&lex.place_heads, lex_place_head}, {&lex.role_words, lex_role_word}, {&lex.not_name_words, lex_not_name}};
+    for (const auto& [words, bit] : cues)
+        for (const auto& w : *words) entries["w:" + stem_word(w, lex.language)] |= bit;
     for (const auto& [key, mask] : entries) {
         out.blob += key;
         out.ends.push_back(static_cast<std::uint32_t>(out.blob.size()));
@@ -54,11 +59,19 @@ struct SplitMix {
     }
 };
 
-// One training sentence: its tokens' feature indices and gold tags.
-struct Example {
-    std::vector<std::uint32_t> features; ///< token i has features[begin[i], begin[i + 1])
+// Feature indices of a sentence's tokens: token i has features[begin[i], begin[i + 1]).
+struct IndexRows {
+    std::vector<std::uint32_t> features;
     std::vector<std::uint32_t> begin;
+};
+
+// One training sentence: its tokens, their feature indices and gold tags.
+struct Example {
+    std::span<const Token> tokens;
+    IndexRows rows;
     std::vector<int> gold;
+    std::size_t document = 0;      ///< index into Perceptron::documents_
+    std::vector<int> last_predicted; ///< the tags of its latest decoding; empty before the first
 };
 
 std::vector<int> gold_tags(const NerSequence& seq) {
@@ -85,14 +98,19 @@ public:
 
 private:
     void prepare(const std::vector<NerDocument>& docs, const std::map<std::string, NameLexicon>& lexicons);
-    void learn(const Example& ex);
-    void update(const Example& ex, const std::vector<int>& tags, float delta);
+    std::uint32_t index_of(std::uint64_t hash);
+    IndexRows history_rows(const Example& ex, const NameHistory& history);
+    NameHistory history_before(std::size_t example) const;
+    void learn(Example& ex, NameHistory* history);
+    void update(const IndexRows& rows, const std::vector<int>& tags, float delta, bool transitions);
     NerModel averaged() const;
 
     const NerTrainOptions& options_;
     CompiledLexicon model_lexicon_;
     std::vector<std::uint64_t> hashes_;  ///< feature index -> hash
     std::vector<Example> examples_;
+    std::vector<std::vector<std::size_t>> documents_; ///< example indices of each document, in order
+    std::unordered_map<std::uint64_t, std::uint32_t> index_; ///< feature hash -> index
     std::vector<float> w_;               ///< [feature * T + tag]
     std::vector<double> u_;              ///< step-weighted sums of the updates, for averaging
     std::vector<float> trans_w_, start_w_;
@@ -116,6 +134,7 @@ void Perceptron::prepare(const std::vector<NerDocument>& docs, const std::map<st
     std::vector<FeatureRows> rows;
     std::unordered_map<std::uint64_t, std::uint32_t> count;
     for (const NerDocument& d : docs) {
+        documents_.emplace_back();
         auto it = compiled.find(d.lexicon_language);
         if (it == compiled.end()) {
             auto lx = lexicons.find(d.lexicon_language);
@@ -130,35 +149,56 @@ void Perceptron::prepare(const std::vector<NerDocument>& docs, const std::map<st
             rows.emplace_back();
             extract_features(d.doc.text, tokens, context, it->second, options_.features, rows.back());
             for (auto h : rows.back().hashes) ++count[h];
-            examples_.push_back(Example{{}, {}, gold_tags(s)});
+            documents_.back().push_back(examples_.size());
+            examples_.push_back(Example{tokens, {}, gold_tags(s), documents_.size() - 1, {}});
         }
     }
     // Indices in order of first appearance, so that they depend on the data alone.
-    std::unordered_map<std::uint64_t, std::uint32_t> index;
     for (std::size_t e = 0; e < rows.size(); ++e) {
-        Example& ex = examples_[e];
+        IndexRows& ex = examples_[e].rows;
         ex.begin.push_back(0);
         for (std::size_t i = 0; i < rows[e].size(); ++i) {
-            for (auto h : rows[e].row(i)) {
-                if (count[h] < options_.min_feature_count) continue;
-                auto [slot, fresh] = index.emplace(h, static_cast<std::uint32_t>(hashes_.size()));
-                if (fresh) hashes_.push_back(h);
-                ex.features.push_back(slot->second);
-            }
+            for (auto h : rows[e].row(i))
+                if (count[h] >= options_.min_feature_count) ex.features.push_back(index_of(h));
             ex.begin.push_back(static_cast<std::uint32_t>(ex.features.size()));
         }
         rows[e] = FeatureRows{}; // free as we go: the rows of a large corpus are big
     }
 }
 
-void Perceptron::update(const Example& ex, const std::vector<int>& tags, float delta) {
+std::uint32_t Perceptron::index_of(std::uint64_t hash) {
+    auto [slot, fresh] = index_.emplace(hash, static_cast<std::uint32_t>(hashes_.size()));
+    if (fresh) {
+        hashes_.push_back(hash);
+        if (!w_.empty()) { // a history feature first met while learning
+            w_.resize(w_.size() + T, 0.0f);
+            u_.resize(u_.size() + T, 0.0);
+        }
+    }
+    return slot->second;
+}
+
+IndexRows Perceptron::history_rows(const Example& ex, const NameHistory& history) {
+    FeatureRows hashes;
+    history_features(ex.tokens, history, hashes);
+    IndexRows rows;
+    rows.begin.push_back(0);
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+        for (auto h : hashes.row(i)) rows.features.push_back(index_of(h));
+        rows.begin.push_back(static_cast<std::uint32_t>(rows.features.size()));
+    }
+    return rows;
+}
+
+void Perceptron::update(const IndexRows& rows, const std::vector<int>& tags, float delta, bool transitions) {
     const double weighted = step_ * delta;
     for (std::size_t i = 0; i < tags.size(); ++i) {
-        for (std::uint32_t j = ex.begin[i]; j < ex.begin[i + 1]; ++j) {
-            const std::size_t k = static_cast<std::size_t>(ex.features[j]) * T + static_cast<std::size_t>(tags[i]);
+        for (std::uint32_t j = rows.begin[i]; j < rows.begin[i + 1]; ++j) {
+            const std::size_t k = static_cast<std::size_t>(rows.features[j]) * T + static_cast<std::size_t>(tags[i]);
             w_[k] += delta;
             u_[k] += weighted;
         }
+        if (!transitions) continue;
         const std::size_t t = i == 0 ? static_cast<std::size_t>(tags[0])
                                      : static_cast<std::size_t>(tags[i - 1] * T + tags[i]);
         auto& w = i == 0 ? start_w_ : trans_w_;
@@ -168,19 +208,45 @@ void Perceptron::update(const Example& ex, const std::vector<int>& tags, float d
     }
 }
 
-void Perceptron::learn(const Example& ex) {
+// What the tagger found in the sentences before `example` in its document, each as last
+// decoded. At run time these are the final model's tags; here they come from a slightly
+// older model, which lets sentences be visited in random order (visiting them document
+// by document costs the perceptron one to two points of F1).
+NameHistory Perceptron::history_before(std::size_t example) const {
+    NameHistory h;
+    for (std::size_t e : documents_[examples_[example].document]) {
+        if (e == example) break;
+        if (!examples_[e].last_predicted.empty()) h.record(examples_[e].tokens, examples_[e].last_predicted);
+    }
+    return h;
+}
+
+// One step: decode with the current weights (and what was found earlier in the document,
+// as at run time), and on a mistake move the weights towards the gold tags.
+void Perceptron::learn(Example& ex, NameHistory* history) {
     const std::size_t n = ex.gold.size();
+    const IndexRows hist = history ? history_rows(ex, *history) : IndexRows{};
     std::vector<float> emission(n * T, 0.0f);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::uint32_t j = ex.begin[i]; j < ex.begin[i + 1]; ++j) {
-            const float* row = &w_[static_cast<std::size_t>(ex.features[j]) * T];
+    auto add = [&](const IndexRows& rows, std::size_t i) {
+        for (std::uint32_t j = rows.begin[i]; j < rows.begin[i + 1]; ++j) {
+            const float* row = &w_[static_cast<std::size_t>(rows.features[j]) * T];
             for (int y = 0; y < T; ++y) emission[i * T + static_cast<std::size_t>(y)] += row[y];
         }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        add(ex.rows, i);
+        if (history) add(hist, i);
+    }
     const std::vector<int> predicted = viterbi(TagScores{emission, trans_w_, start_w_});
     if (predicted != ex.gold) {
-        update(ex, ex.gold, 1.0f);
-        update(ex, predicted, -1.0f);
+        update(ex.rows, ex.gold, 1.0f, true);
+        update(ex.rows, predicted, -1.0f, true);
+        if (history) {
+            update(hist, ex.gold, 1.0f, false);
+            update(hist, predicted, -1.0f, false);
+        }
     }
+    ex.last_predicted = predicted;
     step_ += 1;
 }
 
@@ -223,9 +289,13 @@ std::string Perceptron::train() {
     std::vector<std::size_t> order(examples_.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     SplitMix rng{options_.seed};
+    const bool with_history = (options_.features & ner_history) != 0;
     for (int it = 1; it <= options_.iterations; ++it) {
         for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.next() % i]);
-        for (std::size_t e : order) learn(examples_[e]);
+        for (std::size_t e : order) {
+            NameHistory history = with_history ? history_before(e) : NameHistory{};
+            learn(examples_[e], with_history ? &history : nullptr);
+        }
         if (options_.on_iteration && it < options_.iterations)
             options_.on_iteration(it, NameFinder::from_bytes(serialize_model(averaged()), "<training>"));
     }

@@ -167,7 +167,8 @@ TEST_CASE("ner: find works on one sentence's tokens and returns sentence-relativ
     REQUIRE(doc.sentences.size() == 2);
     const kg::Sentence& s = doc.sentences[1];
     const std::span<const kg::Token> tokens(doc.tokens.data() + s.first_token, s.end_token - s.first_token);
-    const auto names = f.find(doc.text, tokens, kg::NameContext(doc.text, doc.tokens));
+    kg::NameContext context(doc.text, doc.tokens);
+    const auto names = f.find(doc.text, tokens, context);
     REQUIRE(names.size() == 1);
     CHECK(names[0].tok_begin == 2);
     CHECK(names[0].tok_end == 4);

@@ -20,6 +20,7 @@ namespace kg {
 namespace detail {
 struct NerModel;
 struct NameContextData;
+struct NameHistory;
 } // namespace detail
 
 /// The classes of the CoNLL shared tasks. Never renumber: model files store them.
@@ -48,25 +49,30 @@ struct NameSpan {
     friend bool operator==(const NameSpan&, const NameSpan&) = default;
 };
 
-/// What the rest of a document says about its words: whether a word also appears
-/// capitalised in mid-sentence, or in lower case (a capitalised word that is written in
-/// lower case elsewhere is rarely a name). Built once per document and shared by all its
-/// sentences; immutable, so safe to share across threads. An empty context makes the
-/// sentence its own document.
+/// One document being tagged, sentence after sentence. It holds what the whole document
+/// says about its words (whether a word also appears capitalised in mid-sentence, or in
+/// lower case: a capitalised word written in lower case elsewhere is rarely a name) and
+/// what the finder has already found in it (a name's later mentions take the label of its
+/// earlier ones). Contract: one context per document, its sentences passed to
+/// NameFinder::find in text order, from one thread at a time; contexts of different
+/// documents are independent. A default-constructed (empty) context makes each sentence
+/// its own document.
 class NameContext {
 public:
     NameContext() = default;
-    /// The facts of every token in `tokens`, whose spans index `text`.
+    /// The context of a document whose tokens are `tokens`, their spans indexing `text`.
     NameContext(std::string_view text, std::span<const Token> tokens);
     bool empty() const noexcept { return data_ == nullptr; }
 
 private:
     friend class NameFinder;
     std::shared_ptr<const detail::NameContextData> data_;
+    std::shared_ptr<detail::NameHistory> history_;
 };
 
 /// A loaded model. Immutable once loaded: every member function is const and thread-safe,
-/// and copies share the model. Tagging is a pure function of the model and its input.
+/// and copies share the model. Tagging is a pure function of the model, the tokens and
+/// the document context (the sentences of the document that came before).
 class NameFinder {
 public:
     /// Load a model file. Throws kg::Error: io_error when it cannot be read, model_format
@@ -78,10 +84,13 @@ public:
 
     /// Names in one sentence. `tokens` are kgraph tokens (kg::segment) whose spans index
     /// `text`, typically `doc.text` and one sentence's tokens; the spans returned index
-    /// `tokens` (0 = its first token), sorted and never overlapping. `context` is the
-    /// document's (see NameContext); without one the sentence is its own context.
-    std::vector<NameSpan> find(std::string_view text, std::span<const Token> tokens,
-                               const NameContext& context = {}) const;
+    /// `tokens` (0 = its first token), sorted and never overlapping. The sentence is its own
+    /// document: no context.
+    std::vector<NameSpan> find(std::string_view text, std::span<const Token> tokens) const;
+    /// The same for one sentence of a document, given in text order with the document's
+    /// context (see NameContext), which records what was found. This is what
+    /// `find_document` does for each sentence.
+    std::vector<NameSpan> find(std::string_view text, std::span<const Token> tokens, NameContext& context) const;
     /// Names in every sentence of a segmented document, with the whole document as context.
     /// Spans index `doc.tokens`.
     std::vector<NameSpan> find_document(const Document& doc) const;

@@ -23,6 +23,10 @@ struct NameLexicon {
     std::set<std::string> lower_words;
     /// Keys of dictionary words written with a capital (German nouns, some proper names).
     std::set<std::string> capitalised_words;
+    /// Cue words, by key: first names ("anna"), head nouns of organisation and place names
+    /// ("bank", "piazza"), words of roles that introduce people ("minister"), and
+    /// capitalised words that are never names ("monday"). Matched by Snowball stem.
+    std::set<std::string> given_names, organization_heads, place_heads, role_words, not_name_words;
 };
 
 /// Groups of features, for measuring what each one is worth. A model records the groups it
@@ -35,7 +39,9 @@ enum NerFeatureGroup : std::uint32_t {
     ner_gazetteer = 1 << 4,  ///< the token lies in a known name (NameLexicon::names)
     ner_dictionary = 1 << 5, ///< the word's stem is a dictionary word, lower-case or capitalised
     ner_document = 1 << 6,   ///< the word also appears capitalised mid-sentence / in lower case
-    ner_all_features = (1 << 7) - 1,
+    ner_history = 1 << 7,    ///< the labels the finder gave the same word earlier in the document
+    ner_cues = 1 << 8,       ///< the word or a neighbour is a given name, role, organisation or place head
+    ner_all_features = (1 << 9) - 1,
 };
 
 /// One labelled sequence (a sentence) of a training document: tokens [tok_begin, tok_end)
