@@ -4,6 +4,7 @@
 //
 //   kg-train-ner --lang en --ontology DIR --train FILE [--dev FILE] -o MODEL [options]
 //   kg-train-ner --eval MODEL --ontology DIR FILE...
+//   kg-train-ner --tag MODEL --ontology DIR TEXT_FILE    (names shown in brackets)
 //
 // A corpus FILE may be written LANG:PATH (the language whose segmentation rules and word
 // lists its text gets; default --lang) and may end in ",first=N%" or ",last=N%" to take
@@ -25,6 +26,8 @@
 #include "kg/text/normalize.hpp"
 #include "kg/text/segment.hpp"
 
+#include <rapidjson/document.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -44,6 +47,7 @@ using Clock = std::chrono::steady_clock;
 constexpr const char* usage_text = R"(usage:
   kg-train-ner --lang CODE --ontology DIR --train FILE... [--dev FILE...] -o MODEL [options]
   kg-train-ner --eval MODEL --ontology DIR FILE...
+  kg-train-ner --tag MODEL --ontology DIR TEXT_FILE
 
 FILE is [LANG:]PATH[,first=N%|,last=N%] (CoNLL columns, IOB2 tags).
 
@@ -51,15 +55,19 @@ options:
   --lang CODE           the model's language (it, en, fr, es, de)
   --ontology DIR        kgraph's ontology: segmentation rules and gazetteer (repeatable)
   --dictionary L=DIC    a Hunspell .dic word list for language L (repeatable)
+  --places FILE         place names from kg-gen-ner-places (ontology/ner/places.generated.json)
   --iterations N        training passes (default 10)
   --seed N              shuffling seed (default 1)
   --min-count N         drop features seen fewer than N times (default 1)
   --prune X             drop features whose weights are all below X times the largest (default 0)
   --o-penalty X         subtract X from the O tag's score when tagging (default 0)
+  --sharpness X         scale of scores for confidences (default 1; with --dev, fitted and printed)
+  --lone-share X        learn this share of documents as lone sentences, without context (default 0)
   --without LIST        feature groups to leave out: words,affixes,shapes,bigrams,
-                        gazetteer,dictionary,document,history,cues
+                        gazetteer,dictionary,document,history,cues,stems,long-suffixes
   --doc-size N          sentences per pseudo-document in files without -DOCSTART- (default 20)
   --kg-sentences        evaluate per kgraph sentence (find_document) instead of per corpus sentence
+  --no-context          evaluate each corpus sentence alone, without its document's context
   --curve               with --dev: print dev scores after every pass
   --errors FILE         write every missed (FN) and false (FP) name of the evaluation to FILE
   -o FILE               where to write the model
@@ -282,6 +290,24 @@ void add_cues(kg::NameLexicon& lex, const kg::Ontology& onto) {
             if (!L->function_words.count(w)) lex.role_words.insert(w);
 }
 
+// Place names from kg-gen-ner-places's file: those of any language ("*") and of the
+// lexicon's language, as LOC.
+void add_places(kg::NameLexicon& lex, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw kg::Error(kg::Errc::io_error, "cannot open place names", path);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    rapidjson::Document d;
+    d.Parse(json.c_str(), json.size());
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("names") || !d["names"].IsObject())
+        throw kg::Error(kg::Errc::ontology_schema, "not a place-name file of kg-gen-ner-places", path);
+    for (const char* key : {"*", lex.language.c_str()}) {
+        if (!d["names"].HasMember(key) || !d["names"][key].IsArray()) continue;
+        for (const auto& n : d["names"][key].GetArray())
+            if (n.IsString()) lex.names[kg::phrase_key(n.GetString())].insert(kg::NameLabel::location);
+    }
+    lex.names.erase("");
+}
+
 // A Hunspell dictionary's words (the stems of its .dic file, flags stripped), sorted into
 // those written in lower case and those written with a capital.
 void add_dictionary(kg::NameLexicon& lex, const std::string& path) {
@@ -354,6 +380,8 @@ std::vector<ByteName> to_bytes(const std::vector<kg::NameSpan>& spans, const std
     return out;
 }
 
+bool lone_sentences = false; ///< --no-context: every sentence its own document
+
 Counts evaluate(const kg::NameFinder& finder, const Corpus& corpus, bool kg_sentences) {
     Counts c;
     for (const Projected& p : corpus.docs) {
@@ -371,7 +399,8 @@ Counts evaluate(const kg::NameFinder& finder, const Corpus& corpus, bool kg_sent
                     if (n.begin >= b && n.end <= e) found.push_back(n);
             } else if (seq.tok_begin < seq.tok_end) {
                 const std::span<const kg::Token> toks(doc.tokens.data() + seq.tok_begin, seq.tok_end - seq.tok_begin);
-                found = to_bytes(finder.find(doc.text, toks, context), doc.tokens, seq.tok_begin);
+                found = to_bytes(lone_sentences ? finder.find(doc.text, toks) : finder.find(doc.text, toks, context),
+                                 doc.tokens, seq.tok_begin);
             }
             score(p.gold[si], found, c, doc.text);
         }
@@ -398,12 +427,12 @@ void print_scores(const Counts& c, std::ostream& out) {
 // ---------------------------------------------------------------- command line
 
 struct Options {
-    std::string language, eval_model, out;
+    std::string language, eval_model, tag_model, out;
     std::vector<std::string> ontology, train, dev, dictionaries;
     kg::NerTrainOptions train_options;
     std::size_t doc_size = 20;
     bool kg_sentences = false, curve = false;
-    std::string errors;
+    std::string errors, places;
 };
 
 std::uint32_t feature_groups_without(const std::string& list) {
@@ -411,7 +440,7 @@ std::uint32_t feature_groups_without(const std::string& list) {
         {"words", kg::ner_words},       {"affixes", kg::ner_affixes},       {"shapes", kg::ner_shapes},
         {"bigrams", kg::ner_bigrams},   {"gazetteer", kg::ner_gazetteer}, {"dictionary", kg::ner_dictionary},
         {"document", kg::ner_document},   {"history", kg::ner_history},
-        {"cues", kg::ner_cues}};
+        {"cues", kg::ner_cues},         {"stems", kg::ner_stems},           {"long-suffixes", kg::ner_long_suffixes}};
     std::uint32_t groups = kg::ner_all_features;
     std::stringstream in(list);
     for (std::string name; std::getline(in, name, ',');) {
@@ -436,26 +465,31 @@ Options parse_args(int argc, char** argv) {
         else if (a == "--train") o.train.push_back(value());
         else if (a == "--dev") o.dev.push_back(value());
         else if (a == "--eval") o.eval_model = value();
+        else if (a == "--tag") o.tag_model = value();
         else if (a == "--dictionary") o.dictionaries.push_back(value());
         else if (a == "--iterations") o.train_options.iterations = std::stoi(value());
         else if (a == "--seed") o.train_options.seed = std::stoull(value());
         else if (a == "--min-count") o.train_options.min_feature_count = static_cast<std::uint32_t>(std::stoul(value()));
         else if (a == "--prune") o.train_options.prune = std::stod(value());
         else if (a == "--o-penalty") o.train_options.outside_penalty = std::stof(value());
+        else if (a == "--sharpness") o.train_options.confidence_sharpness = std::stof(value());
+        else if (a == "--lone-share") o.train_options.lone_sentence_share = std::stod(value());
         else if (a == "--without") o.train_options.features = feature_groups_without(value());
         else if (a == "--doc-size") o.doc_size = std::max<std::size_t>(1, std::stoul(value()));
         else if (a == "--kg-sentences") o.kg_sentences = true;
+        else if (a == "--no-context") lone_sentences = true;
         else if (a == "--curve") o.curve = true;
         else if (a == "--errors") o.errors = value();
+        else if (a == "--places") o.places = value();
         else if (a == "-o") o.out = value();
         else if (a == "-h" || a == "--help") { std::cout << usage_text; std::exit(0); }
         else if (!a.empty() && a[0] == '-') throw kg::Error(kg::Errc::usage, "unknown option " + a);
         else files.push_back(a);
     }
-    if (!o.eval_model.empty()) o.dev.insert(o.dev.end(), files.begin(), files.end());
+    if (!o.eval_model.empty() || !o.tag_model.empty()) o.dev.insert(o.dev.end(), files.begin(), files.end());
     else if (!files.empty()) throw kg::Error(kg::Errc::usage, "unexpected argument " + files[0]);
     if (o.ontology.empty()) throw kg::Error(kg::Errc::usage, "--ontology DIR is required");
-    if (o.eval_model.empty() && (o.language.empty() || o.train.empty() || o.out.empty()))
+    if (o.eval_model.empty() && o.tag_model.empty() && (o.language.empty() || o.train.empty() || o.out.empty()))
         throw kg::Error(kg::Errc::usage, "training needs --lang, --train and -o");
     return o;
 }
@@ -468,6 +502,7 @@ std::map<std::string, kg::NameLexicon> build_lexicons(const Options& o, const kg
         lex.language = l;
         add_gazetteer(lex, onto);
         add_cues(lex, onto);
+        if (!o.places.empty()) add_places(lex, o.places);
     }
     for (const auto& d : o.dictionaries) {
         const auto eq = d.find('=');
@@ -494,6 +529,42 @@ int run_eval(const Options& o, const kg::Ontology& onto) {
               << " names (" << dev.unrepresentable << " not on kgraph token boundaries); tagged in "
               << seconds_since(t0) << " s\n";
     print_scores(c, std::cout);
+    return 0;
+}
+
+// Plain text in, the same text out with every name found as [LABEL name] (and its
+// confidence), one sentence a line: for reading a model's behaviour by eye.
+int run_tag(const Options& o, const kg::Ontology& onto) {
+    const kg::NameFinder finder = kg::NameFinder::load(o.tag_model);
+    const std::string lang = o.language.empty() ? finder.language() : o.language;
+    const kg::LanguageData* L = onto.find_language(lang);
+    if (!L) throw kg::Error(kg::Errc::usage, "the ontology has no language '" + lang + "'");
+    for (const auto& path : o.dev) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw kg::Error(kg::Errc::io_error, "cannot open text", path);
+        kg::Document doc;
+        doc.id = path;
+        doc.language = lang;
+        doc.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        kg::segment(doc, L->segmentation);
+        const auto names = finder.find_document(doc);
+        std::size_t k = 0;
+        for (const kg::Sentence& s : doc.sentences) {
+            std::string line;
+            std::uint32_t at = s.span.begin;
+            for (; k < names.size() && names[k].tok_begin < s.end_token; ++k) {
+                const auto b = doc.tokens[names[k].tok_begin].span.begin, e = doc.tokens[names[k].tok_end - 1].span.end;
+                char conf[16];
+                std::snprintf(conf, sizeof conf, " %.2f", static_cast<double>(names[k].confidence));
+                line += doc.text.substr(at, b - at) + "[" + std::string(kg::name_label_code(names[k].label)) + " " +
+                        doc.text.substr(b, e - b) + conf + "]";
+                at = e;
+            }
+            line += doc.text.substr(at, s.span.end - at);
+            std::replace(line.begin(), line.end(), '\n', ' ');
+            std::cout << line << '\n';
+        }
+    }
     return 0;
 }
 
@@ -526,6 +597,9 @@ int run_train(Options& o, const kg::Ontology& onto) {
         const kg::NameFinder finder = kg::NameFinder::load(o.out);
         std::cout << "dev (" << dev.names << " names, " << dev.unrepresentable << " not on kgraph token boundaries):\n";
         print_scores(evaluate(finder, dev, o.kg_sentences), std::cout);
+        std::vector<kg::NerDocument> held_out;
+        for (const auto& p : dev.docs) held_out.push_back(p.training);
+        std::cout << "confidence sharpness fitted on dev: " << kg::fit_confidence_sharpness(finder, held_out) << '\n';
     }
     return 0;
 }
@@ -536,6 +610,7 @@ int main(int argc, char** argv) {
     try {
         Options o = parse_args(argc, argv);
         const kg::Ontology onto = kg::load_ontology(o.ontology);
+        if (!o.tag_model.empty()) return run_tag(o, onto);
         return o.eval_model.empty() ? run_train(o, onto) : run_eval(o, onto);
     } catch (const kg::Error& e) {
         std::cerr << "kg-train-ner: " << e.what() << '\n';

@@ -66,26 +66,26 @@ std::vector<int> viterbi(const TagScores& s) {
     return tags;
 }
 
-std::vector<float> tag_posteriors(const TagScores& s, const std::vector<int>& tags) {
+std::vector<float> tag_posteriors(const TagScores& s, const std::vector<int>& tags, float sharpness) {
     const std::size_t n = s.size();
+    auto em = [&](std::size_t i, int y) { return sharpness * s.emission[i * T + static_cast<std::size_t>(y)]; };
+    auto tr = [&](int p, int y) { return sharpness * s.transition[static_cast<std::size_t>(p * T + y)]; };
     std::vector<float> alpha(n * T, minus_infinity), beta(n * T, minus_infinity);
     float terms[T];
     for (int y = 0; y < T; ++y)
-        if (ner_transition_allowed(-1, y)) alpha[static_cast<std::size_t>(y)] = s.start[y] + s.emission[y];
+        if (ner_transition_allowed(-1, y)) alpha[static_cast<std::size_t>(y)] = sharpness * s.start[y] + em(0, y);
     for (std::size_t i = 1; i < n; ++i)
         for (int y = 0; y < T; ++y) {
             for (int p = 0; p < T; ++p)
-                terms[p] = ner_transition_allowed(p, y) ? alpha[(i - 1) * T + p] + s.transition[p * T + y] : minus_infinity;
-            alpha[i * T + y] = log_sum_exp(terms, T) + s.emission[i * T + y];
+                terms[p] = ner_transition_allowed(p, y) ? alpha[(i - 1) * T + p] + tr(p, y) : minus_infinity;
+            alpha[i * T + y] = log_sum_exp(terms, T) + em(i, y);
         }
     for (int y = 0; y < T; ++y)
         if (ner_end_allowed(y)) beta[(n - 1) * T + y] = 0;
     for (std::size_t i = n - 1; i-- > 0;)
         for (int y = 0; y < T; ++y) {
             for (int q = 0; q < T; ++q)
-                terms[q] = ner_transition_allowed(y, q)
-                               ? s.transition[y * T + q] + s.emission[(i + 1) * T + q] + beta[(i + 1) * T + q]
-                               : minus_infinity;
+                terms[q] = ner_transition_allowed(y, q) ? tr(y, q) + em(i + 1, q) + beta[(i + 1) * T + q] : minus_infinity;
             beta[i * T + y] = log_sum_exp(terms, T);
         }
     for (int y = 0; y < T; ++y) terms[y] = alpha[(n - 1) * T + y] + beta[(n - 1) * T + y];

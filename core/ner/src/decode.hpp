@@ -25,9 +25,9 @@ struct TagScores {
 /// The highest-scoring sequence of allowed tags.
 std::vector<int> viterbi(const TagScores& scores);
 
-/// For each position, the posterior of `tags[i]` when the scores are read as the log
-/// potentials of a linear-chain CRF.
-std::vector<float> tag_posteriors(const TagScores& scores, const std::vector<int>& tags);
+/// For each position, the posterior of `tags[i]` when the scores times `sharpness` are
+/// read as the log potentials of a linear-chain CRF.
+std::vector<float> tag_posteriors(const TagScores& scores, const std::vector<int>& tags, float sharpness = 1);
 
 /// The names a valid tag sequence spells, with the smallest posterior of their tokens.
 std::vector<NameSpan> spans_of(const std::vector<int>& tags, const std::vector<float>& posteriors);

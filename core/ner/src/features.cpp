@@ -17,7 +17,7 @@ enum Template : std::uint8_t {
     t_bias = 1, t_word, t_form, t_word_m1, t_word_p1, t_word_m2, t_word_p2, t_bigram_m1, t_bigram_p1,
     t_prefix, t_suffix, t_shape, t_short_shape, t_shape_window, t_case, t_headline_shape, t_gazetteer,
     t_gazetteer_m1, t_gazetteer_p1, t_dictionary, t_dictionary_m1, t_dictionary_p1, t_document,
-    t_word_m1_shape, t_history, t_history_any, t_cue, t_cue_m1, t_cue_p1,
+    t_word_m1_shape, t_history, t_history_any, t_cue, t_cue_m1, t_cue_p1, t_stem,
 };
 
 // FNV-1a 64 over the template number and the parts, each part closed by a separator so
@@ -54,6 +54,7 @@ struct TokenInfo {
     bool first = false;      ///< first word of the sequence
     std::uint8_t dictionary = 0;
     std::uint8_t cues = 0;   ///< LexiconBits 6..10, shifted down
+    std::string stem;        ///< Snowball stem of the key (ner_stems)
     std::array<std::uint8_t, name_label_count> gazetteer{}; ///< BilouPart bits per label
     std::uint8_t context = 0;
 };
@@ -136,6 +137,7 @@ std::vector<TokenInfo> token_infos(std::string_view text, std::span<const Token>
             x.dictionary = static_cast<std::uint8_t>((m >> 4) & 3);
             x.cues = static_cast<std::uint8_t>((m >> 6) & 0x1F);
         }
+        if ((groups & ner_stems) && letters) x.stem = stem_word(t.key, lex.language);
         if ((groups & ner_document) && letters) x.context = context.lookup(t.key);
     }
     if (groups & ner_gazetteer) mark_gazetteer(seq, lex, info);
@@ -189,10 +191,11 @@ void Emitter::emit_affixes(const std::string& key) {
         cut.push_back(p);
     }
     const std::size_t chars = cut.size() - 1;
-    for (std::size_t n = 1; n <= 4 && n < chars; ++n) {
+    for (std::size_t n = 1; n <= 4 && n < chars; ++n)
         add(FeatureHash(t_prefix) << static_cast<char>('0' + n) << std::string_view(key).substr(0, cut[n]));
+    const std::size_t max_suffix = (groups & ner_long_suffixes) ? 6 : 4;
+    for (std::size_t n = 1; n <= max_suffix && n < chars; ++n)
         add(FeatureHash(t_suffix) << static_cast<char>('0' + n) << std::string_view(key).substr(cut[chars - n]));
-    }
 }
 
 void Emitter::emit_lexical(std::ptrdiff_t i) {
@@ -242,6 +245,7 @@ void Emitter::emit(std::size_t at, std::string_view form) {
         add(FeatureHash(t_word_p2) << word(i + 2));
     }
     if ((groups & ner_affixes) && x.casing != 'p') emit_affixes(x.word);
+    if ((groups & ner_stems) && !x.stem.empty()) add(FeatureHash(t_stem) << x.stem);
     if (groups & ner_shapes) {
         add(FeatureHash(t_shape) << x.shape);
         add(FeatureHash(t_short_shape) << x.short_shape);

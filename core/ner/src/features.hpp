@@ -54,6 +54,11 @@ struct NameHistory {
 /// Fill `out` with the history features of `seq`'s tokens.
 void history_features(std::span<const Token> seq, const NameHistory& history, FeatureRows& out);
 
+/// The tag scores of one sentence ([token * ner_tag_count + tag]) under model `m`, with the
+/// document's context and history when given (either may be null).
+std::vector<float> sentence_scores(const NerModel& m, std::string_view text, std::span<const Token> tokens,
+                                   const NameContextData* context, const NameHistory* history);
+
 /// Fill `out` with the features of `seq` (tokens whose spans index `text`), computing the
 /// NerFeatureGroups in `groups` only.
 void extract_features(std::string_view text, std::span<const Token> seq, const NameContextData& context,

@@ -31,19 +31,18 @@ enum LexiconBit : std::uint16_t {
     lex_not_name = 1 << 10,
 };
 
-/// A NameLexicon compiled for lookups: sorted keys in one blob. Keys are "p:" + phrase
-/// key for names and "w:" + Snowball stem for dictionary words.
+/// The 64-bit FNV-1a hash of a lexicon key, which is all a model stores of it (half the
+/// size of the strings; at a few hundred thousand entries a collision is a few in a
+/// million lookups). Keys are "p:" + phrase key for names, "w:" + Snowball stem for words.
+std::uint64_t lexicon_hash(std::string_view key);
+
+/// A NameLexicon compiled for lookups: the hashes of its keys, ascending, and their masks.
 struct CompiledLexicon {
     std::string language;
-    std::string blob;
-    std::vector<std::uint32_t> ends; ///< entry i is blob[ends[i-1], ends[i])
+    std::vector<std::uint64_t> keys;
     std::vector<std::uint16_t> masks;
     std::uint8_t max_phrase_words = 0;
 
-    std::string_view entry(std::size_t i) const {
-        const std::uint32_t b = i == 0 ? 0 : ends[i - 1];
-        return std::string_view(blob).substr(b, ends[i] - b);
-    }
     std::uint16_t lookup(std::string_view key) const;
 };
 
@@ -62,6 +61,10 @@ struct NerModel {
     /// Subtracted from every O score when decoding: trades precision for recall, set
     /// from dev data (a perceptron leans to O on the sparse, unseen names of German).
     float outside_penalty = 0;
+    /// Scores are multiplied by this before they are read as probabilities for NameSpan's
+    /// confidence: perceptron weights have no probabilistic scale of their own, so the
+    /// trainer picks the factor that best predicts the gold tags of held-back sentences.
+    float sharpness = 1;
     CompiledLexicon lexicon;
 
     /// Add the weights of the features `hashes` to one token's tag scores.

@@ -3,11 +3,12 @@
 //   magic "KGNERMDL" | u32 version | u32 tag count (17) | u32 feature groups
 //   u32 language length | language bytes
 //   u32 feature count F | u32 weight count W | f32 weight scale | f32 O penalty
+//   f32 confidence sharpness
 //   f32 transition[17*17] | f32 start[17]
 //   u64 feature hash[F], strictly ascending | u32 row end[F], non-decreasing, last = W
 //   u8 tag[W] (< 17) | i16 weight[W]
-//   u32 lexicon entry count E | u8 longest name in words | u32 blob size B
-//   u32 entry end[E], non-decreasing, last = B | u16 mask[E] | blob[B], entries ascending
+//   u32 lexicon entry count E | u8 longest name in words
+//   u64 lexicon key hash[E], strictly ascending | u16 mask[E]
 //   u64 FNV-1a 64 of every byte before it
 //
 // Structure is checked field by field so that an error names the first bad byte; the
@@ -108,34 +109,23 @@ private:
 };
 
 void write_lexicon(Writer& w, const CompiledLexicon& lex) {
-    w.uint(static_cast<std::uint32_t>(lex.ends.size()));
+    w.uint(static_cast<std::uint32_t>(lex.keys.size()));
     w.uint(lex.max_phrase_words);
-    w.uint(static_cast<std::uint32_t>(lex.blob.size()));
-    for (auto e : lex.ends) w.uint(e);
+    for (auto k : lex.keys) w.uint(k);
     for (auto m : lex.masks) w.uint(m);
-    w.bytes(lex.blob);
 }
 
 void read_lexicon(Reader& r, CompiledLexicon& lex) {
-    const std::uint32_t n = r.count("lexicon entry count", 6);
+    const std::uint32_t n = r.count("lexicon entry count", 8 + 2);
     lex.max_phrase_words = r.uint<std::uint8_t>("longest lexicon name");
-    const std::uint32_t blob_size = r.count("lexicon size", 1);
-    lex.ends.resize(n);
-    std::uint32_t prev = 0;
-    for (auto& e : lex.ends) {
+    lex.keys.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
         const std::size_t at = r.pos();
-        e = r.uint<std::uint32_t>("lexicon entry end");
-        if (e < prev || e > blob_size) r.fail("lexicon entry end out of order or past the lexicon", at);
-        prev = e;
+        lex.keys[i] = r.uint<std::uint64_t>("lexicon key hash");
+        if (i > 0 && lex.keys[i] <= lex.keys[i - 1]) r.fail("lexicon key hashes not in ascending order", at);
     }
-    if (n > 0 && prev != blob_size) r.fail("lexicon entries do not fill the lexicon", r.pos());
     lex.masks.resize(n);
     for (auto& m : lex.masks) m = r.uint<std::uint16_t>("lexicon mask");
-    const std::size_t blob_at = r.pos();
-    lex.blob = std::string(r.bytes(blob_size, "lexicon"));
-    for (std::size_t i = 1; i < n; ++i)
-        if (!(lex.entry(i - 1) < lex.entry(i)))
-            r.fail("lexicon entries not in ascending order", blob_at + (i == 0 ? 0 : lex.ends[i - 1]));
 }
 
 void read_weights(Reader& r, NerModel& m) {
@@ -143,6 +133,7 @@ void read_weights(Reader& r, NerModel& m) {
     const std::uint32_t entries = r.count("weight count", 1 + 2);
     m.scale = r.f32("weight scale");
     m.outside_penalty = r.f32("O penalty");
+    m.sharpness = r.f32("confidence sharpness");
     for (auto& t : m.transition) t = r.f32("transition weight");
     for (auto& s : m.start) s = r.f32("start weight");
     m.keys.resize(features);
@@ -183,6 +174,7 @@ std::string serialize_model(const NerModel& m) {
     w.uint(static_cast<std::uint32_t>(m.tags.size()));
     w.f32(m.scale);
     w.f32(m.outside_penalty);
+    w.f32(m.sharpness);
     for (float t : m.transition) w.f32(t);
     for (float s : m.start) w.f32(s);
     for (auto k : m.keys) w.uint(k);
@@ -221,14 +213,12 @@ NerModel parse_model(std::string_view bytes, const std::string& name) {
     return m;
 }
 
+std::uint64_t lexicon_hash(std::string_view key) { return fnv1a(key); }
+
 std::uint16_t CompiledLexicon::lookup(std::string_view key) const {
-    std::size_t lo = 0, hi = ends.size();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        if (entry(mid) < key) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < ends.size() && entry(lo) == key ? masks[lo] : 0;
+    const std::uint64_t h = fnv1a(key);
+    auto it = std::lower_bound(keys.begin(), keys.end(), h);
+    return it != keys.end() && *it == h ? masks[static_cast<std::size_t>(it - keys.begin())] : 0;
 }
 
 void NerModel::add_scores(std::span<const std::uint64_t> hashes, float* scores) const {

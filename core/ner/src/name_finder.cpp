@@ -54,33 +54,45 @@ std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const To
     return find(text, tokens, lone);
 }
 
+namespace detail {
+
+std::vector<float> sentence_scores(const NerModel& m, std::string_view text, std::span<const Token> tokens,
+                                   const NameContextData* context, const NameHistory* history) {
+    constexpr int T = ner_tag_count;
+    // Without a document the sentence is its own context.
+    NameContextData own;
+    if (!context && (m.feature_groups & ner_document)) {
+        own = build_context(text, tokens);
+        context = &own;
+    }
+    static const NameContextData none;
+    FeatureRows rows, past;
+    extract_features(text, tokens, context ? *context : none, m.lexicon, m.feature_groups, rows);
+    const bool use_history = (m.feature_groups & ner_history) && history;
+    if (use_history) history_features(tokens, *history, past);
+    std::vector<float> emission(tokens.size() * T, 0.0f);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        m.add_scores(rows.row(i), &emission[i * T]);
+        if (use_history) m.add_scores(past.row(i), &emission[i * T]);
+        emission[i * T] -= m.outside_penalty;
+    }
+    return emission;
+}
+
+const NerModel& model_of(const NameFinder& finder) { return *finder.model_; }
+
+} // namespace detail
+
 std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const Token> tokens,
                                        NameContext& context) const {
     if (tokens.empty()) return {};
     const detail::NerModel& m = *model_;
-    constexpr int T = detail::ner_tag_count;
-    // Without a document the sentence is its own context.
-    detail::NameContextData own;
-    const detail::NameContextData* ctx = context.data_.get();
-    if (!ctx && (m.feature_groups & ner_document)) {
-        own = detail::build_context(text, tokens);
-        ctx = &own;
-    }
-    static const detail::NameContextData none;
-    detail::FeatureRows rows, history;
-    detail::extract_features(text, tokens, ctx ? *ctx : none, m.lexicon, m.feature_groups, rows);
-    const bool use_history = (m.feature_groups & ner_history) && context.history_;
-    if (use_history) detail::history_features(tokens, *context.history_, history);
-    std::vector<float> emission(tokens.size() * T, 0.0f);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        m.add_scores(rows.row(i), &emission[i * T]);
-        if (use_history) m.add_scores(history.row(i), &emission[i * T]);
-        emission[i * T] -= m.outside_penalty;
-    }
+    const std::vector<float> emission =
+        detail::sentence_scores(m, text, tokens, context.data_.get(), context.history_.get());
     const detail::TagScores scores{emission, m.transition, m.start};
     const std::vector<int> tags = detail::viterbi(scores);
     if (context.history_) context.history_->record(tokens, tags);
-    return detail::spans_of(tags, detail::tag_posteriors(scores, tags));
+    return detail::spans_of(tags, detail::tag_posteriors(scores, tags, m.sharpness));
 }
 
 std::vector<NameSpan> NameFinder::find_document(const Document& doc) const {

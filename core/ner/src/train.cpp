@@ -21,27 +21,33 @@ namespace {
 
 constexpr int T = ner_tag_count;
 
-CompiledLexicon compile_lexicon(const NameLexicon& lex) {
+// The lexicon as a model stores it, with only the lists its feature groups read.
+CompiledLexicon compile_lexicon(const NameLexicon& lex, std::uint32_t groups) {
     std::map<std::string, std::uint16_t> entries;
     CompiledLexicon out;
     out.language = lex.language;
     for (const auto& [phrase, labels] : lex.names) {
+        if (!(groups & ner_gazetteer)) break;
         if (phrase.empty()) continue;
         auto& m = entries["p:" + phrase];
         for (NameLabel l : labels) m |= static_cast<std::uint16_t>(lex_name_first << static_cast<int>(l));
         const auto words = 1 + std::count(phrase.begin(), phrase.end(), ' ');
         out.max_phrase_words = static_cast<std::uint8_t>(std::clamp<long>(words, out.max_phrase_words, 255));
     }
-    for (const auto& w : lex.lower_words) entries["w:" + stem_word(w, lex.language)] |= lex_lower_word;
-    for (const auto& w : lex.capitalised_words) entries["w:" + stem_word(w, lex.language)] |= lex_capitalised_word;
+    if (groups & ner_dictionary) {
+        for (const auto& w : lex.lower_words) entries["w:" + stem_word(w, lex.language)] |= lex_lower_word;
+        for (const auto& w : lex.capitalised_words) entries["w:" + stem_word(w, lex.language)] |= lex_capitalised_word;
+    }
     const std::pair<const std::set<std::string>*, LexiconBit> cues[] = {
         {&lex.given_names, lex_given_name}, {&lex.organization_heads, lex_organization_head},
         {&lex.place_heads, lex_place_head}, {&lex.role_words, lex_role_word}, {&lex.not_name_words, lex_not_name}};
     for (const auto& [words, bit] : cues)
-        for (const auto& w : *words) entries["w:" + stem_word(w, lex.language)] |= bit;
-    for (const auto& [key, mask] : entries) {
-        out.blob += key;
-        out.ends.push_back(static_cast<std::uint32_t>(out.blob.size()));
+        for (const auto& w : *words)
+            if (groups & ner_cues) entries["w:" + stem_word(w, lex.language)] |= bit;
+    std::map<std::uint64_t, std::uint16_t> hashed;
+    for (const auto& [key, mask] : entries) hashed[lexicon_hash(key)] |= mask;
+    for (const auto& [hash, mask] : hashed) {
+        out.keys.push_back(hash);
         out.masks.push_back(mask);
     }
     return out;
@@ -123,7 +129,7 @@ Perceptron::Perceptron(const std::vector<NerDocument>& docs, const std::map<std:
     : options_(options), trans_w_(T * T, 0), start_w_(T, 0), trans_u_(T * T, 0), start_u_(T, 0) {
     auto it = lexicons.find(options.language);
     if (it == lexicons.end()) throw Error(Errc::usage, "no lexicon for the model's language '" + options.language + "'");
-    model_lexicon_ = compile_lexicon(it->second);
+    model_lexicon_ = compile_lexicon(it->second, options.features);
     prepare(docs, lexicons);
     w_.assign(hashes_.size() * T, 0);
     u_.assign(hashes_.size() * T, 0);
@@ -133,21 +139,32 @@ void Perceptron::prepare(const std::vector<NerDocument>& docs, const std::map<st
     std::map<std::string, CompiledLexicon> compiled;
     std::vector<FeatureRows> rows;
     std::unordered_map<std::uint64_t, std::uint32_t> count;
-    for (const NerDocument& d : docs) {
+    for (std::size_t di = 0; di < docs.size(); ++di) {
+        const NerDocument& d = docs[di];
+        // Some documents are learned as lone sentences (no document context, no history),
+        // so that the model also serves callers that tag sentences one by one.
+        const double share = options_.lone_sentence_share;
+        const bool lone = std::floor(static_cast<double>(di + 1) * share) > std::floor(static_cast<double>(di) * share);
         documents_.emplace_back();
         auto it = compiled.find(d.lexicon_language);
         if (it == compiled.end()) {
             auto lx = lexicons.find(d.lexicon_language);
             if (lx == lexicons.end()) throw Error(Errc::usage, "no lexicon for language '" + d.lexicon_language + "'");
-            it = compiled.emplace(d.lexicon_language, compile_lexicon(lx->second)).first;
+            it = compiled.emplace(d.lexicon_language, compile_lexicon(lx->second, options_.features)).first;
         }
-        const NameContextData context = (options_.features & ner_document) ? build_context(d.doc.text, d.doc.tokens)
-                                                                            : NameContextData{};
+        const bool doc_context = (options_.features & ner_document) != 0;
+        const NameContextData context = doc_context && !lone ? build_context(d.doc.text, d.doc.tokens) : NameContextData{};
         for (const NerSequence& s : d.sequences) {
             if (s.tok_begin >= s.tok_end || s.tok_end > d.doc.tokens.size()) continue;
             const std::span<const Token> tokens(d.doc.tokens.data() + s.tok_begin, s.tok_end - s.tok_begin);
             rows.emplace_back();
-            extract_features(d.doc.text, tokens, context, it->second, options_.features, rows.back());
+            if (lone) {
+                if (!documents_.back().empty()) documents_.emplace_back(); // each sentence its own document
+                const NameContextData own = doc_context ? build_context(d.doc.text, tokens) : NameContextData{};
+                extract_features(d.doc.text, tokens, own, it->second, options_.features, rows.back());
+            } else {
+                extract_features(d.doc.text, tokens, context, it->second, options_.features, rows.back());
+            }
             for (auto h : rows.back().hashes) ++count[h];
             documents_.back().push_back(examples_.size());
             examples_.push_back(Example{tokens, {}, gold_tags(s), documents_.size() - 1, {}});
@@ -255,6 +272,7 @@ NerModel Perceptron::averaged() const {
     m.language = options_.language;
     m.feature_groups = options_.features;
     m.outside_penalty = options_.outside_penalty;
+    m.sharpness = options_.confidence_sharpness;
     m.lexicon = model_lexicon_;
     for (std::size_t k = 0; k < trans_w_.size(); ++k) m.transition[k] = static_cast<float>(trans_w_[k] - trans_u_[k] / step_);
     for (std::size_t k = 0; k < start_w_.size(); ++k) m.start[k] = static_cast<float>(start_w_[k] - start_u_[k] / step_);
@@ -306,6 +324,29 @@ std::string Perceptron::train() {
 
 } // namespace
 } // namespace detail
+
+float fit_confidence_sharpness(const NameFinder& model, const std::vector<NerDocument>& held_out) {
+    const detail::NerModel& m = detail::model_of(model);
+    constexpr int grid = 16; // sharpness 2^-12 .. 2^3
+    std::vector<double> log_likelihood(grid, 0.0);
+    for (const NerDocument& d : held_out) {
+        const detail::NameContextData context = detail::build_context(d.doc.text, d.doc.tokens);
+        detail::NameHistory history;
+        for (const NerSequence& s : d.sequences) {
+            if (s.tok_begin >= s.tok_end || s.tok_end > d.doc.tokens.size()) continue;
+            const std::span<const Token> tokens(d.doc.tokens.data() + s.tok_begin, s.tok_end - s.tok_begin);
+            const std::vector<float> emission = detail::sentence_scores(m, d.doc.text, tokens, &context, &history);
+            const detail::TagScores scores{emission, m.transition, m.start};
+            const std::vector<int> gold = detail::gold_tags(s);
+            for (int g = 0; g < grid; ++g)
+                for (float p : detail::tag_posteriors(scores, gold, std::ldexp(1.0f, g - 12)))
+                    log_likelihood[static_cast<std::size_t>(g)] += std::log(std::max(static_cast<double>(p), 1e-12));
+            history.record(tokens, detail::viterbi(scores));
+        }
+    }
+    const auto best = std::max_element(log_likelihood.begin(), log_likelihood.end()) - log_likelihood.begin();
+    return std::ldexp(1.0f, static_cast<int>(best) - 12);
+}
 
 std::string train_name_finder(const std::vector<NerDocument>& documents,
                               const std::map<std::string, NameLexicon>& lexicons, const NerTrainOptions& options) {

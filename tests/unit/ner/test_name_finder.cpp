@@ -289,3 +289,26 @@ TEST_CASE("ner: training refuses overlapping or misplaced gold names", "[ner][er
     o.language = "xx";
     CHECK_THROWS_AS(kg::train_name_finder({make_document({"Nothing ."})}, {{"en", tiny_lexicon()}}, o), kg::Error);
 }
+
+// The shipped models (ontology/models/ner-*.bin) on sentences written for this test: each
+// loads, reports its language, and finds the plain names of a plain news sentence.
+TEST_CASE("ner: the shipped models load and find names in their language", "[ner][models]") {
+    struct Case {
+        const char* language;
+        const char* text;
+        std::vector<std::string> expected;
+    };
+    const Case cases[] = {
+        {"en", "Angela Merkel met Emmanuel Macron in Berlin on Tuesday .", {"PER:Angela Merkel", "PER:Emmanuel Macron", "LOC:Berlin"}},
+        {"de", "Angela Merkel traf Emmanuel Macron am Dienstag in Berlin .", {"PER:Angela Merkel", "PER:Emmanuel Macron", "LOC:Berlin"}},
+        {"es", "Angela Merkel se reunió con Emmanuel Macron en Berlín el martes .", {"PER:Angela Merkel", "PER:Emmanuel Macron", "LOC:Berlín"}},
+        {"it", "Angela Merkel ha incontrato Emmanuel Macron a Berlino martedì .", {"PER:Angela Merkel", "PER:Emmanuel Macron", "LOC:Berlino"}},
+        {"fr", "Angela Merkel a rencontré Emmanuel Macron à Berlin mardi .", {"PER:Angela Merkel", "PER:Emmanuel Macron", "LOC:Berlin"}},
+    };
+    for (const Case& c : cases) {
+        INFO("language " << c.language);
+        const kg::NameFinder f = kg::NameFinder::load(std::string(KG_ONTOLOGY_DIR) + "/models/ner-" + c.language + ".bin");
+        CHECK(f.language() == c.language);
+        CHECK(tag(f, c.text) == c.expected);
+    }
+}

@@ -17,10 +17,12 @@
 
 namespace kg {
 
+class NameFinder;
 namespace detail {
 struct NerModel;
 struct NameContextData;
 struct NameHistory;
+const NerModel& model_of(const NameFinder& finder);
 } // namespace detail
 
 /// The classes of the CoNLL shared tasks. Never renumber: model files store them.
@@ -105,6 +107,7 @@ public:
     std::size_t feature_count() const noexcept;
 
 private:
+    friend const detail::NerModel& detail::model_of(const NameFinder& finder);
     explicit NameFinder(std::shared_ptr<const detail::NerModel> model);
     std::shared_ptr<const detail::NerModel> model_;
 };

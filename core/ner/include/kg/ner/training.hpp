@@ -41,7 +41,9 @@ enum NerFeatureGroup : std::uint32_t {
     ner_document = 1 << 6,   ///< the word also appears capitalised mid-sentence / in lower case
     ner_history = 1 << 7,    ///< the labels the finder gave the same word earlier in the document
     ner_cues = 1 << 8,       ///< the word or a neighbour is a given name, role, organisation or place head
-    ner_all_features = (1 << 9) - 1,
+    ner_stems = 1 << 9,      ///< the word's Snowball stem ("Deutschen", "Deutsche": "deutsch")
+    ner_long_suffixes = 1 << 10, ///< suffixes of five and six characters too (German compounds)
+    ner_all_features = (1 << 11) - 1,
 };
 
 /// One labelled sequence (a sentence) of a training document: tokens [tok_begin, tok_end)
@@ -72,6 +74,14 @@ struct NerTrainOptions {
     /// Subtracted from the score of O (outside any name) when tagging: above 0 finds more
     /// names at some cost in precision. Choose it on dev data.
     float outside_penalty = 0;
+    /// Written into the model: scales its scores into NameSpan confidences. Choose it with
+    /// fit_confidence_sharpness on held-out data.
+    float confidence_sharpness = 1;
+    /// The share of documents (every 1/share-th, in order) learned as lone sentences,
+    /// without document context or history: a model trained only on whole documents
+    /// loses several points of F1 on sentences tagged one by one (NameFinder::find
+    /// without a context). 0 learns every document whole.
+    double lone_sentence_share = 0;
     /// Called after each pass with the model as it would be saved then (for dev curves).
     std::function<void(int iteration, const NameFinder& model)> on_iteration;
 };
@@ -83,5 +93,10 @@ struct NerTrainOptions {
 std::string train_name_finder(const std::vector<NerDocument>& documents,
                               const std::map<std::string, NameLexicon>& lexicons,
                               const NerTrainOptions& options);
+
+/// The factor by which `model`'s scores are best read as probabilities: the one, among
+/// powers of two, that maximises the posterior of the gold tags of `held_out` (documents
+/// tagged in order, as find_document does). Pass it as confidence_sharpness when training.
+float fit_confidence_sharpness(const NameFinder& model, const std::vector<NerDocument>& held_out);
 
 } // namespace kg
