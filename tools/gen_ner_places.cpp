@@ -1,5 +1,5 @@
 // kg-gen-ner-places: writes the place names that the name finder's gazetteer feature reads
-// (ontology/ner/places.generated.json) from two Debian packages:
+// (ontology/models/ner-places.generated.json) from two Debian packages:
 //
 //   - libgeonames-common: /usr/share/locale/<lang>/LC_MESSAGES/geonames.mo, the names of
 //     the world's cities (GeoNames, population over 15,000) in each language; its message
@@ -15,7 +15,7 @@
 // holds the names good in any language (the English city names and the local subdivision
 // names) and each language the translated names that "*" lacks. Lists are sorted and
 // without repeats, so the output depends only on the packages' data. These names are
-// not entities: the ontology loader never reads this folder; only kg-train-ner does
+// not entities: the ontology loader reads no file in models/; only kg-train-ner does
 // (--places), and a model embeds the names of its language.
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>

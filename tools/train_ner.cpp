@@ -55,7 +55,7 @@ options:
   --lang CODE           the model's language (it, en, fr, es, de)
   --ontology DIR        kgraph's ontology: segmentation rules and gazetteer (repeatable)
   --dictionary L=DIC    a Hunspell .dic word list for language L (repeatable)
-  --places FILE         place names from kg-gen-ner-places (ontology/ner/places.generated.json)
+  --places FILE         place names from kg-gen-ner-places (ontology/models/ner-places.generated.json)
   --iterations N        training passes (default 10)
   --seed N              shuffling seed (default 1)
   --min-count N         drop features seen fewer than N times (default 1)

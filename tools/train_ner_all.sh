@@ -29,7 +29,7 @@ hun=/usr/share/hunspell   # hunspell-en-us, hunspell-de-de, hunspell-it (scripts
 [ -x "$train" ] || { echo "train_ner_all: build kg-train-ner first ($train)" >&2; exit 2; }
 [ -d "$corpora" ] || { echo "train_ner_all: no corpora at $corpora (set KG_NER_CORPORA)" >&2; exit 2; }
 
-common=(--ontology "$root/ontology" --places "$root/ontology/ner/places.generated.json"
+common=(--ontology "$root/ontology" --places "$root/ontology/models/ner-places.generated.json"
         --dictionary "en=$hun/en_US.dic" --dictionary "de=$hun/de_DE.dic" --dictionary "it=$hun/it_IT.dic"
         --iterations 10 --seed 1 --lone-share 0.5)
 log=$(mktemp); trap 'rm -f "$log" "$models"/.ner-*.measure.bin' EXIT

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ontology/ner/places.generated.json is written by kg-gen-ner-places from Debian's
+# ontology/models/ner-places.generated.json is written by kg-gen-ner-places from Debian's
 # libgeonames-common and iso-codes, never by hand: the committed file must be exactly what
 # the generator writes today, byte for byte.
 #
@@ -18,7 +18,7 @@ for f in /usr/share/locale/de/LC_MESSAGES/geonames.mo /usr/share/iso-codes/json/
     fi
 done
 src="${KG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-committed="$src/ontology/ner/places.generated.json"
+committed="$src/ontology/models/ner-places.generated.json"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kg-places-XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 

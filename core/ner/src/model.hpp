@@ -1,6 +1,6 @@
 #pragma once
 // The in-memory model and its file format. Shared by the tagger (which reads it) and the
-// trainer (which writes it); nothing outside core/src/ner sees it.
+// trainer (which writes it); nothing outside core/ner/src sees it.
 #include "kg/ner/name_finder.hpp"
 
 #include <array>
