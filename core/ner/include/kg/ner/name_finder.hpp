@@ -40,9 +40,10 @@ std::string_view name_label_code(NameLabel label) noexcept;
 std::optional<NameLabel> parse_name_label(std::string_view code) noexcept;
 
 /// One name found: tokens [tok_begin, tok_end) of the token range the finder was given
-/// (document token indices for `find_document`). `confidence` is the model's posterior
-/// that every token of the span carries its tag, in (0, 1]; it ranks spans, it is not a
-/// calibrated probability.
+/// (document token indices for `find_document`). `confidence`, in [0, 1], is the smallest
+/// posterior of the span's token tags when the model's scores, scaled by a factor fitted on
+/// dev data, are read as a linear-chain CRF: it ranks spans and is roughly calibrated on
+/// the training corpora's dev sets, no more.
 struct NameSpan {
     std::uint32_t tok_begin = 0;
     std::uint32_t tok_end = 0;
