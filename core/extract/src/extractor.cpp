@@ -6,6 +6,8 @@
 #include "pipeline.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <mutex>
 #include <optional>
 
 namespace kg {
@@ -14,6 +16,7 @@ const char* to_string(Layer layer) noexcept {
     switch (layer) {
     case Layer::tokens: return "tokens";
     case Layer::headlines: return "headlines";
+    case Layer::names: return "names";
     case Layer::mentions: return "mentions";
     case Layer::demonyms: return "demonyms";
     case Layer::roles: return "roles";
@@ -33,12 +36,38 @@ const char* to_string(MentionSource source) noexcept {
     case MentionSource::common_noun: return "common_noun";
     case MentionSource::short_form: return "short_form";
     case MentionSource::role_reference: return "role_reference";
+    case MentionSource::learned: return "learned";
     }
     return "?";
 }
 
+// A language's name-finder model, loaded the first time a document in that language needs
+// it (startup stays fast for a run in one language); shared by every thread.
+struct LazyNameFinder {
+    std::string path;
+    std::once_flag once;
+    std::optional<NameFinder> finder;
+    std::optional<Error> error;
+};
+
 struct Extractor::Impl {
     std::map<std::string, detail::LanguageTables> tables;
+    std::map<std::string, std::unique_ptr<LazyNameFinder>> finders;
+
+    const NameFinder* finder(const std::string& language) {
+        auto it = finders.find(language);
+        if (it == finders.end()) return nullptr;
+        LazyNameFinder& f = *it->second;
+        std::call_once(f.once, [&] {
+            try {
+                f.finder = NameFinder::load(f.path);
+            } catch (const Error& e) {
+                f.error = e;
+            }
+        });
+        if (f.error) throw *f.error;
+        return f.finder ? &*f.finder : nullptr;
+    }
 };
 
 Extractor::Extractor(const Ontology& ontology, ExtractorOptions options)
@@ -48,6 +77,18 @@ Extractor::Extractor(const Ontology& ontology, ExtractorOptions options)
         throw Error(Errc::usage, "no language data for \"" + options_.language + "\"");
     detail::pipeline(); // checks the stage order once
     for (const auto& [code, data] : ontology_.languages) impl_->tables.emplace(code, detail::compile_language(ontology_, data));
+    if (!options_.learned_names) return;
+    // The model of a language is the one in the last ontology folder that has it.
+    for (const auto& [code, data] : ontology_.languages)
+        for (auto dir = ontology_.model_dirs.rbegin(); dir != ontology_.model_dirs.rend(); ++dir) {
+            const std::string path = *dir + "/ner-" + code + ".bin";
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(path, ec)) continue;
+            auto lazy = std::make_unique<LazyNameFinder>();
+            lazy->path = path;
+            impl_->finders.emplace(code, std::move(lazy));
+            break;
+        }
 }
 
 Extractor::~Extractor() = default;
@@ -140,13 +181,13 @@ void Extractor::run_stage(std::string_view stage, AnnotatedDocument& doc) const 
     if (!s) throw Error(Errc::usage, "no extraction stage named \"" + std::string(stage) + "\"");
     auto it = impl_->tables.find(doc.doc.language);
     if (it == impl_->tables.end()) throw Error(Errc::usage, "no language data for \"" + doc.doc.language + "\"");
-    detail::StageContext c(ontology_, options_, it->second, doc);
+    detail::StageContext c(ontology_, options_, it->second, impl_->finder(doc.doc.language), doc);
     detail::run_stage(*s, c);
 }
 
 AnnotatedDocument Extractor::extract(Document doc) const {
     AnnotatedDocument a = prepare(std::move(doc));
-    detail::StageContext c(ontology_, options_, impl_->tables.at(a.doc.language), a);
+    detail::StageContext c(ontology_, options_, impl_->tables.at(a.doc.language), impl_->finder(a.doc.language), a);
     for (const auto& s : detail::pipeline()) detail::run_stage(s, c);
     return a;
 }

@@ -81,6 +81,27 @@ const PhraseEntry* genitive_alias(const StageContext& c, const Token& t) {
     return nullptr;
 }
 
+// Whether a known place or state at tokens [b, e) lies inside a longer organisation or place
+// name the name finder is confident of, and is part of it: "Moscow" in "Dynamo Moscow",
+// "Japan" in "the Ministry of Defence of Japan", "Panama" in "Panama City". People and
+// organisations keep their names whatever the model joins them with ("Nato Mark Rutte");
+// a list or a pair ("Russia, China and Iran", "Russia-North Korea") is no one name.
+bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::uint32_t b, std::uint32_t e) {
+    if (!c.is(alias.cls, Trait::location) && !c.is(alias.cls, Trait::sovereign)) return false;
+    for (const NameSpan& n : c.annotated.names) {
+        if (n.tok_begin > b) break;
+        if (n.tok_end < e || n.tok_end - n.tok_begin <= e - b || n.confidence < 0.5f) continue;
+        if (n.label != NameLabel::organization && n.label != NameLabel::location) continue;
+        bool list = false;
+        for (std::uint32_t t = n.tok_begin; t < n.tok_end && !list; ++t) {
+            const Token& tok = c.doc.tokens[t];
+            list = tok.has(tok_comma) || tok.has(tok_hyphen) || c.in(c.lang.coordinators, tok.key);
+        }
+        if (!list) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 void find_gazetteer_mentions(StageContext& c) {
@@ -92,7 +113,10 @@ void find_gazetteer_mentions(StageContext& c) {
             std::size_t n = 0;
             const PhraseEntry* best = best_alias(c, words, i, n);
             if (!best && (best = genitive_alias(c, *words[i]))) n = 1;
-            if (!best || !c.free(index[i], index[i + n - 1] + 1)) { ++i; continue; }
+            if (!best || !c.free(index[i], index[i + n - 1] + 1) || inside_longer_name(c, *best, index[i], index[i + n - 1] + 1)) {
+                ++i;
+                continue;
+            }
             const EntityRecord* rec = c.onto.find_entity(best->id);
             if (!rec) { ++i; continue; }
             const EntityRecord* target = rec;

@@ -122,7 +122,9 @@ void find_headed_names(StageContext& c) {
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (c.owner[index[i]] >= 0) continue;
             const Token& t = *words[i];
-            if (c.in(c.lang.organization_heads, t.key)) {
+            // A state's agent described in lower-case words ("il ministero della difesa russo",
+            // "North Korean forces") is no name: the state acts through it.
+            if (c.in(c.lang.organization_heads, t.key) && (t.has(tok_upper_initial) || !c.in(c.lang.state_agents, t.key))) {
                 const std::size_t n = c.lang.modifiers_before_head ? body_head_last(c, sw, i) : body_head_first(c, sw, i);
                 if (n) { i += n - 1; continue; }
             }

@@ -43,6 +43,15 @@ std::string demonym_state_id(const StageContext& c, std::uint32_t token) {
     return st ? Ontology::graph_id(*st) : std::string();
 }
 
+std::string nearest_person(const StageContext& c, std::uint32_t token, const std::string& key) {
+    for (auto m = c.mentions.rbegin(); m != c.mentions.rend(); ++m) {
+        if (!c.is(m->cls, Trait::person) || m->tok_begin > token) continue;
+        const auto parts = phrase_tokens(std::string(c.doc.view(m->span)), c.lang);
+        if (parts.size() >= 2 && (parts.front() == key || parts.back() == key)) return m->entity;
+    }
+    return {};
+}
+
 bool affiliation_class(const StageContext& c, ClassId cls) {
     return c.is(cls, Trait::sovereign) || c.is(cls, Trait::institution);
 }

@@ -27,6 +27,10 @@ std::string text_of(const StageContext& c, const std::vector<std::uint32_t>& ind
 /// The state a token names as (part of) a demonym, as a graph id; empty if none.
 std::string demonym_state_id(const StageContext& c, std::uint32_t token);
 
+/// The nearest mention before `token` of a person whose name begins or ends with the word
+/// `key` ("Kim" after "Kim Jong Un"); its entity key, or empty.
+std::string nearest_person(const StageContext& c, std::uint32_t token, const std::string& key);
+
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 

@@ -31,16 +31,6 @@ ShortForms collect_short_forms(const StageContext& c) {
     return sf;
 }
 
-// The nearest earlier mention of a person with the name part `key`.
-std::string nearest_person(const StageContext& c, std::uint32_t token, const std::string& key) {
-    for (auto m = c.mentions.rbegin(); m != c.mentions.rend(); ++m) {
-        if (!c.is(m->cls, Trait::person) || m->tok_begin > token) continue;
-        const auto parts = phrase_tokens(std::string(c.doc.view(m->span)), c.lang);
-        if (!parts.empty() && (parts.front() == key || parts.back() == key)) return m->entity;
-    }
-    return {};
-}
-
 } // namespace
 
 void find_short_forms(StageContext& c) {

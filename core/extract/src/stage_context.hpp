@@ -3,6 +3,7 @@
 // annotated document's layers under the short names the stages use.
 #include "kg/extract/annotated_document.hpp"
 #include "kg/extract/extractor.hpp"
+#include "kg/ner/name_finder.hpp"
 #include "kg/ontology/ontology.hpp"
 #include "kg/text/stem.hpp"
 #include "tables.hpp"
@@ -20,6 +21,7 @@ struct StageContext {
     const ExtractorOptions& options;
     const LanguageTables& tables;
     const LanguageData& lang;
+    const NameFinder* name_finder; ///< the language's learned name finder, or nullptr
     AnnotatedDocument& annotated;
     const Document& doc;
     std::vector<int>& owner;
@@ -30,8 +32,9 @@ struct StageContext {
     std::vector<std::string>& demonym_of;
     std::set<std::uint32_t>& role_tokens;
 
-    StageContext(const Ontology& o, const ExtractorOptions& opt, const LanguageTables& t, AnnotatedDocument& a)
-        : onto(o), options(opt), tables(t), lang(*t.data), annotated(a), doc(a.doc), owner(a.owner), mentions(a.mentions),
+    StageContext(const Ontology& o, const ExtractorOptions& opt, const LanguageTables& t, const NameFinder* finder,
+                 AnnotatedDocument& a)
+        : onto(o), options(opt), tables(t), lang(*t.data), name_finder(finder), annotated(a), doc(a.doc), owner(a.owner), mentions(a.mentions),
           entities(a.local_entities), roles(a.roles), headline(a.headline), demonym_of(a.demonym_of),
           role_tokens(a.role_tokens) {}
 

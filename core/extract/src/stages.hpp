@@ -8,9 +8,11 @@ namespace kg::detail {
 // Entity mentions. Each mention stage claims tokens no earlier stage claimed, so the order
 // of the pipeline is the order of precedence between recognisers.
 void mark_headlines(StageContext& c);          // headlines.cpp
+void find_name_candidates(StageContext& c);    // learned_names.cpp
 void find_gazetteer_mentions(StageContext& c); // gazetteer.cpp
 void find_demonyms(StageContext& c);           // demonyms.cpp
 void find_headed_names(StageContext& c);       // headed_names.cpp
+void find_learned_names(StageContext& c);      // learned_names.cpp
 void find_role_names(StageContext& c);         // roles.cpp
 void find_designators(StageContext& c);        // weapons.cpp
 void find_name_shapes(StageContext& c);        // name_shapes.cpp

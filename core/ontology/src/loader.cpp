@@ -444,7 +444,7 @@ private:
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
-                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "note"});
+                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -471,6 +471,7 @@ private:
         add_keys(L.segmentation.boilerplate, list("boilerplate"));
         for (auto& c : list("clitic_suffixes")) L.segmentation.clitic_suffixes.push_back(match_key(c));
         add_keys(L.segmentation.furniture.byline_markers, list("byline_markers"));
+        add_keys(L.segmentation.link_blocks, list("link_blocks"));
         if (const auto* v = root.find("modifiers_before_head")) L.modifiers_before_head = f.bool_of(*v, "\"modifiers_before_head\"");
         if (const auto* v = root.find("ordinal_day_dot")) L.ordinal_day_dot = f.bool_of(*v, "\"ordinal_day_dot\"");
         if (const auto* v = root.find("person_needs_given_name")) L.person_needs_given_name = f.bool_of(*v, "\"person_needs_given_name\"");

@@ -183,8 +183,9 @@ void lines(std::string_view text, const FurnitureRules& rules, std::vector<Furni
         } else {
             ++non_empty;
             const std::string_view line = text.substr(s, t - s);
-            if (line.starts_with("\xC2\xA9") && words_of(line).size() <= 6) // "©Getty", "© AFP 2024"
-                out.push_back({span(s, t), Furniture::Kind::credit});
+            const std::size_t copyright = line.find("\xC2\xA9");
+            if (copyright != std::string_view::npos && words_of(line.substr(copyright)).size() <= 15)
+                out.push_back({span(s + copyright, t), Furniture::Kind::credit}); // "©Getty", "... © Servizio stampa ... tramite AP"
             else if (is_byline(line, rules))
                 out.push_back({span(s, t), Furniture::Kind::byline});
             else if (paragraph_start || non_empty <= 3)

@@ -138,6 +138,14 @@ std::size_t clitic_split(std::string_view tok, const std::vector<std::string>& s
     return 0;
 }
 
+// A line that ends as a sentence does (".", "!", "?", a closing quote after one).
+bool ends_sentence(std::string_view line) {
+    while (!line.empty() && (line.back() == '"' || line.back() == '\'' || line.back() == ')')) line.remove_suffix(1);
+    for (std::string_view q : {"\xE2\x80\x9D", "\xC2\xBB", "\xE2\x80\x99"})
+        while (line.ends_with(q)) line.remove_suffix(q.size());
+    return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
+}
+
 // Boilerplate lines ("Leggi anche", "Share this article"), trimmed; and every line's span,
 // for the line-start flags.
 std::vector<ByteSpan> line_spans(Document& doc, const SegmentationRules& rules) {
@@ -151,15 +159,24 @@ std::vector<ByteSpan> line_spans(Document& doc, const SegmentationRules& rules) 
         cached_phrases = rules.boilerplate;
     }
     std::vector<ByteSpan> lines;
+    bool in_link_block = false;
     for (std::size_t b = 0; b <= text.size();) {
         std::size_t e = text.find('\n', b);
         if (e == std::string_view::npos) e = text.size();
         ByteSpan line{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)};
         lines.push_back(line);
-        if (!cached_keys.empty()) {
-            ByteSpan t = trim(text, line);
-            if (t.size() > 0 && t.size() < 200 && matches_boilerplate(phrase_key(doc.view(t)), cached_keys))
+        const ByteSpan t = trim(text, line);
+        if (t.size() > 0 && t.size() < 200) {
+            const std::string key = phrase_key(doc.view(t));
+            const bool block_start = matches_boilerplate(key, rules.link_blocks);
+            if (block_start || matches_boilerplate(key, cached_keys)) {
                 doc.skipped_lines.push_back(t);
+                in_link_block = block_start || in_link_block;
+            } else if (in_link_block && !ends_sentence(doc.view(t))) {
+                doc.skipped_lines.push_back(t); // the headline of another article
+            } else {
+                in_link_block = false;
+            }
         }
         b = e + 1;
         if (e == text.size()) break;
@@ -168,7 +185,8 @@ std::vector<ByteSpan> line_spans(Document& doc, const SegmentationRules& rules) 
 }
 
 // Whether the sentence `prev`, which ends in a full stop, goes on in `next` on the same line:
-// a known abbreviation ("Sig.", "U.S."), or an ordinal day before a month ("am 3. März").
+// a known abbreviation ("Sig.", "U.S."), an initial ("P. Simmons", "George W. Bush"), or an
+// ordinal day before a month ("am 3. März").
 bool continues(std::string_view text, ByteSpan prev, ByteSpan next, const SegmentationRules& rules) {
     const std::string_view p = text.substr(prev.begin, prev.size());
     const bool same_line = text.substr(prev.end, next.begin - prev.end).find('\n') == std::string_view::npos;
@@ -177,6 +195,11 @@ bool continues(std::string_view text, ByteSpan prev, ByteSpan next, const Segmen
     while (w > 0 && !is_space_byte(p[w - 1]) && p[w - 1] != '(') --w;
     const std::string_view word = p.substr(w, p.size() - 1 - w);
     if (std::find(rules.abbreviations.begin(), rules.abbreviations.end(), match_key(word)) != rules.abbreviations.end()) return true;
+    if (!word.empty()) {
+        std::size_t end = 0;
+        const char32_t first = next_code_point(word, end);
+        if (end == word.size() && u_isupper(static_cast<UChar32>(first))) return true; // a one-letter initial
+    }
     const bool number = !word.empty() && word.find_first_not_of("0123456789") == std::string_view::npos;
     if (!number || rules.ordinal_followers.empty()) return false;
     const std::string_view n = text.substr(next.begin, next.size());
@@ -237,8 +260,7 @@ std::vector<ByteSpan> sentence_spans(const Document& doc, UText* ut, const Segme
          p = q, q = its.sentences->next()) {
         ByteSpan s = trim(text, {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(q)});
         if (s.size() == 0) continue;
-        if (!spans.empty() && (!rules.abbreviations.empty() || !rules.ordinal_followers.empty()) &&
-            continues(text, spans.back(), s, rules)) {
+        if (!spans.empty() && continues(text, spans.back(), s, rules)) {
             spans.back().end = s.end;
             continue;
         }

@@ -5,6 +5,7 @@
 // into the original bytes. It outlives extraction: the graph merge, `kgraph annotate` and
 // the evaluation tools read it.
 #include "kg/graph/model.hpp"
+#include "kg/ner/name_finder.hpp"
 #include "kg/ontology/ontology.hpp"
 #include "kg/text/document.hpp"
 
@@ -25,6 +26,7 @@ enum class MentionSource : std::uint8_t {
     common_noun,   ///< a head noun phrase ("accordo di partenariato", "missili ipersonici")
     short_form,    ///< a short form of a name seen earlier in the document ("Kim")
     role_reference,///< a role standing for the person the article gave it ("il presidente russo")
+    learned,       ///< the statistical name finder (a model trained on annotated news)
 };
 
 /// Stable lower-case name of a source ("gazetteer", "role_reference", ...).
@@ -94,6 +96,7 @@ struct RelationMention {
 enum class Layer : std::uint8_t {
     tokens,    ///< doc.sentences, doc.tokens (segmentation)
     headlines, ///< headline
+    names,     ///< names (the learned name finder's candidates)
     mentions,  ///< mentions, owner, local_entities
     demonyms,  ///< demonym_of
     roles,     ///< roles, role_tokens
@@ -107,6 +110,7 @@ struct AnnotatedDocument {
     Document doc;                           ///< original text, tokens, sentences
     DocumentInfo info;
     std::vector<bool> headline;             ///< per sentence: a title-case headline (no name shapes)
+    std::vector<NameSpan> names;            ///< the name finder's names, in text order (token spans)
     std::vector<std::string> demonym_of;    ///< per token: id of the state record a demonym names, or empty
     std::vector<Mention> mentions;          ///< in text order once resolved
     std::vector<int> owner;                 ///< per token: index of the mention holding it, or -1

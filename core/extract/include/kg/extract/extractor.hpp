@@ -15,6 +15,9 @@ namespace kg {
 struct ExtractorOptions {
     std::string language = "auto"; ///< "auto" or a code the ontology has data for
     bool cooccurrence = true;      ///< emit co-occurrence relations
+    /// Run the learned name finder where the ontology has a model for the language
+    /// (models/ner-<lang>.bin); off, names come from the gazetteer and the rules only.
+    bool learned_names = true;
     /// Sentences longer than this many bytes are left out of analysis (0: no limit).
     std::uint32_t max_sentence_bytes = 8192;
     /// At most this many relations per sentence (0: no limit): the typed ones first, then

@@ -18,6 +18,10 @@ struct SegmentationRules {
     std::vector<std::string> elision_prefixes;
     /// Keys of whole lines (or line prefixes) that are page boilerplate: "leggi anche".
     std::vector<std::string> boilerplate;
+    /// Keys of lines that open a block of links ("Leggi anche", "Related News", "Ultime
+    /// notizie"): the lines after one, up to the first that ends a sentence, are headlines of
+    /// other articles, boilerplate too.
+    std::vector<std::string> link_blocks;
     /// Keys of abbreviations after which a full stop does not end a sentence ("sig", "dr").
     std::vector<std::string> abbreviations;
     /// Keys of words (month names) after which "3." is an ordinal, not a sentence end.

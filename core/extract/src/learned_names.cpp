@@ -1,0 +1,128 @@
+// Stages "name_finder" and "learned_names". The statistical name finder (kg/ner: a model
+// trained on annotated news, ontology/models/ner-<lang>.bin) marks names first, as
+// candidates the gazetteer respects (a known name inside a longer one — "Moscow" in "Dynamo
+// Moscow", "Japan" in "the Ministry of Defence of Japan" — is part of that name); once the
+// rule recognisers have run, its names on tokens no recogniser claimed become mentions —
+// the names no list has seen. Its person, organisation and location labels are
+// turned into classes by the ontology's traits, with the name's own head noun as stronger
+// evidence ("Kursk Oblast" is a place whatever the model says, "Tarlenheim University" an
+// institution); MISC names (nationalities, events) are no entities here.
+#include "names.hpp"
+#include "stages.hpp"
+
+#include "kg/text/normalize.hpp"
+
+#include <algorithm>
+
+namespace kg::detail {
+namespace {
+
+ClassId class_of_name(const StageContext& c, const Token& last, NameLabel label) {
+    if (c.in(c.lang.organization_heads, last.key)) return c.class_with(Trait::institution);
+    if (c.in(c.lang.place_heads, last.key)) return c.class_with(Trait::location);
+    switch (label) {
+    case NameLabel::person: return c.class_with(Trait::person);
+    case NameLabel::organization: return c.class_with(Trait::institution);
+    case NameLabel::location: return c.class_with(Trait::location);
+    case NameLabel::misc: return no_class;
+    }
+    return no_class;
+}
+
+// A sentence opens with a capitalised article that may or may not be part of the name ("El
+// País", "The Hague" are names with their article): it is left out when the rest is a name
+// the gazetteer knows ("Le Rwanda", "Il Cremlino").
+void trim(const StageContext& c, NameSpan& n) {
+    if (n.tok_end - n.tok_begin < 2) return;
+    const Token& first = c.doc.tokens[n.tok_begin];
+    if (!first.has(tok_sentence_start) || !c.in(c.lang.articles, first.key)) return;
+    std::vector<const Token*> rest;
+    for (std::uint32_t t = n.tok_begin + 1; t < n.tok_end; ++t)
+        if (!c.doc.tokens[t].has(tok_hyphen)) rest.push_back(&c.doc.tokens[t]);
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (c.tables.entities.longest(rest, 0, entries) == rest.size()) ++n.tok_begin;
+}
+
+// A person's name goes on through a particle the model may stop at: "Abdel Fattah
+// al-Burhan", "Alberto van Klaveren".
+void extend_person(const StageContext& c, NameSpan& n) {
+    if (n.label != NameLabel::person) return;
+    const std::uint32_t s = c.doc.tokens[n.tok_begin].sentence;
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    c.words_of(s, words, index);
+    auto at = std::find(index.begin(), index.end(), n.tok_end);
+    if (at == index.end()) return;
+    std::size_t j = static_cast<std::size_t>(at - index.begin());
+    // The particle is joined by a hyphen ("al-") or is no function word ("van", not "of":
+    // "Paul Johnson of Kent" is no name).
+    auto particle = [&](std::size_t k) {
+        const Token& t = *words[k];
+        const bool hyphenated = t.span.end < c.doc.text.size() && c.doc.text[t.span.end] == '-';
+        return c.in(c.lang.name_connectors, t.key) && !t.has(tok_upper_initial) && (hyphenated || !c.in(c.lang.function_words, t.key));
+    };
+    while (j + 1 < words.size() && particle(j) && name_word(c, *words[j + 1])) {
+        n.tok_end = index[j + 1] + 1;
+        j += 2;
+    }
+}
+
+// Most words of the sentence are written in capitals ("SOCCER - ROTOR FANS LOCKED OUT").
+bool in_capitals(const StageContext& c, std::uint32_t sentence) {
+    const Sentence& s = c.doc.sentences[sentence];
+    int words = 0, caps = 0;
+    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+        const Token& t = c.doc.tokens[i];
+        if (!t.has(tok_word) || t.has(tok_digit)) continue;
+        ++words;
+        if (t.has(tok_all_caps)) ++caps;
+    }
+    return caps * 2 > words;
+}
+
+} // namespace
+
+void find_name_candidates(StageContext& c) {
+    auto& names = c.annotated.names;
+    names.clear();
+    if (!c.name_finder) return;
+    for (NameSpan n : c.name_finder->find_document(c.doc)) {
+        trim(c, n);
+        if (n.tok_begin >= n.tok_end) continue;
+        // A title-case headline capitalises every word: only short, sure names count there.
+        // (A line in capitals is another matter: the model learned from news set that way.)
+        const std::uint32_t sentence = c.doc.tokens[n.tok_begin].sentence;
+        if (c.headline[sentence] && !in_capitals(c, sentence) && (n.tok_end - n.tok_begin > 3 || n.confidence < 0.7f)) continue;
+        extend_person(c, n);
+        if (!names.empty() && n.tok_begin < names.back().tok_end) continue;
+        names.push_back(n);
+    }
+}
+
+void find_learned_names(StageContext& c) {
+    for (const NameSpan& n : c.annotated.names) {
+        if (!c.free(n.tok_begin, n.tok_end)) continue;
+        // One word of a person named in full before ("Kim" after "Kim Jong Un") is that
+        // person; so is a known person's surname ("Putin"), whatever the label.
+        if (n.tok_end == n.tok_begin + 1) {
+            const Token& t = c.doc.tokens[n.tok_begin];
+            if (std::string earlier = nearest_person(c, n.tok_begin, t.key); !earlier.empty() && n.label == NameLabel::person) {
+                const LocalEntity& ent = c.entities.at(earlier);
+                c.add_mention(n.tok_begin, n.tok_end, earlier, ent.cls, MentionSource::short_form, ent.label, ent.wikidata,
+                              ent.from_gazetteer);
+                continue;
+            }
+            if (const EntityRecord* known = known_surname(c, t)) {
+                c.add_mention(n.tok_begin, n.tok_end, Ontology::graph_id(*known), c.class_with(Trait::person), MentionSource::short_form,
+                              known->label, known->wikidata, true);
+                continue;
+            }
+        }
+        const ClassId cls = class_of_name(c, c.doc.tokens[n.tok_end - 1], n.label);
+        if (cls == no_class) continue;
+        const std::string name(c.doc.view(ByteSpan{c.doc.tokens[n.tok_begin].span.begin, c.doc.tokens[n.tok_end - 1].span.end}));
+        c.add_mention(n.tok_begin, n.tok_end, slugify(name), cls, MentionSource::learned, name);
+    }
+}
+
+} // namespace kg::detail
