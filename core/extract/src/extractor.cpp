@@ -201,6 +201,21 @@ void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontolog
         if (auto v = graph.find(node.id); v && graph.entity(*v).type != node.type) node.id += "_" + slugify(node.type);
         vertex_of[key] = graph.add_entity(node);
     }
+    // Code-point offsets of every sentence's bounds, in one pass over the text while the
+    // sentences come in order (a step back counts again from the start). The text is
+    // well-formed UTF-8: every byte that is not a continuation byte starts a code point.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> sentence_chars(a.doc.sentences.size());
+    std::uint64_t counted_bytes = 0, counted_chars = 0;
+    const auto chars_at = [&](std::uint64_t byte) {
+        if (byte < counted_bytes) counted_bytes = counted_chars = 0;
+        for (; counted_bytes < byte; ++counted_bytes)
+            if ((static_cast<unsigned char>(a.doc.text[counted_bytes]) & 0xC0) != 0x80) ++counted_chars;
+        return counted_chars;
+    };
+    for (std::size_t k = 0; k < a.doc.sentences.size(); ++k) {
+        const std::uint64_t begin = chars_at(a.doc.sentences[k].span.begin);
+        sentence_chars[k] = {begin, chars_at(a.doc.sentences[k].span.end)};
+    }
     for (const RelationMention& r : a.relations) {
         auto s = vertex_of.find(r.subject);
         auto t = vertex_of.find(r.object);
@@ -216,6 +231,8 @@ void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontolog
         ev.date = r.date;
         ev.quantity = r.quantity;
         ev.role = r.role;
+        ev.char_begin = sentence_chars[r.sentence].first;
+        ev.char_end = sentence_chars[r.sentence].second;
         const RelationDef* def = ontology.find_relation(r.type);
         graph.add_relation(s->second, t->second, r.type, std::move(ev), def ? def->symmetric : false);
     }

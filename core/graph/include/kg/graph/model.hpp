@@ -32,8 +32,10 @@ enum class ClaimStatus : std::uint8_t { asserted = 0, reported = 1, alleged = 2,
 const char* to_string(ClaimStatus status) noexcept;
 
 /// One sentence that supports a relation. Contract: `text` equals the bytes
-/// [begin, end) of the source document `document`, always; offsets count bytes of the
-/// file as read, not characters.
+/// [begin, end) of the source document `document`, always; `begin` and `end` count bytes of
+/// the file as read; `char_begin` and `char_end` are the same bounds counted in Unicode code
+/// points from the start of the document (what Web Annotation selectors count), filled in by
+/// whoever has the whole text (merge_into), else 0.
 struct Evidence {
     std::string document;   ///< document id (the path as given, or "<stdin>")
     std::uint64_t begin = 0;
@@ -44,6 +46,8 @@ struct Evidence {
     std::string date;          ///< ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) or empty
     std::string quantity;      ///< e.g. "13000 troops", or empty
     std::string role;          ///< role text behind leader_of/member_of, e.g. "ministro degli Esteri"
+    std::uint64_t char_begin = 0; ///< `begin` in code points of the document
+    std::uint64_t char_end = 0;   ///< `end` in code points of the document
 
     friend auto operator<=>(const Evidence&, const Evidence&) = default;
     friend bool operator==(const Evidence&, const Evidence&) = default;
