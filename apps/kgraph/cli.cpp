@@ -46,7 +46,8 @@ object per document (sentences, mentions, entities and relations with byte offse
 
 options:
   -o, --out DIR          output directory (default: out)
-  -f, --formats LIST     comma-separated formats to write (default: all but png, pdf)
+  -f, --formats LIST     comma-separated formats to write (default: graphml, jsonld,
+                         dot, svg)
                          available: )";
 
 constexpr const char* usage_tail = R"(
@@ -301,10 +302,13 @@ void print_summary(const Options& o, const KnowledgeGraph& graph, std::size_t bu
     s << "\n  time: " << seconds(t_extract - t0) << " to read and extract (" << seconds(t_read - t0)
       << " to load the ontology and list inputs)";
     (void)published;
-    for (const auto& out : outcomes)
-        s << "\n  wrote " << (o.out / find_format(out.name)->file_name()).string() << " ("
+    for (const auto& out : outcomes) {
+        std::string names;
+        for (const auto& f : out.files) names += (names.empty() ? "" : ", ") + (o.out / f).string();
+        s << "\n  wrote " << names << " ("
           << seconds(std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(out.seconds)))
           << ")";
+    }
     s << "\n  total: " << seconds(std::chrono::steady_clock::now() - t0) << '\n';
 }
 

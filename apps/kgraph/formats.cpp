@@ -3,8 +3,11 @@
 #include "kg/build/isolated_process.hpp"
 #include "kg/error.hpp"
 #include "kg/export/dot.hpp"
+#include "kg/export/gexf.hpp"
 #include "kg/export/graphml.hpp"
 #include "kg/export/jsonld.hpp"
+#include "kg/export/neo4j.hpp"
+#include "kg/export/rdf.hpp"
 #include "kg/export/vocabulary.hpp"
 
 #include <algorithm>
@@ -22,12 +25,28 @@
 namespace kg::cli {
 namespace {
 
-void graphml_to_stream(const KnowledgeGraph& g, const Ontology&, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+void graphml_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
     GraphmlOptions go;
     go.plain = o.graphml_plain;
     go.drop_forbidden = true;
     go.warn = warn;
+    go.viz = viz_style(onto);
     write_graphml(g, out, go);
+}
+
+void gexf_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions&, const Warn& warn, std::ostream& out) {
+    GexfOptions go;
+    go.drop_forbidden = true;
+    go.warn = warn;
+    go.viz = viz_style(onto);
+    write_gexf(g, out, go);
+}
+
+void neo4j_to_files(const KnowledgeGraph& g, const Ontology&, const FormatOptions&, const Warn& warn, const FileWriter& file) {
+    Neo4jOptions no;
+    no.replace_invalid_utf8 = true; // e.g. a Latin-1 file name; the text itself is checked on input
+    no.warn = warn;
+    write_neo4j(g, file, no);
 }
 
 JsonldOptions jsonld_options(const Ontology& onto, const FormatOptions& o) {
@@ -43,6 +62,18 @@ void jsonld_to_stream(const KnowledgeGraph& g, const Ontology& onto, const Forma
     JsonldOptions jo = jsonld_options(onto, o);
     jo.warn = warn;
     write_jsonld(g, out, jo);
+}
+
+void turtle_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+    JsonldOptions jo = jsonld_options(onto, o);
+    jo.warn = warn;
+    write_turtle(g, out, jo);
+}
+
+void ntriples_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+    JsonldOptions jo = jsonld_options(onto, o);
+    jo.warn = warn;
+    write_ntriples(g, out, jo);
 }
 
 // Diagrams: the options of the command line over the ontology's style.
@@ -70,6 +101,10 @@ constexpr char svg[] = "svg", png[] = "png", pdf[] = "pdf";
 const Format formats[] = {
     {"graphml", "graphml", true, false, &graphml_to_stream, nullptr},
     {"jsonld", "jsonld", true, false, &jsonld_to_stream, nullptr},
+    {"gexf", "gexf", false, false, &gexf_to_stream, nullptr},
+    {"neo4j", "cypher", false, false, nullptr, nullptr, &neo4j_to_files},
+    {"ttl", "ttl", false, false, &turtle_to_stream, nullptr},
+    {"nt", "nt", false, false, &ntriples_to_stream, nullptr},
     {"dot", "dot", true, true, &dot_to_stream, nullptr},
     {"svg", "svg", true, true, nullptr, &render_to_file<svg>},
     {"png", "png", false, true, nullptr, &render_to_file<png>},
@@ -216,7 +251,7 @@ std::vector<FormatOutcome> write_formats(const KnowledgeGraph& graph, const Onto
         outcomes[k].name = names[k];
         if (f->graphviz) {
             child_jobs.emplace_back(f, txn.staging_path(f->file_name()).string());
-            graphviz.push_back(FormatOutcome{names[k], {}, 0, {}, {}});
+            graphviz.push_back(FormatOutcome{names[k], {}, {f->file_name()}, 0, {}, {}});
         } else {
             in_process.push_back(k);
         }
@@ -235,8 +270,17 @@ std::vector<FormatOutcome> write_formats(const KnowledgeGraph& graph, const Onto
         const Warn warn = [&out](const std::string& w) { out.warnings.push_back(w); };
         const auto t0 = std::chrono::steady_clock::now();
         try {
-            txn.write(f->file_name(), [&](std::ostream& s) { f->to_stream(graph, onto, options, warn, s); });
-            out.staged = txn.staging_path(f->file_name());
+            if (f->to_files) {
+                f->to_files(graph, onto, options, warn, [&](const std::string& name, const std::function<void(std::ostream&)>& fn) {
+                    txn.write(name, fn);
+                    out.files.push_back(name);
+                });
+                out.staged = txn.staging_path(f->file_name());
+            } else {
+                txn.write(f->file_name(), [&](std::ostream& s) { f->to_stream(graph, onto, options, warn, s); });
+                out.staged = txn.staging_path(f->file_name());
+                out.files.push_back(f->file_name());
+            }
         } catch (const Error& e) {
             out.error = e;
         } catch (const std::bad_alloc&) {

@@ -30,8 +30,13 @@ struct FormatOptions {
 /// Where a writer's warnings go (one line each, without the "kgraph: FORMAT:" prefix).
 using Warn = std::function<void(const std::string&)>;
 
-/// One output format. Exactly one of `to_stream` and `to_file` is set: a stream writer fills
-/// an ostream; a file writer (a Graphviz renderer) writes the named file itself.
+/// Writes one named file of a multi-file format through `write`, into the transaction.
+using FileWriter = std::function<void(const std::string& name, const std::function<void(std::ostream&)>& write)>;
+
+/// One output format. Exactly one of `to_stream`, `to_file` and `to_files` is set: a stream
+/// writer fills an ostream (the file graph.EXT); a file writer (a Graphviz renderer) writes
+/// the named file itself; a multi-file writer (Neo4j) names each of its files and fills it
+/// through the FileWriter, and every file goes through the same transaction.
 struct Format {
     std::string_view name;
     std::string_view extension;
@@ -41,6 +46,8 @@ struct Format {
     bool graphviz;
     void (*to_stream)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, std::ostream&);
     void (*to_file)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, const std::string& path);
+    void (*to_files)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, const FileWriter&) = nullptr;
+    /// graph.EXT: the one file of a single-file format.
     std::string file_name() const { return "graph." + std::string(extension); }
 };
 
@@ -48,6 +55,7 @@ struct Format {
 struct FormatOutcome {
     std::string name;
     std::filesystem::path staged;            ///< where it was staged (empty on failure)
+    std::vector<std::string> files;          ///< the names of the files it wrote
     double seconds = 0;
     std::optional<Error> error;
     std::vector<std::string> warnings;

@@ -5,6 +5,8 @@
 
 #include "cgraph_handle.hpp"
 #include "kg/error.hpp"
+#include "kg/export/edge_id.hpp"
+#include "kg/export/viz.hpp"
 #include "xml_escape.hpp"
 
 #include <algorithm>
@@ -103,14 +105,7 @@ void check_id(std::string_view id, bool legend) {
                                                    std::to_string(at) + "; Graphviz cannot use it as a node name");
 }
 
-std::string format_number(double value) {
-    char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, std::round(value * 100) / 100, std::chars_format::fixed, 2);
-    std::string s(buffer, ec == std::errc() ? end : buffer);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
+std::string format_number(double value) { return viz_number(value); }
 
 template <class Map>
 std::string lookup(const Map& map, const std::string& key) {
@@ -318,6 +313,7 @@ private:
         const std::string label = lookup(o_.style.relation_labels, r.type);
         if (edge_labels_) set(edge, "label", escape(label));
         set(edge, "class", escape(r.type + " " + to_string(status)));
+        set(edge, "id", escape(edge_id(s.id, r.type, t.id))); // the SVG element's id too
         const double width = 1 + std::log2(std::max<double>(1, r.weight()));
         set(edge, "penwidth", format_number(std::clamp(width, 1.0, std::max(1.0, o_.max_penwidth))));
         std::string tip = s.label + " " + label + " " + t.label + " (" + std::to_string(r.weight()) +

@@ -2,7 +2,9 @@
 // kg/export/graphml.hpp; the escaping rules live in xml_escape.cpp.
 #include "kg/export/graphml.hpp"
 
+#include "evidence.hpp"
 #include "kg/error.hpp"
+#include "kg/export/edge_id.hpp"
 #include "xml_escape.hpp"
 
 #include <algorithm>
@@ -36,6 +38,7 @@ constexpr KeySpec kKeys[] = {
     {"e_attributed_to", "edge", "attributed_to", "string"},
     {"e_dates", "edge", "dates", "string"},
     {"e_evidence", "edge", "evidence", "string"},
+    {"e_id", "edge", "id", "string"},
     {"label", "edge", "label", "string"},
     {"e_quantities", "edge", "quantities", "string"},
     {"e_roles", "edge", "roles", "string"},
@@ -45,12 +48,16 @@ constexpr KeySpec kKeys[] = {
     {"e_weight", "edge", "weight", "int"},
     {"n_aliases", "node", "aliases", "string"},
     {"n_class", "node", "class", "string"},
+    {"n_color", "node", "color", "string"},
     {"n_documents", "node", "documents", "int"},
     {"n_label", "node", "label", "string"},
     {"labels", "node", "labels", "string"},
     {"n_mentions", "node", "mentions", "int"},
+    {"n_size", "node", "size", "double"},
     {"n_type", "node", "type", "string"},
     {"n_wikidata", "node", "wikidata", "string"},
+    {"n_x", "node", "x", "double"},
+    {"n_y", "node", "y", "double"},
 };
 
 constexpr std::string_view kHeader =
@@ -86,13 +93,13 @@ public:
         }
         raw("  <graph id=\"G\" edgedefault=\"directed\">\n");
         const auto& g = graph_.graph();
+        const std::vector<Point> placement = initial_placement(graph_);
         for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-            write_node(g[*v]);
+            write_node(g[*v], placement[*v]);
             check_stream();
         }
-        std::uint64_t index = 0;
-        for (auto [e, end] = boost::edges(g); e != end; ++e, ++index) {
-            write_edge(*e, index);
+        for (auto [e, end] = boost::edges(g); e != end; ++e) {
+            write_edge(*e);
             check_stream();
         }
         raw("  </graph>\n</graphml>\n");
@@ -165,7 +172,7 @@ private:
                       "\" holds the list separator '|'; readers that split the list see two values");
     }
 
-    void write_node(const EntityNode& node) {
+    void write_node(const EntityNode& node, Point at) {
         labels_.clear();
         for (const std::string* part : {&node.coarse, &node.type}) {
             if (part->empty() || (part == &node.type && node.type == node.coarse)) continue;
@@ -209,31 +216,35 @@ private:
         open_data("n_documents");
         int_value(node.documents.size(), where);
         close_data();
+        // What viewers draw with (sigma.js, Gephi): size, colour, an initial placement.
+        open_data("n_size");
+        raw(viz_number(node_size(node.mentions)));
+        close_data();
+        open_data("n_color");
+        raw(hex_color(options_.viz.node_color(node.type)));
+        close_data();
+        open_data("n_x");
+        raw(viz_number(at.x));
+        close_data();
+        open_data("n_y");
+        raw(viz_number(at.y));
+        close_data();
         raw("    </node>\n");
     }
 
     /// The distinct non-empty values of one evidence field, sorted.
     template <class Member>
     const std::vector<std::string_view>& distinct(const RelationEdge& edge, Member member) {
-        values_.clear();
-        for (const Evidence& ev : edge.evidence) {
-            const std::string& value = ev.*member;
-            if (!value.empty()) values_.emplace_back(value);
-        }
-        std::sort(values_.begin(), values_.end());
-        values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
-        return values_;
+        return detail::distinct_values(edge, member, values_);
     }
 
-    void write_edge(KnowledgeGraph::Edge e, std::uint64_t index) {
+    void write_edge(KnowledgeGraph::Edge e) {
         const auto& g = graph_.graph();
         const RelationEdge& edge = g[e];
         const std::string& source = g[boost::source(e, g)].id;
         const std::string& target = g[boost::target(e, g)].id;
 
-        id_ = "e";
-        char buffer[24];
-        id_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, index).ptr);
+        id_ = edge_id(source, edge.type, target);
         // Neo4j relationship type: the predicate in UPPER_SNAKE case (ASCII letters only).
         upper_type_ = edge.type;
         for (char& c : upper_type_) {
@@ -242,7 +253,9 @@ private:
 
         ValueContext where{"edge", id_, "source", source, target};
         raw("    <edge id=\"");
-        raw(id_);
+        where.field = "id";
+        detail::write_xml(out_, id_, XmlPlace::attribute, where, policy_);
+        where.field = "source";
         raw("\" source=\"");
         detail::write_xml(out_, source, XmlPlace::attribute, where, policy_);
         raw("\" target=\"");
@@ -257,6 +270,8 @@ private:
 
         where.field = "label"; // first child: APOC reads the relationship type from it
         text_data("label", upper_type_, where);
+        where.field = "id"; // APOC keeps no edge id of its own: this one becomes a property
+        text_data("e_id", id_, where);
         where.field = "type";
         text_data("e_type", edge.type, where);
         where.field = "weight";

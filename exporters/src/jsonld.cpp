@@ -3,7 +3,10 @@
 #include "kg/export/jsonld.hpp"
 
 #include "kg/base/utf8.hpp"
+#include "evidence.hpp"
 #include "kg/error.hpp"
+#include "kg/export/edge_id.hpp"
+#include "linked_data.hpp"
 
 #include <rapidjson/writer.h>
 
@@ -45,85 +48,8 @@ bool valid_jsonld_base(const std::string& iri, std::string* why) {
 
 namespace {
 
-constexpr std::string_view kWikidataEntity = "http://www.wikidata.org/entity/";
+using namespace detail;
 
-/// The kgraph terms that carry fixed meanings; a relation type or class with one of these
-/// names would give one IRI two roles.
-constexpr std::string_view kReservedTerms[] = {
-    "Cooccurrence", "Entity", "Relation", "attributedTo", "bytes", "date", "documentCount", "mentionCount",
-    "object", "offsetUnit", "path", "predicate", "quantity", "role", "status", "subject", "weight"};
-
-bool reserved_term(std::string_view name) {
-    return std::find(std::begin(kReservedTerms), std::end(kReservedTerms), name) != std::end(kReservedTerms);
-}
-
-/// Appends `s` percent-encoded: every byte but the RFC 3986 unreserved characters.
-void append_encoded(std::string& out, std::string_view s) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~';
-        if (unreserved) {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-}
-
-void append_number(std::string& out, std::uint64_t value) {
-    char buffer[24];
-    out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
-}
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-/// A Wikidata item id: Q followed by digits, no leading zero.
-bool is_qid(std::string_view s) { return s.size() >= 2 && s[0] == 'Q' && s[1] != '0' && all_digits(s.substr(1)); }
-
-/// A language tag we trust for "@language": 2-3 lower-case letters, optional subtags.
-bool is_language_tag(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
-    if (i < 2 || i > 3) return false;
-    while (i < s.size()) {
-        if (s[i] != '-') return false;
-        std::size_t j = ++i;
-        while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9'))) ++j;
-        if (j == i || j - i > 8) return false;
-        i = j;
-    }
-    return true;
-}
-
-/// A name usable as a JSON-LD term as it is (schema.org class local names).
-bool is_simple_name(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    });
-}
-
-int two_digits(std::string_view s, std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
-
-/// The XSD datatype of an ISO 8601 date as the graph stores it, or empty when it is none of
-/// YYYY, YYYY-MM, YYYY-MM-DD (then it is written as a plain string).
-std::string_view date_datatype(std::string_view d) {
-    if (d.size() >= 4 && !all_digits(d.substr(0, 4))) return {};
-    if (d.size() == 4) return "xsd:gYear";
-    if (d.size() < 7 || d[4] != '-' || !all_digits(d.substr(5, 2))) return {};
-    const int month = two_digits(d, 5);
-    if (month < 1 || month > 12) return {};
-    if (d.size() == 7) return "xsd:gYearMonth";
-    if (d.size() != 10 || d[7] != '-' || !all_digits(d.substr(8, 2))) return {};
-    const int day = two_digits(d, 8);
-    if (day < 1 || day > 31) return {};
-    return "xsd:date";
-}
 
 /// RapidJSON output stream. Buffers into `out`; writes '<' as \u003c (it only ever occurs
 /// inside strings, so the text can sit in an HTML <script> block); remembers stream failure;
@@ -224,16 +150,15 @@ enum class Call { string, number, structure };
 class JsonldWriter {
 public:
     JsonldWriter(const KnowledgeGraph& graph, Sink& sink, const JsonldOptions& options)
-        : graph_(graph), g_(graph.graph()), sink_(sink), writer_(sink), options_(options) {}
+        : graph_(graph), g_(graph.graph()), sink_(sink), writer_(sink), options_(options), ld_(graph, options, "JSON-LD") {}
 
     void write() {
-        prepare();
         start_object();
         key("@context");
         write_context();
         key("@graph");
         start_array();
-        for (std::size_t d = 0; d < documents_.size(); ++d) write_article(d);
+        for (std::size_t d = 0; d < ld_.documents.size(); ++d) write_article(d);
         for (auto [v, end] = boost::vertices(g_); v != end; ++v) write_entity(*v);
         for (auto [e, end] = boost::edges(g_); e != end; ++e) write_relation(*e);
         if (options_.include_vocabulary) write_vocabulary();
@@ -248,12 +173,6 @@ private:
     using Vertex = KnowledgeGraph::Vertex;
     using Edge = KnowledgeGraph::Edge;
 
-    struct Document {
-        const DocumentInfo* info = nullptr; ///< null for a document named only by the graph's data
-        std::string id;
-        std::string iri;
-        std::vector<Vertex> entities;       ///< entities that name it, in vertex order
-    };
 
     // ---- the one place RapidJSON results become kg::Errors --------------------------------
 
@@ -364,112 +283,6 @@ private:
         return term_;
     }
 
-    // ---- identifiers ------------------------------------------------------------------------
-
-    std::string minted(std::string_view kind, std::string_view id) const {
-        std::string iri = options_.base_iri;
-        iri += kind;
-        iri += '/';
-        append_encoded(iri, id);
-        return iri;
-    }
-
-    /// <base>relation/<subject>/<type>/<object>, into `out`.
-    void relation_iri(std::string& out, Edge e) const {
-        out = options_.base_iri;
-        out += "relation/";
-        append_relation_key(out, e);
-    }
-    void append_relation_key(std::string& out, Edge e) const {
-        append_encoded(out, g_[boost::source(e, g_)].id);
-        out += '/';
-        append_encoded(out, g_[e].type);
-        out += '/';
-        append_encoded(out, g_[boost::target(e, g_)].id);
-    }
-
-    const std::string& entity_iri_of(std::string_view id) {
-        if (const auto v = graph_.find(id)) return entity_iris_[*v];
-        scratch_ = minted("entity", id);
-        return scratch_;
-    }
-
-    const std::string& document_iri(const std::string& id) { return documents_[document_index_.at(id)].iri; }
-
-    const JsonldClass& class_def(const std::string& name) const {
-        static const JsonldClass none;
-        const auto it = options_.vocabulary.classes.find(name);
-        return it == options_.vocabulary.classes.end() ? none : it->second;
-    }
-    const JsonldRelation& relation_def(const std::string& name) const {
-        static const JsonldRelation none;
-        const auto it = options_.vocabulary.relations.find(name);
-        return it == options_.vocabulary.relations.end() ? none : it->second;
-    }
-
-    /// The schema.org class of a fine class as written in @type: a context term when it is a
-    /// simple name, else a compact IRI.
-    std::string schema_type_of(const std::string& fine) const {
-        const std::string& t = class_def(fine).schema_type;
-        if (t.empty()) return "Thing";
-        if (is_simple_name(t)) return t;
-        std::string out = "schema:";
-        append_encoded(out, t);
-        return out;
-    }
-
-    // ---- pre-pass: ids, documents, vocabulary in use ---------------------------------------
-
-    void add_document(const std::string& id, const DocumentInfo* info) {
-        if (document_index_.count(id)) return;
-        document_index_.emplace(id, documents_.size());
-        documents_.push_back({info, id, minted("document", id), {}});
-    }
-
-    void prepare() {
-        std::string why;
-        if (!valid_jsonld_base(options_.base_iri, &why))
-            throw Error(Errc::export_error, "JSON-LD: base IRI \"" + options_.base_iri + "\" is unusable: " + why);
-
-        entity_iris_.reserve(boost::num_vertices(g_));
-        for (auto [v, end] = boost::vertices(g_); v != end; ++v) {
-            const EntityNode& node = g_[*v];
-            if (node.id.empty()) throw Error(Errc::export_error, "JSON-LD: an entity has an empty id");
-            entity_iris_.push_back(is_qid(node.wikidata) ? std::string(kWikidataEntity) + node.wikidata
-                                                         : minted("entity", node.id));
-            for (const std::string* c : {&node.type, &node.coarse})
-                if (!c->empty()) classes_used_.insert(*c);
-            if (!node.type.empty()) graph_coarse_.emplace(node.type, node.coarse);
-        }
-        for (auto [e, end] = boost::edges(g_); e != end; ++e) relations_used_.insert(g_[*e].type);
-
-        // Articles: the graph's documents in input order, then any other document the data
-        // names (entities' documents, evidence), sorted.
-        for (const DocumentInfo& d : graph_.info().documents) add_document(d.id, &d);
-        std::set<std::string> others;
-        for (auto [v, end] = boost::vertices(g_); v != end; ++v)
-            for (const std::string& d : g_[*v].documents)
-                if (!document_index_.count(d)) others.insert(d);
-        for (auto [e, end] = boost::edges(g_); e != end; ++e)
-            for (const Evidence& ev : g_[*e].evidence)
-                if (!document_index_.count(ev.document)) others.insert(ev.document);
-        for (const std::string& d : others) add_document(d, nullptr);
-        for (auto [v, end] = boost::vertices(g_); v != end; ++v)
-            for (const std::string& d : g_[*v].documents) documents_[document_index_.at(d)].entities.push_back(*v);
-
-        // Every relation type gets a direct property kg:<type>; the fixed kgraph terms keep
-        // their meaning.
-        for (const auto& [name, def] : options_.vocabulary.relations) relation_terms_.insert(name);
-        relation_terms_.insert(relations_used_.begin(), relations_used_.end());
-        for (const std::string& name : relation_terms_)
-            if (reserved_term(name) || classes_used_.count(name) || options_.vocabulary.classes.count(name))
-                throw Error(Errc::export_error, "JSON-LD: relation type \"" + name +
-                                                    "\" has the name of a kgraph class or term; rename it");
-        for (const std::string& name : classes_used_)
-            if (reserved_term(name) && name != "Entity")
-                throw Error(Errc::export_error, "JSON-LD: class \"" + name + "\" has the name of a kgraph term; rename it");
-    }
-
     // ---- @context ----------------------------------------------------------------------------
 
     void coerced_term(std::string_view term, std::string_view iri) {
@@ -498,8 +311,8 @@ private:
         std::set<std::string> schema_classes{"NewsArticle", "Thing"};
         for (const auto& [name, def] : options_.vocabulary.classes)
             if (is_simple_name(def.schema_type)) schema_classes.insert(def.schema_type);
-        for (const std::string& name : classes_used_) {
-            const std::string& t = class_def(name).schema_type;
+        for (const std::string& name : ld_.classes_used) {
+            const std::string& t = ld_.class_def(name).schema_type;
             if (is_simple_name(t)) schema_classes.insert(t);
         }
         for (const std::string& c : schema_classes) member(c, "schema:" + c);
@@ -518,7 +331,7 @@ private:
         coerced_term("oa:hasSource", "oa:hasSource");
         coerced_term("rdfs:subClassOf", "rdfs:subClassOf");
         // One direct property per relation type.
-        for (const std::string& name : relation_terms_) {
+        for (const std::string& name : ld_.relation_terms) {
             const std::string term = kg_term(name);
             coerced_term(term, term);
         }
@@ -528,7 +341,7 @@ private:
     // ---- @graph ------------------------------------------------------------------------------
 
     void write_article(std::size_t index) {
-        const Document& d = documents_[index];
+        const LinkedData::Document& d = ld_.documents[index];
         node_kind_ = "document";
         node_id_ = d.id;
         start_object();
@@ -546,7 +359,7 @@ private:
         if (!d.entities.empty()) {
             key("mentions");
             start_array();
-            for (Vertex v : d.entities) text(entity_iris_[v]);
+            for (Vertex v : d.entities) text(ld_.entity_iris[v]);
             end_array();
         }
         end_object();
@@ -556,12 +369,12 @@ private:
         const EntityNode& node = g_[v];
         node_kind_ = "entity";
         node_id_ = node.id;
-        const JsonldClass& cls = class_def(node.type);
+        const JsonldClass& cls = ld_.class_def(node.type);
         start_object();
-        member("@id", entity_iris_[v]);
+        member("@id", ld_.entity_iris[v]);
         key("@type");
         start_array();
-        text(schema_type_of(node.type));
+        text(ld_.schema_type_of(node.type));
         text("kg:Entity");
         if (!node.coarse.empty()) text(kg_term(node.coarse));
         if (!node.type.empty() && node.type != node.coarse) text(kg_term(node.type));
@@ -590,7 +403,7 @@ private:
             key(kg_term(*out_[i].first));
             start_array();
             std::size_t j = i;
-            for (; j < out_.size() && *out_[j].first == *out_[i].first; ++j) text(entity_iris_[out_[j].second]);
+            for (; j < out_.size() && *out_[j].first == *out_[i].first; ++j) text(ld_.entity_iris[out_[j].second]);
             end_array();
             i = j;
         }
@@ -599,21 +412,14 @@ private:
 
     /// The distinct non-empty values of one evidence field, sorted.
     template <class Member>
-    const std::vector<std::string_view>& distinct(const RelationEdge& edge, Member field) {
-        values_.clear();
-        for (const Evidence& ev : edge.evidence) {
-            const std::string& value = ev.*field;
-            if (!value.empty()) values_.emplace_back(value);
-        }
-        std::sort(values_.begin(), values_.end());
-        values_.erase(std::unique(values_.begin(), values_.end()), values_.end());
-        return values_;
+    const std::vector<std::string_view>& distinct(const RelationEdge& edge, Member member) {
+        return detail::distinct_values(edge, member, values_);
     }
 
     void write_relation(Edge e) {
         const RelationEdge& edge = g_[e];
         const Vertex s = boost::source(e, g_), t = boost::target(e, g_);
-        relation_iri(relation_, e);
+        ld_.relation_iri(relation_, e);
         node_kind_ = "relation";
         node_id_ = relation_;
         start_object();
@@ -621,11 +427,12 @@ private:
         key("@type");
         start_array();
         text("kg:Relation");
-        if (relation_def(edge.type).cooccurrence) text("kg:Cooccurrence");
+        if (ld_.relation_def(edge.type).cooccurrence) text("kg:Cooccurrence");
         end_array();
-        member("kg:subject", entity_iris_[s]);
+        member("identifier", edge_id(g_[s].id, edge.type, g_[t].id));
+        member("kg:subject", ld_.entity_iris[s]);
         member("kg:predicate", kg_term(edge.type));
-        member("kg:object", entity_iris_[t]);
+        member("kg:object", ld_.entity_iris[t]);
         member("kg:status", to_string(edge.status()));
         member("kg:weight", edge.weight());
         if (const auto& dates = distinct(edge, &Evidence::date); !dates.empty()) {
@@ -645,7 +452,7 @@ private:
         if (const auto& sources = distinct(edge, &Evidence::attributed_to); !sources.empty()) {
             key("kg:attributedTo");
             start_array();
-            for (std::string_view id : sources) text(entity_iri_of(id));
+            for (std::string_view id : sources) text(ld_.entity_iri_of(id, scratch_));
             end_array();
         }
         if (!edge.evidence.empty()) {
@@ -658,15 +465,7 @@ private:
     }
 
     void write_mention(Edge e, const Evidence& ev) {
-        mention_ = options_.base_iri;
-        mention_ += "mention/";
-        append_encoded(mention_, ev.document);
-        mention_ += '/';
-        append_number(mention_, ev.begin);
-        mention_ += '-';
-        append_number(mention_, ev.end);
-        mention_ += '/';
-        append_relation_key(mention_, e);
+        ld_.mention_iri(mention_, e, ev);
         start_object();
         member("@id", mention_);
         member("@type", "oa:Annotation");
@@ -677,20 +476,24 @@ private:
         }
         if (!ev.quantity.empty()) member("kg:quantity", ev.quantity);
         if (!ev.role.empty()) member("kg:role", ev.role);
-        if (!ev.attributed_to.empty()) member("kg:attributedTo", entity_iri_of(ev.attributed_to));
+        if (!ev.attributed_to.empty()) member("kg:attributedTo", ld_.entity_iri_of(ev.attributed_to, scratch_));
         key("oa:hasTarget");
         start_object();
+        member("@id", mention_ + "#target");
         member("@type", "oa:SpecificResource");
-        member("oa:hasSource", document_iri(ev.document));
+        member("oa:hasSource", ld_.document_iri(ev.document));
         key("oa:hasSelector");
         start_array();
         start_object();
+        member("@id", mention_ + "#position");
         member("@type", "oa:TextPositionSelector");
-        member("oa:start", ev.begin);
-        member("oa:end", ev.end);
-        member("kg:offsetUnit", "byte");
+        member("oa:start", ev.char_begin);
+        member("oa:end", ev.char_end);
+        member("kg:byteStart", ev.begin);
+        member("kg:byteEnd", ev.end);
         end_object();
         start_object();
+        member("@id", mention_ + "#quote");
         member("@type", "oa:TextQuoteSelector");
         member("oa:exact", ev.text);
         end_object();
@@ -708,8 +511,8 @@ private:
     }
 
     void write_vocabulary() {
-        for (const std::string& name : classes_used_) {
-            const JsonldClass& cls = class_def(name);
+        for (const std::string& name : ld_.classes_used) {
+            const JsonldClass& cls = ld_.class_def(name);
             node_kind_ = "class";
             node_id_ = name;
             start_object();
@@ -717,7 +520,7 @@ private:
             member("@type", "rdfs:Class");
             labels(cls.labels);
             std::string coarse = cls.coarse;
-            if (const auto it = graph_coarse_.find(name); coarse.empty() && it != graph_coarse_.end()) coarse = it->second;
+            if (const auto it = ld_.graph_coarse.find(name); coarse.empty() && it != ld_.graph_coarse.end()) coarse = it->second;
             key("rdfs:subClassOf");
             start_array();
             text(coarse.empty() || coarse == name ? std::string("kg:Entity") : kg_term(coarse));
@@ -729,8 +532,8 @@ private:
             end_array();
             end_object();
         }
-        for (const std::string& name : relations_used_) {
-            const JsonldRelation& rel = relation_def(name);
+        for (const std::string& name : ld_.relations_used) {
+            const JsonldRelation& rel = ld_.relation_def(name);
             node_kind_ = "relation type";
             node_id_ = name;
             start_object();
@@ -751,11 +554,7 @@ private:
     JsonWriter writer_;
     const JsonldOptions& options_;
 
-    std::vector<std::string> entity_iris_;               // by vertex index
-    std::vector<Document> documents_;
-    std::map<std::string, std::size_t, std::less<>> document_index_;
-    std::set<std::string> classes_used_, relations_used_, relation_terms_;
-    std::map<std::string, std::string> graph_coarse_; // fine class -> coarse class, as the graph has it
+    LinkedData ld_;
 
     // Error context and scratch space, reused per node.
     std::string_view node_kind_; // a literal

@@ -81,4 +81,29 @@ DotStyle dot_style(const Ontology& onto, const std::string& lang) {
     return style;
 }
 
+VizStyle viz_style(const Ontology& onto) {
+    VizStyle viz;
+    const auto section = [&](const char* name) {
+        const auto it = onto.style.find(name);
+        return it == onto.style.end() ? std::map<std::string, std::map<std::string, std::string>>() : it->second;
+    };
+    const auto classes = section("classes");
+    const auto relations = section("relations");
+    const auto attribute = [](const auto& items, const std::string& item, const std::string& key) -> std::string {
+        for (const std::string& name : {item, std::string("*")})
+            if (const auto it = items.find(name); it != items.end())
+                if (const auto a = it->second.find(key); a != it->second.end()) return a->second;
+        return {};
+    };
+    for (const auto& [name, def] : onto.classes) {
+        const std::string fill = attribute(classes, name, "fillcolor");
+        if (const auto c = parse_hex_color(fill.empty() ? attribute(classes, name, "color") : fill)) viz.class_colors[name] = *c;
+        const std::string shape = attribute(classes, name, "shape");
+        viz.class_shapes[name] = gexf_shape(shape.empty() ? "ellipse" : shape);
+    }
+    for (const auto& [name, attrs] : relations)
+        if (const auto c = parse_hex_color(attribute(relations, name, "color"))) viz.relation_colors[name] = *c;
+    return viz;
+}
+
 } // namespace kg

@@ -18,6 +18,7 @@
 //   shape/colours by class, fontsize by mentions (log scale, bounded), tooltip, URL to
 //   Wikidata when the entity has a QID; one edge per shown relation, in graph order:
 //   label = relation display label in the chosen language (or the relation type),
+//   id = the stable edge id (kg/export/edge_id.hpp; SVG writes it as the element's id),
 //   class = "TYPE STATUS", colour/style by type then by claim status (alleged and denied are
 //   dashed/dotted and faded), penwidth by weight (log scale, bounded), tooltip; and, unless
 //   `legend` is off, the legend. With engines that draw clusters (dot, fdp, osage,

@@ -5,16 +5,23 @@
 //   Spec: http://graphml.graphdrawing.org/specification.html (GraphML 1.0), XML 1.0, UTF-8.
 //   Readers it is written for, all from one file: Gephi, Neo4j APOC apoc.import.graphml
 //   (readLabels:true), NetworkX read_graphml, python-igraph Read_GraphML, Boost read_graphml.
-//   Emitted: every <key> with id, for="node"|"edge", attr.name, attr.type in {int, string};
-//   keys sorted by (for, attr.name), so edge keys come first; key ids are "n_<name>" and
-//   "e_<name>" except node "labels" and edge "label", which APOC matches by key id; all
-//   nodes before all edges; node id = stable entity id; edge ids "e0", "e1"... in edges(g)
-//   order. APOC extensions, left out with `plain`: node XML attribute labels=":Actor:Person"
+//   Emitted: every <key> with id, for="node"|"edge", attr.name, attr.type in {int, double,
+//   string}; keys sorted by (for, attr.name), so edge keys come first; key ids are
+//   "n_<name>" and "e_<name>" except node "labels" and edge "label", which APOC matches by
+//   key id; all nodes before all edges; node id = stable entity id; edge id = the stable
+//   edge id (kg/export/edge_id.hpp: "Q159:signed:Q423"), the same in every format and
+//   across rebuilds. APOC extensions, left out with `plain`: node XML attribute labels=":Actor:Person"
 //   (":" + class + ":" + type; just ":Agreement" when they are equal) and edge XML attribute
 //   label="SIGNED" (the predicate in upper case).
 //   Node data, in this order: label, type, class, labels, aliases ('|'-joined), wikidata,
-//   mentions, documents (number of documents). Edge data: label (always the first child:
-//   APOC reads the relationship type from it), type (the predicate, lower case), weight
+//   mentions, documents (number of documents), then what viewers draw with (kg/export/viz.hpp):
+//   size (10-20 by mentions), color ("#rrggbb" of the class), x and y (an initial placement,
+//   not a layout). `type` keeps its meaning (the fine class, read by the evaluation scorer),
+//   so sigma.js 3, which takes a node's and an edge's `type` for the name of the program
+//   that draws it, needs one mapping (see the README): type -> a drawing program.
+//   Edge data: label (always the first child:
+//   APOC reads the relationship type from it), id (the edge id again: APOC and
+//   graphology keep it as a property), type (the predicate, lower case), weight
 //   (number of evidence sentences), status (strongest), evidence, sources (document ids),
 //   dates, quantities, roles, attributed_to (these four: distinct non-empty values over the
 //   evidence, sorted, '|'-joined). A <data> whose value is empty is left out, except node
@@ -31,8 +38,9 @@
 //   normalisation leave values intact. Conforming readers (expat, libxml2, StAX) get every
 //   value back exactly; Boost read_graphml parses with trim_whitespace, so it trims values and
 //   collapses runs of whitespace.
-//   Numbers: integers only, locale-free (std::to_chars); a count above INT32_MAX (attr.type
-//   int) is an export_error, as is a node with an empty id. No boolean keys are emitted.
+//   Numbers: integers, and size/x/y with at most two decimals, locale-free (std::to_chars);
+//   a count above INT32_MAX (attr.type int) is an export_error, as is a node with an empty
+//   id. No boolean keys are emitted.
 //   Lossy: nothing is dropped silently; characters XML 1.0 cannot hold (C0 controls other
 //   than tab/LF/CR, NUL included, U+FFFE/U+FFFF, malformed UTF-8) are refused with
 //   Errc::forbidden_character naming the element, its id, the field and the byte, unless
@@ -40,6 +48,7 @@
 //   time) and each affected value is reported once through `warn`. A list item that itself
 //   holds '|' is written as is and reported through `warn`.
 //   Deterministic: the same graph gives byte-identical output.
+#include "kg/export/viz.hpp"
 #include "kg/graph/knowledge_graph.hpp"
 
 #include <functional>
@@ -55,6 +64,8 @@ struct GraphmlOptions {
     /// Drop characters XML cannot hold instead of failing; each value cut calls `warn`.
     bool drop_forbidden = false;
     std::function<void(const std::string&)> warn;
+    /// Node colours for viewers (kg/export/viz.hpp; viz_style() reads them from style.json).
+    VizStyle viz;
 };
 
 /// Write `graph` as GraphML to `out`. Throws kg::Error(forbidden_character) for text XML

@@ -34,16 +34,19 @@
 //   - relation (one per edge, in edge order, co-occurrence included): @id
 //     <base>relation/<subject id>/<type>/<object id>, @type kg:Relation (plus
 //     kg:Cooccurrence for non-scored types such as mentioned_with), kg:subject,
-//     kg:predicate (kg:<type>), kg:object, kg:status (strongest), kg:weight (= evidence
+//     identifier (the stable edge id, kg/export/edge_id.hpp), kg:predicate (kg:<type>), kg:object, kg:status (strongest), kg:weight (= evidence
 //     count), kg:date (distinct, typed xsd:date / xsd:gYearMonth / xsd:gYear), kg:quantity,
 //     kg:role, kg:attributedTo (distinct) and prov:wasDerivedFrom -> one mention per evidence;
 //   - mention (embedded in its relation): @id <base>mention/<document>/<begin>-<end>/
 //     <subject id>/<type>/<object id>, @type oa:Annotation, the evidence's own kg:status,
-//     kg:date, kg:quantity, kg:role, kg:attributedTo, and oa:hasTarget {@type
-//     oa:SpecificResource, oa:hasSource -> article, oa:hasSelector [oa:TextPositionSelector
-//     {oa:start, oa:end, kg:offsetUnit "byte"}, oa:TextQuoteSelector {oa:exact = sentence}]}.
-//     Offsets are UTF-8 byte offsets into the file as read (as in the GraphML), not the
-//     character counts Web Annotation assumes: kg:offsetUnit says so on every selector.
+//     kg:date, kg:quantity, kg:role, kg:attributedTo, and oa:hasTarget {@id <mention>#target,
+//     @type oa:SpecificResource, oa:hasSource -> article, oa:hasSelector
+//     [oa:TextPositionSelector {@id <mention>#position, oa:start, oa:end, kg:byteStart,
+//     kg:byteEnd}, oa:TextQuoteSelector {@id <mention>#quote, oa:exact = sentence}]}.
+//     oa:start and oa:end count Unicode code points from the start of the document as read
+//     (Evidence::char_begin/char_end), which is what Web Annotation's selector counts;
+//     kg:byteStart and kg:byteEnd are the UTF-8 byte offsets of the GraphML. No blank node
+//     is written: every node, target and selector has an IRI.
 //   - vocabulary (with `include_vocabulary`): one node per class and relation type used,
 //     with rdfs:label per language from the table, rdfs:subClassOf (coarse class and
 //     schema.org type) and owl:SymmetricProperty for symmetric relations.
