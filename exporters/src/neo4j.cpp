@@ -49,8 +49,8 @@ constexpr Column kEvidence[] = {{"id:ID(Evidence)", "id", Kind::text},
                                 {":LABEL", "", Kind::text},
                                 {"relation", "relation", Kind::text},
                                 {"document", "document", Kind::text},
-                                {"begin:long", "begin", Kind::integer},
-                                {"end:long", "end", Kind::integer},
+                                {"byte_begin:long", "byte_begin", Kind::integer},
+                                {"byte_end:long", "byte_end", Kind::integer},
                                 {"char_begin:long", "char_begin", Kind::integer},
                                 {"char_end:long", "char_end", Kind::integer},
                                 {"text", "text", Kind::text},
@@ -287,6 +287,10 @@ private:
     }
 
     static void cypher_value(std::string& out, Kind kind, const Value& v) {
+        if ((kind == Kind::text && v.text.empty()) || (kind == Kind::list && v.items.empty())) {
+            out += "null"; // as an empty CSV field: no property
+            return;
+        }
         switch (kind) {
         case Kind::text: cypher_string(out, v.text); break;
         case Kind::integer: append_number(out, v.number); break;
@@ -301,38 +305,51 @@ private:
         }
     }
 
-    /// UNWIND statements over `rows`, `rows_per_statement` at a time; `tail` follows
-    /// "AS row\n" and ends with the SET of every property (built here from the table).
+    /// UNWIND statements over `rows`, `rows_per_statement` at a time, each `head` then a SET
+    /// of every property. Rows are grouped by which lists are empty (Kuzu types a list literal
+    /// of maps strictly: an empty or null list cannot sit beside a list of strings), and an
+    /// empty list is set to null in the SET itself; order within a group is kept.
     void unwind(std::ostream& out, const Table& table, const std::vector<Row>& rows, const std::string& head,
                 std::string_view var) const {
-        std::string set;
-        for (std::size_t c = 0; c < table.size; ++c) {
-            const Column& col = table.columns[c];
-            if (col.key.empty() || col.key == "id" || col.key == "source" || col.key == "target") continue;
-            set += set.empty() ? "\nSET " : ", ";
-            set += std::string(var) + "." + std::string(col.key) + " = row." + std::string(col.key);
+        const bool links = table.columns == kEvidenceIn || table.columns == kMentionedIn;
+        std::map<std::uint32_t, std::vector<std::size_t>> groups; // empty-list mask -> rows
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            std::uint32_t mask = 0;
+            for (std::size_t c = 0; c < table.size; ++c)
+                if (table.columns[c].kind == Kind::list && rows[r][c].items.empty()) mask |= 1u << c;
+            groups[mask].push_back(r);
         }
-        if (table.columns == kEvidenceIn || table.columns == kMentionedIn) set.clear();
         const std::size_t per = std::max<std::size_t>(1, options_.rows_per_statement);
         std::string text;
-        for (std::size_t first = 0; first < rows.size(); first += per) {
-            text = "UNWIND [";
-            for (std::size_t r = first; r < rows.size() && r < first + per; ++r) {
-                text += r == first ? "\n  {" : ",\n  {";
-                bool any = false;
-                for (std::size_t c = 0; c < table.size; ++c) {
-                    const Column& col = table.columns[c];
-                    if (col.key.empty()) continue;
-                    text += any ? ", " : "";
-                    any = true;
-                    text += col.key;
-                    text += ": ";
-                    cypher_value(text, col.kind, rows[r][c]);
-                }
-                text += '}';
+        for (const auto& [mask, members] : groups) {
+            std::string set;
+            for (std::size_t c = 0; c < table.size && !links; ++c) {
+                const Column& col = table.columns[c];
+                if (col.key.empty() || col.key == "id" || col.key == "source" || col.key == "target") continue;
+                set += set.empty() ? "\nSET " : ", ";
+                set += std::string(var) + "." + std::string(col.key) + " = ";
+                set += (mask & (1u << c)) ? std::string("null") : "row." + std::string(col.key);
             }
-            text += "\n] AS row\n" + head + set + ";\n";
-            out << text;
+            for (std::size_t first = 0; first < members.size(); first += per) {
+                text = "UNWIND [";
+                for (std::size_t k = first; k < members.size() && k < first + per; ++k) {
+                    const Row& row = rows[members[k]];
+                    text += k == first ? "\n  {" : ",\n  {";
+                    bool any = false;
+                    for (std::size_t c = 0; c < table.size; ++c) {
+                        const Column& col = table.columns[c];
+                        if (col.key.empty() || (mask & (1u << c))) continue;
+                        text += any ? ", " : "";
+                        any = true;
+                        text += col.key;
+                        text += ": ";
+                        cypher_value(text, col.kind, row[c]);
+                    }
+                    text += '}';
+                }
+                text += "\n] AS row\n" + head + set + ";\n";
+                out << text;
+            }
         }
     }
 

@@ -448,7 +448,7 @@ TEST_CASE("graphml: adversarial strings as label, alias and evidence text", "[gr
             // unless it is not UTF-8 at all.
             const auto graph = graph_with(Place::evidence, a.bytes);
             if (a.valid_utf8) check_value(to_graphml(graph), Place::evidence, a.bytes);
-            else check_refused(graph, "edge \"e0\" (x -> y) field \"evidence[0].text\"");
+            else check_refused(graph, "edge \"x:member_of:y\" (x -> y) field \"evidence[0].text\"");
         }
         DYNAMIC_SECTION("drop_forbidden: " << a.name) {
             std::vector<std::string> warnings;
@@ -537,7 +537,8 @@ TEST_CASE("graphml: empty values are left out, label and type are always written
                    "      <data key=\"n_type\"></data>\n"
                    "      <data key=\"n_mentions\">0</data>\n"
                    "      <data key=\"n_documents\">0</data>\n"
-                   "    </node>") != std::string::npos);
+                   "      <data key=\"n_size\">10</data>\n"
+                   "      <data key=\"n_color\">#999999</data>\n") != std::string::npos);
     CHECK(xml.find("<node id=\"b\" labels=\":Place\">") != std::string::npos);
     CHECK(xml.find("e_dates\">") == std::string::npos);
     CHECK(xml.find("e_roles\">") == std::string::npos);

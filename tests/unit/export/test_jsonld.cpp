@@ -356,9 +356,13 @@ TEST_CASE("jsonld: relations are reified with status, dates and mentions", "[jso
     CHECK(str(target["oa:hasSource"]) == base + "document/samples%2Fen%2F2024-06-19-treaty.txt");
     const Json& position = target["oa:hasSelector"][0];
     CHECK(str(position["@type"]) == "oa:TextPositionSelector");
-    CHECK(position["oa:start"].GetUint64() == 44);
+    CHECK(str(position["@id"]) == str(m0["@id"]) + "#position"); // no blank node
+    CHECK(str(target["@id"]) == str(m0["@id"]) + "#target");
+    CHECK(position["oa:start"].GetUint64() == 44); // code points: the builder's text before is ASCII
     CHECK(position["oa:end"].GetUint64() == 87);
-    CHECK(str(position["kg:offsetUnit"]) == "byte");
+    CHECK(position["kg:byteStart"].GetUint64() == 44);
+    CHECK(position["kg:byteEnd"].GetUint64() == 87);
+    CHECK(!position.HasMember("kg:offsetUnit"));
     CHECK(str(target["oa:hasSelector"][1]["oa:exact"]) == "Russia and North Korea pledged cooperation.");
     CHECK(str(mentions[1]["kg:status"]) == "reported");
 

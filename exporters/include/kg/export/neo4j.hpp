@@ -16,7 +16,7 @@
 //   - (:Document) per document of the graph (and any other the data names): id (the path),
 //     title, language, bytes (long);
 //   - (:Evidence) per evidence sentence of a relation: id (<edge id>@<document>:<begin>-<end>),
-//     relation (the edge id), document, begin, end (bytes), char_begin, char_end (code
+//     relation (the edge id), document, byte_begin, byte_end, char_begin, char_end (code
 //     points), text, status, date, quantity, role, attributed_to;
 //   - a relationship per graph edge, type = the relation type in upper case (SIGNED,
 //     MENTIONED_WITH) from source to target: id (the stable edge id, kg/export/edge_id.hpp),
@@ -34,13 +34,17 @@
 //   (IF NOT EXISTS); then, per label set, per relationship type and for documents and
 //   evidence, statements of at most `rows_per_statement` rows each:
 //   `UNWIND [{...}, ...] AS row MERGE (n:Entity {id: row.id}) SET n.label = row.label, ...;`
-//   then one `MATCH (n:Entity) WHERE n.id IN [...] SET n:Actor:State;` per label set, and
+//   (rows of one kind are grouped by which of their lists are empty, and an empty list is
+//   set to null in the statement, so that the rows of a statement have lists of strings
+//   only, as strictly typed engines such as Kuzu require), then one
+//   `MATCH (n:Entity) WHERE n.id IN [...] SET n:Actor:State;` per label set, and
 //   `UNWIND [...] AS row MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
 //   MERGE (a)-[r:SIGNED {id: row.id}]->(b) SET r.weight = row.weight, ...;` per relationship
 //   type. Every statement MERGEs on kgraph ids and SETs every property to its value, so
 //   running the script twice changes nothing, and running the script of a rebuild with more
-//   documents adds what is new and updates what changed (weights, evidence). Empty strings
-//   and lists are written '' and [] so every row of a statement has the same keys.
+//   documents adds what is new and updates what changed (weights, evidence). Every row of
+//   a statement has the same keys; an empty string or list is null there (SET removes the
+//   property), as an empty CSV field stores none.
 //   Strings are '...' with '\' and '\'' escaped by a backslash, every other character as
 //   it is (newlines included): Neo4j and Kuzu read that alike.
 //   Forbidden: malformed UTF-8 in any value is refused (Errc::forbidden_character) unless
