@@ -15,7 +15,8 @@ Parses the file with rdflib (format="json-ld", the embedded @context only) and c
     <subject> kg:<type> <object>; and per edge one mention per evidence entry with the same
     document (kg:path of the oa:hasSource article), byte offsets and sentence; so the counts
     of entities, relations and mentions equal the GraphML's nodes, edges and evidence;
-  - every mention has an oa:TextPositionSelector (kg:offsetUnit "byte") and an
+  - every mention has an oa:TextPositionSelector (oa:start/oa:end in code points, kg:byteStart/
+    kg:byteEnd in bytes) and an
     oa:TextQuoteSelector whose oa:exact is end - start bytes long; when the article's file
     exists (kg:path relative to the current directory), bytes [start, end) of it are the
     sentence (with --require-documents a missing file is a failure);
@@ -156,9 +157,13 @@ def main():
         exact = t.one(quote, OA + "exact")
         if start is None or end is None or exact is None:
             return f"mention {m}: selector without start, end or exact"
-        start, end, exact = int(start.toPython()), int(end.toPython()), str(exact)
-        if str(t.one(position, KG + "offsetUnit")) != "byte":
-            return f"mention {m}: offsets not stated as bytes"
+        cstart, cend, exact = int(start.toPython()), int(end.toPython()), str(exact)
+        if len(exact) != cend - cstart:
+            return f"mention {m}: oa:exact is {len(exact)} code points, selector says {cend - cstart}"
+        start, end = t.one(position, KG + "byteStart"), t.one(position, KG + "byteEnd")
+        if start is None or end is None:
+            return f"mention {m}: selector without kg:byteStart or kg:byteEnd"
+        start, end = int(start.toPython()), int(end.toPython())
         if len(exact.encode("utf-8")) != end - start:
             return f"mention {m}: oa:exact is {len(exact.encode('utf-8'))} bytes, selector says {end - start}"
         return (str(path), start, end, exact)

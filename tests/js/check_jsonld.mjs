@@ -137,10 +137,11 @@ function checkMention(m) {
   if (!position || !quote) return `mention ${m}: missing a selector`;
   const start = Number(one(position, OA + 'start')), end = Number(one(position, OA + 'end'));
   if (!(Number.isInteger(start) && Number.isInteger(end) && start <= end)) return `mention ${m}: bad offsets`;
-  if (one(position, KG + 'offsetUnit') !== 'byte') return `mention ${m}: offsets not stated as bytes`;
   const exact = one(quote, OA + 'exact');
-  if (exact === undefined || Buffer.byteLength(exact, 'utf8') !== end - start)
-    return `mention ${m}: oa:exact is not ${end - start} bytes long`;
+  if (exact === undefined || [...exact].length !== end - start)
+    return `mention ${m}: oa:exact is not ${end - start} code points long`;
+  const byteStart = Number(one(position, KG + 'byteStart')), byteEnd = Number(one(position, KG + 'byteEnd'));
+  if (Buffer.byteLength(exact, 'utf8') !== byteEnd - byteStart) return `mention ${m}: oa:exact is not ${byteEnd - byteStart} bytes long`;
   return null;
 }
 let mentionFailures = 0;
