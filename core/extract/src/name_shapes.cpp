@@ -17,6 +17,9 @@ ClassId class_by_shape(const StageContext& c, const std::vector<const Token*>& w
     const Token& last = *words[e - 1];
     if (len >= 2 && c.in(c.lang.organization_heads, last.key)) return c.class_with(Trait::institution);
     if (len >= 2 && c.in(c.lang.place_heads, last.key)) return c.class_with(Trait::location);
+    // Where a learned name finder read the sentence and saw no name here, a bare shape
+    // (capitals, an acronym) is weaker evidence than the model: only head nouns count.
+    if (c.name_finder) return no_class;
     const bool given = c.in(c.lang.given_names, first.key);
     if (len >= 2 && len <= 4 && (given || (!first.has(tok_sentence_start) && !c.lang.person_needs_given_name)))
         return c.class_with(Trait::person);
