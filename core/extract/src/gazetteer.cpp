@@ -90,8 +90,18 @@ bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::ui
     if (!c.is(alias.cls, Trait::location) && !c.is(alias.cls, Trait::sovereign)) return false;
     for (const NameSpan& n : c.annotated.names) {
         if (n.tok_begin > b) break;
-        if (n.tok_end < e || n.tok_end - n.tok_begin <= e - b || n.confidence < 0.5f) continue;
-        if (n.label != NameLabel::organization && n.label != NameLabel::location) continue;
+        if (n.tok_end < e || n.confidence < 0.5f) continue;
+        // The same words read as a person's name ("MaliVai Washington ... Washington fell"):
+        // the model, which saw the whole document, is the better judge.
+        if (n.tok_end == e && n.tok_begin == b) {
+            if (n.label == NameLabel::person && n.confidence >= 0.8f) return true;
+            continue;
+        }
+        if (n.tok_end - n.tok_begin <= e - b) continue;
+        // An event or a title named after a place ("U.S. Open", "la guerra di Corea" is
+        // another name) counts when the model is sure of it.
+        if (n.label == NameLabel::misc && n.confidence < 0.7f) continue;
+        if (n.label == NameLabel::person) continue;
         bool list = false;
         for (std::uint32_t t = n.tok_begin; t < n.tok_end && !list; ++t) {
             const Token& tok = c.doc.tokens[t];
