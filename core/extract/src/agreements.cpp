@@ -27,7 +27,49 @@ struct AgreementPhrase {
     std::string key;                ///< stems, with named bodies replaced by their ids
     std::set<std::string> content;  ///< content-word stems other than the head
     std::string label;
+    AgreementFacts facts;
 };
+
+// The word of `heads` a word is, or that ends a compound word (German: "vertrag" in
+// "Partnerschaftsvertrag"), or empty.
+std::string head_in(const StageContext& c, const std::set<std::string>& heads, const std::string& key) {
+    if (c.in(heads, key)) return key;
+    if (!c.lang.compound_heads) return {};
+    for (const auto& head : heads)
+        if (key.size() > head.size() + 2 && key.ends_with(head)) return head;
+    return {};
+}
+
+std::string head_of(const StageContext& c, const std::string& key) { return head_in(c, c.lang.agreement_heads, key); }
+
+// The actors a description names around it: a body attached to it (already in `body`),
+// states named by demonyms inside it ("l'accordo russo-coreano"), the members of "tra X e
+// Y" / "between X and Y" after it; and what it is aimed at ("contro la Corea del Nord").
+void read_actors_and_targets(const StageContext& c, const Words& s, std::size_t start, std::size_t end, AgreementFacts& f) {
+    for (std::size_t k = start; k < end; ++k)
+        if (const std::string st = demonym_state_id(c, s.index[k]); !st.empty()) f.actors.insert(st);
+    // After the phrase: a marker, then mentions joined by coordinators, commas and articles.
+    for (std::size_t k = end; k < s.words.size() && k < end + 3; ++k) {
+        const std::string& key = s.words[k]->key;
+        const bool reciprocal = c.in(c.lang.reciprocal_markers, key);
+        const bool target = c.in(c.lang.agreement_target_markers, key);
+        if (!reciprocal && !target) continue;
+        std::set<std::string>& into = reciprocal ? f.actors : f.targets;
+        for (std::size_t j = k + 1; j < s.words.size() && j < k + 12; ++j) {
+            const Token& t = *s.words[j];
+            if (const Mention* m = c.mention_at(s.index[j])) {
+                if (c.is(m->cls, Trait::agent)) into.insert(m->entity);
+                while (j + 1 < s.words.size() && c.mention_at(s.index[j + 1]) == m) ++j;
+                continue;
+            }
+            if (t.has(tok_comma) || t.has(tok_apostrophe) || c.in(c.lang.coordinators, t.key) || c.in(c.lang.articles, t.key) ||
+                c.in(c.lang.genitives, t.key))
+                continue;
+            break;
+        }
+        break;
+    }
+}
 
 bool content_word(const StageContext& c, const Token& t) {
     return t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) && !t.has(tok_apostrophe) &&
@@ -51,7 +93,15 @@ std::size_t modifiers_before(const StageContext& c, const Words& s, std::size_t 
         ++before;
     }
     if (start > 0)
-        if (const Mention* m = c.mention_at(s.index[start - 1]); m && affiliation_class(c, m->cls)) body = m->entity;
+        if (const Mention* m = c.mention_at(s.index[start - 1]); m && affiliation_class(c, m->cls)) {
+            body = m->entity;
+            // "UN-Resolutionen", "EU-Sanktionen": a body joined to the head by a hyphen is
+            // part of the name.
+            const Token& head = *s.words[start];
+            if (m->span.end + 1 == head.span.begin && c.doc.text[m->span.end] == '-') {
+                while (start > 0 && c.mention_at(s.index[start - 1]) == m) --start;
+            }
+        }
     return start;
 }
 
@@ -104,8 +154,8 @@ AgreementPhrase read_phrase(const StageContext& c, const Words& s, std::size_t i
     AgreementPhrase ph;
     ph.tok_begin = s.index[start];
     ph.tok_end = s.index[end - 1] + 1;
-    ph.head = c.stem(s.words[i]->key);
-    ph.treaty_like = c.in(c.lang.treaty_heads, s.words[i]->key);
+    ph.head = c.stem(head_of(c, s.words[i]->key));
+    ph.treaty_like = !head_in(c, c.lang.treaty_heads, s.words[i]->key).empty();
     ph.bare = end == i + 1 && start == i;
     ph.key = ph.head;
     for (std::size_t k = start; k < end; ++k) {
@@ -119,6 +169,15 @@ AgreementPhrase read_phrase(const StageContext& c, const Words& s, std::size_t i
     if (!body.empty()) ph.key += " " + body;
     ph.key = slugify(ph.key);
     ph.label = text_of(c, s.index, start, end);
+    std::string head = head_of(c, s.words[i]->key);
+    if (!c.lang.agreement_kinds.count(head)) {
+        // A compound listed whole ("Partnerschaftsabkommen") has the kind of its last part.
+        for (const auto& [word, kind] : c.lang.agreement_kinds)
+            if (c.lang.compound_heads && head.size() > word.size() && head.ends_with(word)) head = word;
+    }
+    if (auto kind = c.lang.agreement_kinds.find(head); kind != c.lang.agreement_kinds.end()) ph.facts.kind = kind->second;
+    if (!body.empty()) ph.facts.actors.insert(body);
+    read_actors_and_targets(c, s, start, end, ph.facts);
     return ph;
 }
 
@@ -152,8 +211,14 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
             key = ph.key;
             label = ph.label;
         }
-        c.add_mention(ph.tok_begin, ph.tok_end, key, c.class_with(Trait::agreement),
-                      known ? MentionSource::gazetteer : MentionSource::common_noun, label, wikidata, known);
+        if (c.add_mention(ph.tok_begin, ph.tok_end, key, c.class_with(Trait::agreement),
+                          known ? MentionSource::gazetteer : MentionSource::common_noun, label, wikidata, known) >= 0 &&
+            !known) {
+            AgreementFacts& f = c.annotated.agreement_facts[key];
+            if (f.kind.empty()) f.kind = ph.facts.kind;
+            f.actors.insert(ph.facts.actors.begin(), ph.facts.actors.end());
+            f.targets.insert(ph.facts.targets.begin(), ph.facts.targets.end());
+        }
         last_by_head[ph.head] = key;
     }
 }
@@ -168,7 +233,7 @@ void find_agreements(StageContext& c) {
         c.words_of(s, words, index);
         const Words sw{words, index};
         for (std::size_t i = 0; i < words.size(); ++i) {
-            if (c.owner[index[i]] >= 0 || !c.in(c.lang.agreement_heads, words[i]->key)) continue;
+            if (c.owner[index[i]] >= 0 || head_of(c, words[i]->key).empty()) continue;
             std::size_t end = i + 1;
             phrases.push_back(read_phrase(c, sw, i, end));
             i = end - 1;

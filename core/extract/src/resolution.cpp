@@ -3,16 +3,110 @@
 // of claims, roles — so two keys of one referent become one entity; entities reached only
 // through a demonym ("le truppe nordcoreane") join from the ontology, with no mention; a
 // relation to an entity nobody can name is dropped; mentions are put in text order.
+//
+// An agreement described in common words gets its identity from what the article says of
+// it: its kind, its actors (the parties that signed or ratified it, the body that issued
+// it, "tra X e Y") and its targets ("sanzioni contro X"). Descriptions with one identity
+// are one agreement across articles and languages ("il patto di difesa", "the mutual
+// defense treaty", "Partnerschaftsvertrag" signed by Russia and North Korea), and a known
+// agreement with that identity in the gazetteer is that one.
 #include "stages.hpp"
+
+#include "kg/text/normalize.hpp"
 
 #include <algorithm>
 
 namespace kg::detail {
 namespace {
 
-void resolve_keys(StageContext& c) {
+// The body an actor belongs to at the top ("the Security Council" -> "the United Nations");
+// a person stands for the state or body the article gives them a role in.
+std::string top_actor(const StageContext& c, std::string key, const std::map<std::string, std::string>& role_of) {
+    if (auto it = role_of.find(key); it != role_of.end()) key = it->second;
+    for (int hops = 0; hops < 8; ++hops) {
+        const EntityRecord* rec = c.onto.find_by_graph_id(key);
+        if (!rec || rec->part_of.empty()) break;
+        const EntityRecord* whole = c.onto.find_entity(rec->part_of);
+        if (!whole) break;
+        key = Ontology::graph_id(*whole);
+    }
+    return c.onto.resolve_id(key);
+}
+
+// "kind|actor,actor|target": the identity of an agreement; empty when nothing identifies it.
+std::string identity(const std::string& kind, std::set<std::string> actors, const std::set<std::string>& targets) {
+    if (kind.empty() || (actors.empty() && targets.empty())) return {};
+    std::string id = kind + "|";
+    for (const auto& a : actors) id += a + ",";
+    id += "|";
+    for (const auto& t : targets) id += t + ",";
+    return id;
+}
+
+// The known agreement of the identity, or the one known agreement of that kind whose actors
+// and targets include all the ones the article names ("the treaty Russia signed", when one
+// known treaty has Russia among its parties); nullptr when none or several.
+const EntityRecord* known_agreement(const StageContext& c, const std::string& kind, const std::set<std::string>& actors,
+                                    const std::set<std::string>& targets) {
+    const auto& known = c.tables.agreement_identities;
+    if (auto it = known.find(identity(kind, actors, targets)); it != known.end()) return it->second;
+    const EntityRecord* found = nullptr;
+    for (const auto& [id, rec] : known) {
+        if (!id.starts_with(kind + "|")) continue;
+        auto listed = [&](const std::set<std::string>& keys, const std::vector<std::string>& ids) {
+            return std::all_of(keys.begin(), keys.end(), [&](const std::string& k) {
+                return std::any_of(ids.begin(), ids.end(), [&](const std::string& i) {
+                    const EntityRecord* r = c.onto.find_entity(i);
+                    return r && Ontology::graph_id(*r) == k;
+                });
+            });
+        };
+        if (!listed(actors, rec->actors) || !listed(targets, rec->targets)) continue;
+        if (found) return nullptr;
+        found = rec;
+    }
+    return found;
+}
+
+// New keys for the agreements described in common words, by identity.
+std::map<std::string, std::string> agreement_keys(StageContext& c) {
+    auto& facts = c.annotated.agreement_facts;
+    for (const RelationMention& r : c.annotated.relations)
+        if (const RelationDef* def = c.onto.find_relation(r.type); def && def->party && facts.count(r.object))
+            facts[r.object].actors.insert(r.subject);
+    std::map<std::string, std::string> role_of;
+    for (const RoleLink& l : c.roles)
+        if (!l.affiliation.empty()) role_of.emplace(l.person, l.affiliation);
+    std::map<std::string, std::string> rename;
+    for (const auto& [key, f] : facts) {
+        std::set<std::string> actors, targets;
+        for (const auto& a : f.actors) actors.insert(top_actor(c, a, role_of));
+        // People sign for the states and bodies that are the parties: when the article names
+        // those, they identify the agreement.
+        const auto is_person = [&](const std::string& k) {
+            auto it = c.entities.find(k);
+            const EntityRecord* rec = it == c.entities.end() ? c.onto.find_by_graph_id(k) : nullptr;
+            const ClassId cls = it != c.entities.end() ? it->second.cls : rec ? c.class_of(*rec) : no_class;
+            return c.is(cls, Trait::person);
+        };
+        if (std::any_of(actors.begin(), actors.end(), [&](const std::string& a) { return !is_person(a); }))
+            std::erase_if(actors, is_person);
+        for (const auto& t : f.targets) targets.insert(top_actor(c, t, role_of));
+        const std::string id = identity(f.kind, actors, targets);
+        if (id.empty()) continue;
+        if (const EntityRecord* known = known_agreement(c, f.kind, actors, targets))
+            rename[key] = Ontology::graph_id(*known);
+        else
+            rename[key] = slugify(id);
+    }
+    return rename;
+}
+
+void resolve_keys(StageContext& c, const std::map<std::string, std::string>& rename) {
     auto resolve = [&](std::string& key) {
-        if (!key.empty()) key = c.onto.resolve_id(key);
+        if (key.empty()) return;
+        if (auto it = rename.find(key); it != rename.end()) key = it->second;
+        key = c.onto.resolve_id(key);
     };
     for (Mention& m : c.mentions) resolve(m.entity);
     for (RelationMention& r : c.annotated.relations) {
@@ -27,9 +121,10 @@ void resolve_keys(StageContext& c) {
     }
 }
 
-EntityNode node_of(const StageContext& c, const LocalEntity& e) {
+EntityNode node_of(const StageContext& c, const LocalEntity& e, const std::map<std::string, std::string>& rename) {
     EntityNode n;
-    n.id = c.onto.resolve_id(e.key);
+    auto renamed = rename.find(e.key);
+    n.id = c.onto.resolve_id(renamed == rename.end() ? e.key : renamed->second);
     n.label = e.label;
     n.type = c.onto.class_names.at(e.cls);
     n.coarse = c.onto.class_def(e.cls).coarse;
@@ -37,16 +132,23 @@ EntityNode node_of(const StageContext& c, const LocalEntity& e) {
     n.aliases.insert(e.surfaces.begin(), e.surfaces.end());
     n.documents.insert(c.doc.id);
     n.mentions = e.mentions;
+    // A description found to be a known agreement takes its name.
+    if (renamed != rename.end())
+        if (const EntityRecord* rec = c.onto.find_by_graph_id(n.id)) {
+            n.label = rec->label;
+            n.wikidata = rec->wikidata;
+        }
     return n;
 }
 
 // Local entities in first-mention order, merged where two resolve to one id.
-void collect_entities(StageContext& c, std::vector<EntityNode>& out, std::map<std::string, std::size_t>& at) {
+void collect_entities(StageContext& c, const std::map<std::string, std::string>& rename, std::vector<EntityNode>& out,
+                      std::map<std::string, std::size_t>& at) {
     std::vector<const LocalEntity*> ordered;
     for (const auto& [key, e] : c.entities) ordered.push_back(&e);
     std::sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->order < b->order; });
     for (const LocalEntity* e : ordered) {
-        EntityNode n = node_of(c, *e);
+        EntityNode n = node_of(c, *e, rename);
         if (auto it = at.find(n.id); it != at.end()) {
             EntityNode& first = out[it->second];
             first.aliases.insert(n.aliases.begin(), n.aliases.end());
@@ -93,11 +195,12 @@ void resolve_entities(StageContext& c) {
     c.mentions = std::move(sorted);
     for (int& o : c.owner)
         if (o >= 0) o = new_index[static_cast<std::size_t>(o)];
-    resolve_keys(c);
+    const std::map<std::string, std::string> rename = agreement_keys(c);
+    resolve_keys(c, rename);
     auto& out = c.annotated.entities;
     out.clear();
     std::map<std::string, std::size_t> at;
-    collect_entities(c, out, at);
+    collect_entities(c, rename, out, at);
     std::erase_if(c.annotated.relations, [&](const RelationMention& r) {
         const bool s = endpoint_known(c, r.subject, out, at);
         const bool o = endpoint_known(c, r.object, out, at);

@@ -133,6 +133,19 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                 if (!fresh && it->second != &rec) it->second = nullptr;
             }
         }
+        if (onto.has(cls, Trait::agreement) && !rec.kind.empty()) {
+            auto graph_ids = [&](const std::vector<std::string>& ids) {
+                std::set<std::string> out;
+                for (const auto& i : ids)
+                    if (const EntityRecord* r = onto.find_entity(i)) out.insert(Ontology::graph_id(*r));
+                return out;
+            };
+            std::string id = rec.kind + "|";
+            for (const auto& a : graph_ids(rec.actors)) id += a + ",";
+            id += "|";
+            for (const auto& g : graph_ids(rec.targets)) id += g + ",";
+            t.agreement_identities.emplace(id, &rec);
+        }
         if (onto.has(cls, Trait::agreement)) {
             for (const char* lang : {"*", language.code.c_str()}) {
                 auto it = rec.aliases.find(lang);

@@ -53,6 +53,8 @@ struct LanguageTables {
     /// Content-word stems of each known agreement's aliases, for linking descriptions such
     /// as "accordo strategico di partenariato" to the named treaty.
     std::vector<std::pair<std::set<std::string>, const EntityRecord*>> agreement_stems;
+    /// Known agreements by identity ("treaty|Q159,Q423,|"): kind, actors and targets as graph ids.
+    std::map<std::string, const EntityRecord*> agreement_identities;
 };
 
 /// Split a short phrase into the word keys a document in `language` would give it

@@ -147,6 +147,9 @@ public:
             check_ref("capital", e.capital);
             check_ref("seat_of", e.seat_of);
             check_ref("located_in", e.located_in);
+            check_ref("part_of", e.part_of);
+            for (const auto& a : e.actors) check_ref("actors", a);
+            for (const auto& t : e.targets) check_ref("targets", t);
             auto [it, fresh] = onto.graph_ids.emplace(Ontology::graph_id(e), id);
             if (!fresh)
                 throw Error(Errc::ontology_conflict,
@@ -305,7 +308,7 @@ private:
         for (const auto& r : f.array_of(f.require(f.root(), "relations"), "\"relations\"").items) {
             f.object_of(r, "a relation");
             f.only_keys(r, {"name", "domain", "range", "symmetric", "scored", "display", "structural", "cancels", "quantified",
-                            "locative_object"});
+                            "locative_object", "party"});
             RelationDef def;
             def.name = f.string_of(f.require(r, "name"), "\"name\"");
             if (!valid_id(def.name)) f.fail(r, "relation name must be lower_snake_case: \"" + def.name + "\"");
@@ -324,6 +327,7 @@ private:
             if (const auto* v = r.find("cancels")) def.cancels = f.strings_of(*v, "\"cancels\"");
             if (const auto* v = r.find("quantified")) def.quantified = f.bool_of(*v, "\"quantified\"");
             if (const auto* v = r.find("locative_object")) def.locative_object = f.bool_of(*v, "\"locative_object\"");
+            if (const auto* v = r.find("party")) def.party = f.bool_of(*v, "\"party\"");
             if (std::find(onto.relation_names.begin(), onto.relation_names.end(), def.name) == onto.relation_names.end())
                 onto.relation_names.push_back(def.name);
             def.source = f.where(r.offset);
@@ -390,8 +394,8 @@ private:
         f.only_keys(f.root(), {"entities"});
         for (const auto& r : f.array_of(f.require(f.root(), "entities"), "\"entities\"").items) {
             f.object_of(r, "an entity");
-            f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "aliases",
-                            "demonyms", "note"});
+            f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "part_of", "kind",
+                            "actors", "targets", "aliases", "demonyms", "note"});
             const JsonValue& idv = f.require(r, "id");
             std::string id = f.string_of(idv, "\"id\"");
             if (!valid_id(id)) f.fail(idv, "entity id must match [a-z0-9_]+: \"" + id + "\"");
@@ -418,6 +422,10 @@ private:
             scalar("capital", &EntityRecord::capital);
             scalar("seat_of", &EntityRecord::seat_of);
             scalar("located_in", &EntityRecord::located_in);
+            scalar("part_of", &EntityRecord::part_of);
+            scalar("kind", &EntityRecord::kind);
+            if (const auto* v = r.find("actors")) e.actors = f.strings_of(*v, "\"actors\"");
+            if (const auto* v = r.find("targets")) e.targets = f.strings_of(*v, "\"targets\"");
             if (const auto* v = r.find("aliases")) merge_lists(f, *v, e.aliases, "\"aliases\"");
             if (const auto* v = r.find("demonyms")) merge_lists(f, *v, e.demonyms, "\"demonyms\"");
             if (e.label.empty()) {
@@ -444,7 +452,8 @@ private:
                            "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
-                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "note"});
+                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "agreement_kinds",
+                           "agreement_target_markers", "compound_heads", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -472,6 +481,12 @@ private:
         for (auto& c : list("clitic_suffixes")) L.segmentation.clitic_suffixes.push_back(match_key(c));
         add_keys(L.segmentation.furniture.byline_markers, list("byline_markers"));
         add_keys(L.segmentation.link_blocks, list("link_blocks"));
+        add_keys(L.agreement_target_markers, list("agreement_target_markers"));
+        if (const auto* v = root.find("compound_heads")) L.compound_heads = f.bool_of(*v, "\"compound_heads\"");
+        if (const auto* v = root.find("agreement_kinds")) {
+            for (const auto& [kind, words] : f.object_of(*v, "\"agreement_kinds\"").members)
+                for (const auto& w : f.strings_of(words, "\"agreement_kinds\" words")) L.agreement_kinds[phrase_key(w)] = kind;
+        }
         if (const auto* v = root.find("modifiers_before_head")) L.modifiers_before_head = f.bool_of(*v, "\"modifiers_before_head\"");
         if (const auto* v = root.find("ordinal_day_dot")) L.ordinal_day_dot = f.bool_of(*v, "\"ordinal_day_dot\"");
         if (const auto* v = root.find("person_needs_given_name")) L.person_needs_given_name = f.bool_of(*v, "\"person_needs_given_name\"");

@@ -31,7 +31,7 @@ const char* kRelations = R"({"relations": [
   {"name": "leader_of", "domain": ["Person"], "range": ["State", "Organization"]},
   {"name": "visited", "domain": ["Person", "State"], "range": ["Place", "State"], "locative_object": true},
   {"name": "met", "domain": ["Person"], "range": ["Person"], "symmetric": true},
-  {"name": "signed", "domain": ["Person", "State"], "range": ["Agreement"]},
+  {"name": "signed", "domain": ["Person", "State"], "range": ["Agreement"], "party": true},
   {"name": "supplied", "domain": ["State"], "range": ["Weapon"], "quantified": true},
   {"name": "cooperates_with", "domain": ["State"], "range": ["State"], "symmetric": true},
   {"name": "severed_ties_with", "domain": ["State"], "range": ["State"], "symmetric": true, "cancels": ["cooperates_with"]},
@@ -57,8 +57,10 @@ const char* kLanguage = R"({"code": "en",
  "roles": [{"phrase": "President", "relation": "leader_of"}, {"phrase": "leader", "relation": "leader_of"}, {"phrase": "envoy"}],
  "organization_heads": ["Ministry", "University"],
  "place_heads": ["Square", "region"],
- "agreement_heads": ["treaty", "accord"],
- "treaty_heads": ["treaty", "accord"],
+ "agreement_heads": ["treaty", "accord", "pact", "sanctions"],
+ "treaty_heads": ["treaty", "accord", "pact"],
+ "agreement_kinds": {"treaty": ["treaty", "accord", "pact"], "sanctions": ["sanctions"]},
+ "agreement_target_markers": ["on", "against"],
  "weapon_heads": ["missiles", "drones"],
  "state_agents": ["troops"],
  "given_names": ["Flavia", "Michael"],
@@ -314,4 +316,14 @@ TEST_CASE("annotation: JSON Lines offsets point at the text they quote", "[extra
     kg::write_annotation_text(text, a, world().onto);
     CHECK(text.str().find("[Person Flavia Elphberg] visited [Place Strelsau]") != std::string::npos);
     CHECK(text.str().find("-> flavia_elphberg visited strelsau") != std::string::npos);
+}
+
+TEST_CASE("stages: agreements described in common words get their identity from actors and targets", "[extract][stages]") {
+    // Two descriptions, one treaty: the parties make it one; the kind comes from the head.
+    const auto a = through("Ruritania and Elbonia signed the mutual defence treaty. The pact between Ruritania and Elbonia holds.",
+                           "resolution");
+    std::vector<std::string> agreements;
+    for (const auto& e : a.entities)
+        if (e.type == "Agreement") agreements.push_back(e.id);
+    CHECK(agreements == std::vector<std::string>{"treaty_elbonia_ruritania"});
 }

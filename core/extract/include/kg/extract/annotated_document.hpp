@@ -66,6 +66,15 @@ struct RoleLink {
     ByteSpan affiliation_span;   ///< where the affiliation is named (a demonym, a name), or empty
 };
 
+/// What the descriptions of one agreement in a document say about which agreement it is:
+/// its kind and the actors and targets named with it ("le sanzioni dell'ONU contro la
+/// Corea del Nord", "the treaty between Russia and North Korea").
+struct AgreementFacts {
+    std::string kind;               ///< a kind of the language data ("treaty", "sanctions"), or empty
+    std::set<std::string> actors;   ///< entity keys of its parties or issuers
+    std::set<std::string> targets;  ///< entity keys of what it is aimed at
+};
+
 /// What one sentence says about all of its relations: how it is claimed, when, how many.
 struct SentenceFacts {
     ClaimStatus status = ClaimStatus::asserted;
@@ -117,6 +126,7 @@ struct AnnotatedDocument {
     std::map<std::string, LocalEntity> local_entities; ///< by key
     std::vector<RoleLink> roles;
     std::set<std::uint32_t> role_tokens;    ///< tokens of role words that introduce a named person
+    std::map<std::string, AgreementFacts> agreement_facts; ///< by the key of an agreement described in common words
     std::vector<SentenceFacts> facts;       ///< per sentence
     std::vector<RelationMention> relations; ///< in the order the stages emit them
     std::uint32_t relations_dropped = 0;    ///< over the per-sentence limit, left out

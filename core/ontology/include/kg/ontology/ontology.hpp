@@ -73,6 +73,9 @@ struct RelationDef {
     /// relations with Syria" states no cooperation with Syria.
     std::vector<std::string> cancels;
     bool quantified = false;         ///< carries the sentence's quantity ("13000 troops")
+    /// Its subject is a party to its object (signed, ratified): what identifies an agreement
+    /// described in common words is who its parties are.
+    bool party = false;
     /// Its object is where the subject goes ("visited Moscow"): a capital there is the city.
     bool locative_object = false;
     RelationId id = 0;
@@ -94,6 +97,13 @@ struct EntityRecord {
     std::string capital;      ///< id of the capital Place, for states
     std::string seat_of;      ///< for a seat of power (Kremlin): id of the state it stands for
     std::string located_in;   ///< for places: id of the state or place they lie in
+    std::string part_of;      ///< for a body inside another (the Security Council in the UN): its id
+    /// For agreements: what identifies one described in common words — its kind (a key of
+    /// the languages' agreement_kinds: "treaty", "sanctions"...), the actors that concluded or
+    /// issued it, and the ones it is aimed at (entity ids).
+    std::string kind;
+    std::vector<std::string> actors;
+    std::vector<std::string> targets;
     std::map<std::string, std::vector<std::string>> aliases;   ///< language -> surface forms
     std::map<std::string, std::vector<std::string>> demonyms;  ///< language -> adjective forms
     std::string source;       ///< "file:line:col" of the first record, for messages
@@ -184,6 +194,15 @@ struct LanguageData {
     bool decimal_comma = true;
     /// The language detection picks for a text without any function word (one language).
     bool detection_fallback = false;
+    /// Agreement head nouns by kind ("trattato" -> "treaty", "sanzioni" -> "sanctions"):
+    /// descriptions of one kind with the same actors and targets are one agreement, across
+    /// articles and languages.
+    std::map<std::string, std::string> agreement_kinds;
+    /// Words that introduce what an agreement is aimed at: "sanzioni contro X", "sanctions on X".
+    std::set<std::string> agreement_target_markers;
+    /// Nouns join into compounds (German): a word that ends in a head noun is that head
+    /// ("Partnerschaftsvertrag" ends in "vertrag").
+    bool compound_heads = false;
 };
 
 /// The loaded ontology. Immutable after loading; safe to share across threads.
