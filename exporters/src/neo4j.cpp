@@ -109,12 +109,13 @@ public:
 
     void write(const FileSink& file) {
         collect();
-        for (const auto& [labels, rows] : entities_)
-            file("neo4j-nodes-" + file_part(labels) + ".csv", [&](std::ostream& out) { csv(out, kEntity, rows); });
+        // Structured bindings are not captured: clang 14 (the fuzzing build) cannot capture them.
+        for (const auto& entry : entities_)
+            file("neo4j-nodes-" + file_part(entry.first) + ".csv", [&](std::ostream& out) { csv(out, kEntity, entry.second); });
         file("neo4j-documents.csv", [&](std::ostream& out) { csv(out, kDocument, documents_); });
         file("neo4j-evidence.csv", [&](std::ostream& out) { csv(out, kEvidence, evidence_); });
-        for (const auto& [type, rows] : relations_)
-            file("neo4j-rels-" + type + ".csv", [&](std::ostream& out) { csv(out, kRelation, rows); });
+        for (const auto& entry : relations_)
+            file("neo4j-rels-" + entry.first + ".csv", [&](std::ostream& out) { csv(out, kRelation, entry.second); });
         file("neo4j-rels-EVIDENCE_IN.csv", [&](std::ostream& out) { csv(out, kEvidenceIn, evidence_in_); });
         file("neo4j-rels-MENTIONED_IN.csv", [&](std::ostream& out) { csv(out, kMentionedIn, mentioned_in_); });
         file("graph.cypher", [&](std::ostream& out) { cypher(out); });
