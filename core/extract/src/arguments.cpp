@@ -40,20 +40,83 @@ bool common_noun_subject(const SentenceView& v, std::size_t q, std::size_t p) {
            !v.trigger_object_positions.count(q);
 }
 
+// The genitive at `marker` introduces the object of a directed trigger right before it:
+// "the invasion of Ukraine", "la consegna di droni".
+bool patient_genitive(const SentenceView& v, std::size_t marker) {
+    const StageContext& c = v.c;
+    for (const auto& [rel, cues] : c.lang.relation_cues) {
+        const RelationDef* d = c.onto.find_relation(rel);
+        if (!d || d->symmetric) continue;
+        for (const TriggerDef& trig : cues.triggers) {
+            const std::size_t n = trig.stems.size();
+            if (n == 0 || n > marker || !v.matches(trig, marker - n)) continue;
+            const auto& markers = trig.object_markers.empty() ? cues.object_markers : trig.object_markers;
+            if (markers.count(v.tok(marker).key)) return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
+
+EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    const StageContext& c = v.c;
+    EventActors out;
+    bool patient_next = false;
+    for (std::size_t q = p; q < v.toks.size() && q - p <= 16; ++q) {
+        const Token& t = v.tok(q);
+        const int m = v.mention_at[q];
+        if (m < 0) {
+            if (t.has(tok_comma) || t.key == ";" || t.key == ":" || t.key == ".") break;
+            if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
+                // A demonym noun after a preposition is a participant, not the event's
+                // adjective: "gli assalti condotti dai russi".
+                if (prepositional(v, q) && !c.in(c.lang.genitives, word_before(v, q)->key)) break;
+                const EntityRecord* st = c.demonym_state(v.toks[q]);
+                if (!patient_next && st && def.admits_object(c.class_of(*st))) {
+                    out.demonym_state = Ontology::graph_id(*st);
+                    out.demonym_span = t.span;
+                    return out;
+                }
+                patient_next = false;
+                continue;
+            }
+            if (c.in(c.lang.genitives, t.key) || c.in(c.lang.reciprocal_markers, t.key)) patient_next = patient_genitive(v, q);
+            continue;
+        }
+        const auto [b, e] = v.extent(m);
+        if (c.is(v.cls(m), Trait::location)) break;
+        if (!c.is(v.cls(m), Trait::agent)) {
+            // A weapon in the phrase: a demonym after it may still name its actor.
+            patient_next = false;
+            q = e;
+            continue;
+        }
+        const Token* before = word_before(v, b);
+        const bool possessor = e + 1 < v.toks.size() && is_clitic(v, e + 1); // "Russia's invasion"
+        const bool marked = possessor || (before && (c.in(c.lang.genitives, before->key) || c.in(c.lang.reciprocal_markers, before->key)));
+        if (patient_next || !marked || !def.admits_object(v.cls(m))) break;
+        out.mentions = coordination_group(v, m);
+        return out;
+    }
+    return out;
+}
 
 void mark_trigger_objects(SentenceView& v) {
     const StageContext& c = v.c;
-    for (const auto& [rel, cues] : c.lang.relation_cues)
+    for (const auto& [rel, cues] : c.lang.relation_cues) {
+        const RelationDef* def = c.onto.find_relation(rel);
         for (const TriggerDef& trig : cues.triggers)
             for (std::size_t p = 0; p < v.toks.size(); ++p) {
                 if (!v.matches(trig, p)) continue;
                 v.first_trigger = std::min(v.first_trigger, p);
+                if (def && def->stance && !noun_use(v, p)) v.stance_verbs.insert(p);
                 std::size_t q = p + trig.stems.size();
                 while (q < v.toks.size() && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
                 if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
                 else if (q < v.toks.size()) v.trigger_object_positions.insert(q);
             }
+    }
 }
 
 SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
@@ -141,20 +204,27 @@ std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationD
     return {};
 }
 
+bool noun_use(const SentenceView& v, std::size_t p) {
+    const StageContext& c = v.c;
+    return p > 0 && (c.in(c.lang.articles, v.tok(p - 1).key) || v.tok(p - 1).has(tok_apostrophe) ||
+                     c.in(c.lang.prepositions, v.tok(p - 1).key));
+}
+
 std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def) {
     const StageContext& c = v.c;
-    // Only a trigger used as a noun (after an article or a preposition) has one.
-    const bool noun_use = p > 0 && (c.in(c.lang.articles, v.tok(p - 1).key) || v.tok(p - 1).has(tok_apostrophe) ||
-                                    c.in(c.lang.prepositions, v.tok(p - 1).key));
-    if (!noun_use) return {};
-    for (std::size_t q = after; q < v.toks.size() && q <= after + 4; ++q) {
+    // Only a trigger used as a noun has one.
+    if (!noun_use(v, p)) return {};
+    // "la guerre d'agression non provoquée de la Russie": a genitive of common words may come
+    // first; the one a trigger takes for its patient ("l'invasione dell'Ucraina") names no actor.
+    for (std::size_t q = after; q < v.toks.size() && q <= after + 6; ++q) {
         if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) break;
         if (!c.in(c.lang.genitives, v.tok(q).key)) continue;
         std::size_t r = q + 1;
         while (r < v.toks.size() && r < q + 2 && v.mention_at[r] < 0 &&
                (c.in(c.lang.articles, v.tok(r).key) || v.tok(r).has(tok_apostrophe)))
             ++r;
-        if (r < v.toks.size() && v.mention_at[r] >= 0 && admits_subject(v, def, v.mention_at[r])) return coordination_group(v, v.mention_at[r]);
+        if (r >= v.toks.size() || v.mention_at[r] < 0) continue;
+        if (admits_subject(v, def, v.mention_at[r]) && !patient_genitive(v, q)) return coordination_group(v, v.mention_at[r]);
         break;
     }
     return {};

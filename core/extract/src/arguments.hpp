@@ -43,6 +43,9 @@ std::vector<int> body_after_agreement(const SentenceView& v, std::size_t after, 
 /// A possessor names the actor: "the Kremlin's war".
 std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationDef& def);
 
+/// The trigger at p is used as a noun: after an article or a preposition ("la guerra").
+bool noun_use(const SentenceView& v, std::size_t p);
+
 /// Nominalisation: "la visita di Putin", "l'invasione su vasta scala della Russia": the
 /// genitive after a trigger used as a noun names the actor.
 std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def);
@@ -54,6 +57,20 @@ std::vector<int> verb_second_subject(const SentenceView& v, std::size_t after, c
 /// between) or one introduced by a marker; a comma ends the search.
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
                                 const std::set<std::string>& markers, int exclude);
+
+/// The actors an event's noun phrase names, for a stance taken on the event.
+struct EventActors {
+    std::vector<int> mentions;  ///< after a genitive or reciprocal marker (a coordination group)
+    std::string demonym_state;  ///< or a state by its demonym ("droni iraniani")
+    ByteSpan demonym_span;
+};
+
+/// A stance taken on an event ("condemned the expanding military cooperation between Russia
+/// and North Korea", "condanna la consegna di droni iraniani"): the actors the noun phrase
+/// after p names, up to the end of the clause. A genitive a trigger takes for its patient
+/// ("the invasion of Ukraine") names no actor, and an actor after any other preposition (a
+/// victim: "the war against Ukraine"; a recipient: "to Russia") ends the search.
+EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef& def);
 
 /// The patient of a passive, before the trigger.
 std::optional<int> object_before(const SentenceView& v, std::size_t p, const RelationDef& def, int exclude);

@@ -56,4 +56,10 @@ bool affiliation_class(const StageContext& c, ClassId cls) {
     return c.is(cls, Trait::sovereign) || c.is(cls, Trait::institution);
 }
 
+std::string recorded_affiliation(const StageContext& c, const std::string& person) {
+    const EntityRecord* rec = c.onto.find_by_graph_id(person);
+    const EntityRecord* body = rec && !rec->affiliation.empty() ? c.onto.find_entity(rec->affiliation) : nullptr;
+    return body ? Ontology::graph_id(*body) : std::string();
+}
+
 } // namespace kg::detail

@@ -34,4 +34,8 @@ std::string nearest_person(const StageContext& c, std::uint32_t token, const std
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 
+/// The graph id of the body the gazetteer's record of a person names (its "affiliation"), or
+/// empty: the body of a role the text gives without one ("Außenminister Sergej Lawrow").
+std::string recorded_affiliation(const StageContext& c, const std::string& person);
+
 } // namespace kg::detail

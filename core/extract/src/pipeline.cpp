@@ -37,6 +37,8 @@ std::vector<Stage> make_pipeline() {
          "relations signalled by trigger words, with subject and object by syntax"},
         {"cancellations", {L::relations}, {L::relations}, &apply_cancellations, "relations another withdraws (severed ties)"},
         {"role_relations", {L::roles, L::relations}, {L::relations}, &find_role_relations, "a role's person and body (member_of, leader_of)"},
+        {"agreement_relations", {L::mentions, L::facts, L::relations}, {L::relations}, &find_agreement_relations,
+         "what an agreement's kind states between its issuers and its targets (sanctions: sanctioned)"},
         {"containment_and_possession", {L::mentions, L::demonyms, L::facts, L::relations}, {L::relations},
          &find_containment_and_possession, "places in their container, weapons with their owner"},
         {"cooccurrence", {L::mentions, L::relations}, {L::relations}, &find_cooccurrences, "entity pairs named in one sentence"},

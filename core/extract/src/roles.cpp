@@ -1,5 +1,6 @@
 // Stage "roles": role words of the language data ("il ministro degli Esteri", "President")
-// and the person they introduce, with the body the role belongs to when the text names it
+// and the person they introduce or, set off by a comma, describe ("Robert Fico, il primo
+// ministro della Slovacchia"), with the body the role belongs to when the text names it
 // (a demonym, a state or an institution around the role words). A role named without a
 // person ("il presidente russo ha detto") stands for the one person the article gave it.
 #include "names.hpp"
@@ -94,6 +95,19 @@ std::size_t read_after_role(StageContext& c, const Sentence& s, std::size_t j, R
         const Token& t = *words[j];
         if (const Mention* m = c.mention_at(s.index[j])) {
             if (c.is(m->cls, Trait::person)) {
+                // "il consigliere per la politica estera di Putin, Yuri Ushakov", "adviser to
+                // Zelensky": a person after a preposition is whom the role serves; the holder
+                // is named after the comma or before the role.
+                const bool served = j > 0 && (c.in(c.lang.genitives, words[j - 1]->key) || c.in(c.lang.prepositions, words[j - 1]->key));
+                if (served && !comma_seen) {
+                    // Who serves a person serves that person's state or organisation.
+                    if (link.affiliation.empty()) {
+                        link.affiliation = recorded_affiliation(c, m->entity);
+                        if (!link.affiliation.empty()) link.affiliation_span = m->span;
+                    }
+                    while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+                    continue;
+                }
                 link.person = m->entity;
                 break;
             }
@@ -128,10 +142,73 @@ std::size_t read_after_role(StageContext& c, const Sentence& s, std::size_t j, R
             ++j;
             continue;
         }
+        // "Professorin für Geschichte": a capitalised word after a preposition is what the
+        // role is about, not its holder.
+        if (name_word(c, t) && j > 0 && c.in(c.lang.prepositions, words[j - 1]->key) && !comma_seen) {
+            ++j;
+            continue;
+        }
         if (name_word(c, t)) name_after_role(c, s, j, link);
         break;
     }
     return role_end;
+}
+
+// "Robert Fico, il primo ministro della Slovacchia", "Cho Koo-rae, the South Korean vice
+// foreign minister": role words set off by a comma right after a person describe that
+// person. Demonyms, articles and one body may stand between the comma and the role words
+// (i is where they start). Returns the person's mention, or null.
+const Mention* apposed_person(const StageContext& c, const Sentence& s, std::size_t i) {
+    std::size_t k = i;
+    bool body_seen = false;
+    while (k > 0) {
+        const std::size_t q = k - 1;
+        if (c.in(c.lang.articles, s.words[q]->key) || !c.demonym_of[s.index[q]].empty()) {
+            k = q;
+            continue;
+        }
+        const Mention* m = c.mention_at(s.index[q]);
+        if (!m || body_seen || !affiliation_class(c, m->cls)) break;
+        body_seen = true; // "Jung Pak, the U.S. senior official"
+        while (k > 0 && c.mention_at(s.index[k - 1]) == m) --k;
+    }
+    if (k < 2 || !s.words[k - 1]->has(tok_comma)) return nullptr;
+    const Mention* m = c.mention_at(s.index[k - 2]);
+    return m && c.is(m->cls, Trait::person) ? m : nullptr;
+}
+
+// The body of an apposed role, read up to the end of the apposition: the first state or
+// institution, or demonym, after common words ("professore di relazioni internazionali
+// alla City University", "consigliere del presidente ucraino"). A state after a locative
+// preposition is where the person serves, not what they belong to ("ambassador to Japan").
+void read_apposed_body(StageContext& c, const Sentence& s, std::size_t j, RoleLink& link) {
+    const auto& words = s.words;
+    for (std::size_t steps = 0; j < words.size() && steps < 8; ++steps) {
+        const Token& t = *words[j];
+        if (t.has(tok_comma) || !(t.has(tok_word) || t.has(tok_apostrophe))) return;
+        if (!c.demonym_of[s.index[j]].empty()) {
+            link.affiliation = demonym_state_id(c, s.index[j]);
+            link.affiliation_span = t.span;
+            return;
+        }
+        const Mention* m = c.mention_at(s.index[j]);
+        if (!m) { ++j; continue; }
+        if (c.is(m->cls, Trait::person)) {
+            // "adviser to Zelensky": who serves a person serves that person's body.
+            link.affiliation = recorded_affiliation(c, m->entity);
+            if (!link.affiliation.empty()) {
+                link.affiliation_span = m->span;
+                return;
+            }
+        }
+        const bool locative = j > 0 && c.in(c.lang.locative_prepositions, words[j - 1]->key);
+        if (affiliation_class(c, m->cls) && !(locative && c.is(m->cls, Trait::sovereign))) {
+            link.affiliation = m->entity;
+            link.affiliation_span = m->span;
+            return;
+        }
+        while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+    }
 }
 
 // A bare role with an affiliation refers to the one person the article gives that role:
@@ -170,6 +247,11 @@ void find_role_names(StageContext& c) {
             const std::size_t n = match_role(c, s, i, link);
             if (n == 0) continue;
             const std::size_t role_end = read_after_role(c, s, i + n, link);
+            if (link.person.empty())
+                if (const Mention* person = apposed_person(c, s, i)) {
+                    link.person = person->entity;
+                    if (link.affiliation.empty()) read_apposed_body(c, s, i + n, link);
+                }
             if (!link.person.empty()) {
                 for (std::size_t k = i; k < i + n; ++k) c.role_tokens.insert(index[k]);
                 c.roles.push_back(std::move(link));

@@ -23,6 +23,7 @@ struct SentenceView {
     std::set<int> trigger_objects;         ///< mentions right after some trigger: objects, not subjects
     std::set<std::size_t> trigger_object_positions; ///< word positions of those objects' heads
     std::size_t first_trigger = SIZE_MAX;  ///< position of the sentence's first trigger
+    std::set<std::size_t> stance_verbs;    ///< positions of triggers of a stance used as verbs ("condemned")
 
     SentenceView(const StageContext& context, std::uint32_t sentence);
     const Token& tok(std::size_t p) const { return c.doc.tokens[toks[p]]; }

@@ -25,6 +25,7 @@ void read_sentence_facts(StageContext& c);     // sentence_facts.cpp: claim stat
 void find_trigger_relations(StageContext& c);  // trigger_relations.cpp
 void apply_cancellations(StageContext& c);     // structural_relations.cpp
 void find_role_relations(StageContext& c);     // structural_relations.cpp
+void find_agreement_relations(StageContext& c);   // structural_relations.cpp
 void find_containment_and_possession(StageContext& c); // structural_relations.cpp
 void find_cooccurrences(StageContext& c);      // cooccurrence.cpp
 void resolve_entities(StageContext& c);        // resolution.cpp

@@ -1,14 +1,18 @@
 // Stages that read relations from the shape of the text rather than from a trigger:
 // "cancellations" (a relation that withdraws another in the same sentence: severing ties is
 // no cooperation), "role_relations" (a role phrase relates its person to the body it names:
-// "il ministro degli Esteri russo Sergei Lavrov"), and "containment_and_possession" (a place
+// "il ministro degli Esteri russo Sergei Lavrov"), "agreement_relations" (what an agreement's
+// kind states between its issuers and targets: "le sanzioni europee contro l'Iran" -> the EU
+// sanctioned Iran), and "containment_and_possession" (a place
 // named with its container: "Kharkiv, in Ucraina", "la città ucraina di Kharkiv"; a weapon
 // named with its owner: "un missile balistico nordcoreano").
 #include "emitter.hpp"
 #include "sentence_view.hpp"
+#include "names.hpp"
 #include "stages.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace kg::detail {
@@ -108,12 +112,25 @@ void apply_cancellations(StageContext& c) {
     std::erase_if(relations, [&](const RelationMention& r) { return cancelled.count({r.type, r.subject, r.object, r.sentence}) != 0; });
 }
 
+namespace {
+
+ClassId class_of_key(const StageContext& c, const std::string& key) {
+    if (auto it = c.entities.find(key); it != c.entities.end()) return it->second.cls;
+    const EntityRecord* rec = c.onto.find_by_graph_id(key);
+    return rec ? c.class_of(*rec) : no_class;
+}
+
+} // namespace
+
 void find_role_relations(StageContext& c) {
     Emitter em(c);
     for (const RoleLink& link : c.roles) {
         const RoleDef& role = c.lang.roles[static_cast<std::size_t>(link.role)];
         const RelationDef* def = role.relation.empty() ? nullptr : c.onto.find_relation(role.relation);
-        if (!def || link.affiliation.empty()) continue;
+        if (!def) continue;
+        Argument body{link.affiliation, link.affiliation_span};
+        if (body.key.empty()) body.key = recorded_affiliation(c, link.person); // "Außenminister Sergej Lawrow"
+        if (body.key.empty() || !role.admits_body(class_of_key(c, body.key))) continue;
         // An apposition is the writer's own statement, whatever the sentence reports.
         ByteSpan person_span;
         for (const Mention& m : c.mentions)
@@ -121,8 +138,43 @@ void find_role_relations(StageContext& c) {
                 person_span = m.span;
                 break;
             }
-        em.emit({link.person, person_span}, *def, {link.affiliation, link.affiliation_span}, link.sentence, SentenceFacts{},
+        em.emit({link.person, person_span}, *def, body, link.sentence, SentenceFacts{},
                 link.role_span, std::string(c.doc.view(link.role_span)));
+    }
+}
+
+void find_agreement_relations(StageContext& c) {
+    std::vector<const RelationDef*> defs;
+    for (const auto& name : c.onto.relation_names)
+        if (const RelationDef* def = c.onto.find_relation(name); def && !def->agreement_kind.empty()) defs.push_back(def);
+    if (defs.empty()) return;
+    Emitter em(c);
+    std::set<std::string> done;
+    for (const Mention& m : c.mentions) {
+        if (!c.is(m.cls, Trait::agreement) || done.count(m.entity)) continue;
+        // What the article says of it, else what the record of the known agreement lists.
+        const AgreementFacts* said = nullptr;
+        if (auto it = c.annotated.agreement_facts.find(m.entity); it != c.annotated.agreement_facts.end()) said = &it->second;
+        const EntityRecord* rec = said ? nullptr : c.onto.find_by_graph_id(m.entity);
+        const std::string& kind = said ? said->kind : rec ? rec->kind : std::string();
+        if (kind.empty()) continue;
+        std::vector<std::string> issuers, targets;
+        if (said) {
+            issuers.assign(said->actors.begin(), said->actors.end());
+            targets.assign(said->targets.begin(), said->targets.end());
+        } else {
+            for (const auto& id : rec->actors)
+                if (const EntityRecord* a = c.onto.find_entity(id)) issuers.push_back(Ontology::graph_id(*a));
+            for (const auto& id : rec->targets)
+                if (const EntityRecord* t = c.onto.find_entity(id)) targets.push_back(Ontology::graph_id(*t));
+        }
+        if (issuers.empty() || targets.empty()) continue;
+        done.insert(m.entity);
+        for (const RelationDef* def : defs) {
+            if (def->agreement_kind != kind) continue;
+            for (const auto& a : issuers)
+                for (const auto& t : targets) em.emit({a, {}}, *def, {t, {}}, m.sentence, c.annotated.facts[m.sentence], m.span);
+        }
     }
 }
 

@@ -54,9 +54,24 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     if (nominal) subject_mentions = body_after_agreement(v, r.after, r.inside, r.def);
     if (subject_mentions.empty() && !have) subject_mentions = possessor(v, r.p, r.def);
     if (subject_mentions.empty() && !have) subject_mentions = genitive_actor(v, r.p, r.after, r.def);
+    // "l'impiego dei droni nella guerra contro l'Ucraina": a noun of stance inside a
+    // prepositional phrase names a conflict of its own; the clause's subject is not its actor
+    // (while "in visita a Pyongyang" is the subject's own visit).
+    const StageContext& c = v.c;
+    const Token* before = word_before(v, r.p);
+    const bool in_locative = before && c.in(c.lang.locative_prepositions, before->key) &&
+                             !c.in(c.lang.infinitive_markers, v.tok(r.p - 1).key);
+    if (subject_mentions.empty() && !have && r.def.stance && noun_use(v, r.p) && in_locative) {
+        r.blocked = true;
+        return;
+    }
     if (subject_mentions.empty() && !have && !nominal) {
         const SubjectSearch found = subject_before(v, r.p, r.def);
-        if (found.mention) subject_mentions = coordination_group(v, *found.mention);
+        // "Kenya condemns the delivery of drones": the condemning subject is not the
+        // actor of the event its verb is about.
+        const bool behind_stance = found.mention && noun_use(v, r.p) &&
+                                   v.stance_verbs.upper_bound(v.extent(*found.mention).second) != v.stance_verbs.lower_bound(r.p);
+        if (found.mention && !behind_stance) subject_mentions = coordination_group(v, *found.mention);
         if (!found.demonym_state.empty()) r.subjects.push_back({found.demonym_state, found.demonym_span});
         r.blocked = found.blocked || found.mention.has_value() || !found.demonym_state.empty();
         if (!r.blocked && v.c.lang.verb_second) {
@@ -68,6 +83,31 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     }
 }
 
+// "L'UE condanna la consegna di droni iraniani alla Russia": after a verb, a common noun
+// (past articles and quotes) opens the phrase of an event; its markers belong to the noun.
+// A quoted aside between the verb and its object ("condemned "in the strongest possible
+// terms" the cooperation") is passed over whole.
+bool opens_event_phrase(const SentenceView& v, std::size_t from, const std::set<std::string>& markers) {
+    const StageContext& c = v.c;
+    for (std::size_t q = from, steps = 0; q < v.toks.size() && steps < 4; ++q, ++steps) {
+        const Token& t = v.tok(q);
+        if (t.has(tok_quote)) {
+            std::size_t close = q + 1;
+            while (close < v.toks.size() && close < q + 10 && !v.tok(close).has(tok_quote)) ++close;
+            if (close < v.toks.size() && v.tok(close).has(tok_quote) && close > q + 1) q = close;
+            continue;
+        }
+        if (c.in(c.lang.articles, t.key) || t.has(tok_apostrophe)) continue;
+        if (v.mention_at[q] >= 0) return false;
+        if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) return true; // "condemned Russian aggression"
+        // A common noun: lower case, or any case where every noun is capitalised (German).
+        const bool common = !t.has(tok_upper_initial) || c.lang.person_needs_given_name;
+        return t.has(tok_word) && common && !v.introducer(q) && !markers.count(t.key) &&
+               !c.in(c.lang.function_words, t.key);
+    }
+    return false;
+}
+
 void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     const SentenceView& v = r.v;
     std::size_t from = r.after;
@@ -76,7 +116,8 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     std::set<std::string> taken;
     for (int sm : subject_mentions) taken.insert(v.mention(sm).entity);
     std::vector<int> objects;
-    if (auto o = object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back())) {
+    const bool about_event = r.def.stance && !noun_use(v, r.p) && opens_event_phrase(v, from, markers);
+    if (auto o = about_event ? std::nullopt : object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back())) {
         objects = coordination_group(v, *o);
         const Token* marker = word_before(v, v.extent(objects.front()).first);
         // "la cooperazione tra la Corea del Nord e la Russia": the relation holds among the
@@ -84,8 +125,15 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
         r.reciprocal = r.def.symmetric && marker && v.c.in(v.c.lang.reciprocal_markers, marker->key);
         if (r.reciprocal && objects.size() < 2) objects.clear();
     }
+    // A verb of stance takes the actors of the event it is about; a noun of stance ("la
+    // guerra d'aggressione della Russia") has its actor in the genitive instead.
+    if (objects.empty() && about_event) {
+        EventActors actors = event_actors(v, from, r.def);
+        objects = std::move(actors.mentions);
+        if (!actors.demonym_state.empty()) r.objects.push_back({actors.demonym_state, actors.demonym_span});
+    }
     std::erase_if(objects, [&](int m) { return taken.count(v.mention(m).entity) != 0; });
-    r.objects = arguments_of(v, objects);
+    for (auto& a : arguments_of(v, objects)) r.objects.push_back(std::move(a));
 }
 
 // Italian drops subject pronouns ("Ha ringraziato la Corea del Nord"): a full sentence that

@@ -148,6 +148,7 @@ public:
             check_ref("seat_of", e.seat_of);
             check_ref("located_in", e.located_in);
             check_ref("part_of", e.part_of);
+            check_ref("affiliation", e.affiliation);
             for (const auto& a : e.actors) check_ref("actors", a);
             for (const auto& t : e.targets) check_ref("targets", t);
             auto [it, fresh] = onto.graph_ids.emplace(Ontology::graph_id(e), id);
@@ -198,11 +199,13 @@ private:
                                                              "\" carry the same structural kind", r.source);
             }
         }
-        for (const auto& [code, L] : onto.languages)
-            for (const auto& role : L.roles)
+        for (auto& [code, L] : onto.languages)
+            for (auto& role : L.roles) {
+                role.body_class_mask = mask(role.body_classes);
                 if (!role.relation.empty() && !onto.relations.count(role.relation))
                     throw Error(Errc::ontology_schema, "role \"" + role.phrase + "\" names unknown relation \"" + role.relation + "\"",
                                 role.source);
+            }
     }
 
     // Everything in an ontology folder is either loaded or refused: a misspelt folder or a
@@ -308,7 +311,7 @@ private:
         for (const auto& r : f.array_of(f.require(f.root(), "relations"), "\"relations\"").items) {
             f.object_of(r, "a relation");
             f.only_keys(r, {"name", "domain", "range", "symmetric", "scored", "display", "structural", "cancels", "quantified",
-                            "locative_object", "party"});
+                            "locative_object", "party", "stance", "agreement_kind"});
             RelationDef def;
             def.name = f.string_of(f.require(r, "name"), "\"name\"");
             if (!valid_id(def.name)) f.fail(r, "relation name must be lower_snake_case: \"" + def.name + "\"");
@@ -328,6 +331,8 @@ private:
             if (const auto* v = r.find("quantified")) def.quantified = f.bool_of(*v, "\"quantified\"");
             if (const auto* v = r.find("locative_object")) def.locative_object = f.bool_of(*v, "\"locative_object\"");
             if (const auto* v = r.find("party")) def.party = f.bool_of(*v, "\"party\"");
+            if (const auto* v = r.find("stance")) def.stance = f.bool_of(*v, "\"stance\"");
+            if (const auto* v = r.find("agreement_kind")) def.agreement_kind = f.string_of(*v, "\"agreement_kind\"");
             if (std::find(onto.relation_names.begin(), onto.relation_names.end(), def.name) == onto.relation_names.end())
                 onto.relation_names.push_back(def.name);
             def.source = f.where(r.offset);
@@ -394,8 +399,8 @@ private:
         f.only_keys(f.root(), {"entities"});
         for (const auto& r : f.array_of(f.require(f.root(), "entities"), "\"entities\"").items) {
             f.object_of(r, "an entity");
-            f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "part_of", "kind",
-                            "actors", "targets", "aliases", "demonyms", "note"});
+            f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "part_of", "affiliation",
+                            "kind", "actors", "targets", "aliases", "demonyms", "note"});
             const JsonValue& idv = f.require(r, "id");
             std::string id = f.string_of(idv, "\"id\"");
             if (!valid_id(id)) f.fail(idv, "entity id must match [a-z0-9_]+: \"" + id + "\"");
@@ -423,6 +428,7 @@ private:
             scalar("seat_of", &EntityRecord::seat_of);
             scalar("located_in", &EntityRecord::located_in);
             scalar("part_of", &EntityRecord::part_of);
+            scalar("affiliation", &EntityRecord::affiliation);
             scalar("kind", &EntityRecord::kind);
             if (const auto* v = r.find("actors")) e.actors = f.strings_of(*v, "\"actors\"");
             if (const auto* v = r.find("targets")) e.targets = f.strings_of(*v, "\"targets\"");
@@ -510,12 +516,18 @@ private:
         if (const auto* v = root.find("roles")) {
             for (const auto& r : f.array_of(*v, "\"roles\"").items) {
                 f.object_of(r, "a role");
-                f.only_keys(r, {"phrase", "relation"});
+                f.only_keys(r, {"phrase", "relation", "body_classes"});
                 RoleDef role;
                 role.phrase = f.string_of(f.require(r, "phrase"), "\"phrase\"");
                 role.words = phrase_words(role.phrase);
                 if (role.words.empty()) f.fail(r, "role phrase is empty");
                 if (const auto* rel = r.find("relation")) role.relation = f.string_of(*rel, "\"relation\"");
+                if (const auto* b = r.find("body_classes")) {
+                    role.body_classes = f.strings_of(*b, "\"body_classes\"");
+                    for (const auto& cls : role.body_classes)
+                        if (!onto.find_class(cls)) f.fail(*b, "unknown class \"" + cls + "\"");
+                    if (!r.find("relation")) f.fail(*b, "body_classes without a relation");
+                }
                 role.source = f.where(r.offset);
                 L.roles.push_back(std::move(role));
             }
@@ -555,7 +567,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -600,6 +612,7 @@ private:
         keys("genitives", L.genitives);
         keys("articles", L.articles);
         keys("reciprocal_markers", L.reciprocal_markers);
+        keys("infinitive_markers", L.infinitive_markers);
         keys("modals", L.modals);
         if (const auto* v = root.find("multipliers")) {
             for (const auto& [word, num] : f.object_of(*v, "\"multipliers\"").members) {

@@ -402,6 +402,50 @@ TEST_CASE("ontology: a dangling capital, seat or location reference is an error"
     }
 }
 
+TEST_CASE("ontology: a person's affiliation is a reference to a known body", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("known") {
+        tmp.write("base/gazetteer/people.json", R"({"entities": [{"id": "kim", "type": "Person", "affiliation": "north_korea"}]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base"});
+        CHECK(onto.find_entity("kim")->affiliation == "north_korea");
+    }
+    SECTION("dangling") {
+        tmp.write("base/gazetteer/people.json", R"({"entities": [{"id": "kim", "type": "Person", "affiliation": "nowhere"}]})");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "affiliation"));
+        CHECK(mentions(e, "nowhere"));
+    }
+}
+
+TEST_CASE("ontology: a role's body classes, a stance relation, infinitive markers", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("read") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "professor", "relation": "member_of", "body_classes": ["State"]}]})");
+        tmp.write("extra/relations.json", R"({"relations": [{"name": "opposes", "domain": ["State"], "range": ["State"], "stance": true}]})");
+        tmp.write("extra/triggers/en.json", R"({"code": "en", "relations": {}, "infinitive_markers": ["to"]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
+        const kg::RoleDef& role = onto.languages.at("en").roles.front();
+        CHECK(role.admits_body(onto.class_id("State")));
+        CHECK_FALSE(role.admits_body(onto.class_id("Person")));
+        CHECK(onto.find_relation("opposes")->stance);
+        CHECK_FALSE(onto.find_relation("met")->stance);
+        CHECK(onto.languages.at("en").infinitive_markers.count("to") == 1);
+    }
+    SECTION("an unknown body class") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "professor", "relation": "member_of", "body_classes": ["University"]}]})");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "University"));
+    }
+    SECTION("body classes without a relation") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "professor", "body_classes": ["State"]}]})");
+        CHECK(load_error({tmp / "base"}).code() == kg::Errc::ontology_schema);
+    }
+}
+
 TEST_CASE("ontology: a reference may point into a file or directory loaded later", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

@@ -78,6 +78,13 @@ struct RelationDef {
     bool party = false;
     /// Its object is where the subject goes ("visited Moscow"): a capital there is the city.
     bool locative_object = false;
+    /// A stance (opposes, supports): one taken on an event is taken toward the event's actors
+    /// ("condemned the cooperation between Russia and North Korea").
+    bool stance = false;
+    /// An agreement of this kind (a key of the languages' agreement_kinds) states the relation
+    /// from each of its issuers to each of its targets: "sanctions" for sanctioned ("le
+    /// sanzioni europee contro l'Iran" -> the EU sanctioned Iran).
+    std::string agreement_kind;
     RelationId id = 0;
     std::string source;               ///< "file:line:col" of its record, for messages
     std::uint64_t domain_classes = 0; ///< bit per ClassId; 0 = any
@@ -98,6 +105,9 @@ struct EntityRecord {
     std::string seat_of;      ///< for a seat of power (Kremlin): id of the state it stands for
     std::string located_in;   ///< for places: id of the state or place they lie in
     std::string part_of;      ///< for a body inside another (the Security Council in the UN): its id
+    /// For people: the state or organisation they hold office in or act for (id). Read only
+    /// when the text gives a role without naming its body ("Foreign Minister Sergei Lavrov").
+    std::string affiliation;
     /// For agreements: what identifies one described in common words — its kind (a key of
     /// the languages' agreement_kinds: "treaty", "sanctions"...), the actors that concluded or
     /// issued it, and the ones it is aimed at (entity ids).
@@ -114,6 +124,11 @@ struct RoleDef {
     std::string phrase;       ///< as written in the data
     std::vector<std::string> words; ///< its word keys
     std::string relation;     ///< a relation of relations.json (leader_of, member_of) with the body named nearby
+    /// The classes the body may have for the relation to hold (empty: any). "professor" relates
+    /// a person to a university, not to the state a demonym names ("un professore russo").
+    std::vector<std::string> body_classes;
+    std::uint64_t body_class_mask = 0; ///< body_classes as a bit per ClassId; 0 = any
+    bool admits_body(ClassId c) const noexcept { return !body_class_mask || ((body_class_mask >> c) & 1u); }
     std::string source;       ///< "file:line:col", for messages
 };
 
@@ -180,6 +195,9 @@ struct LanguageData {
     std::set<std::string> genitives;           ///< "di", "of": "la visita di Putin" names the visitor
     std::set<std::string> articles;            ///< "il", "la", "the": skipped when reading a phrase's context
     std::set<std::string> reciprocal_markers;  ///< "tra", "between": "cooperazione tra X e Y"
+    /// Prepositions that also introduce an infinitive ("to", "di", "de", "zu"): a trigger
+    /// right after one may be a verb ("di incoraggiare"), not a noun ("nella guerra").
+    std::set<std::string> infinitive_markers;
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.

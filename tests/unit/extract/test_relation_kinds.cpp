@@ -1,0 +1,212 @@
+// kg/extract/extractor.hpp, relations by kind of construction: for each kind that unseen
+// articles use to state a relation (appositions, roles without their body, stances taken on
+// events, coordinated subjects, ...), the same case in it, en, fr, es and de, on sentences
+// written for these tests. Each kind also has the reading it must not make.
+#include "extraction.hpp"
+
+using namespace kg::test;
+
+namespace {
+
+constexpr const char* russia = "Q159";
+constexpr const char* north_korea = "Q423";
+constexpr const char* ukraine = "Q212";
+constexpr const char* iran = "Q794";
+constexpr const char* kenya = "Q114";
+constexpr const char* peru = "Q419";
+
+/// One sentence in one language.
+struct Said {
+    const char* lang;
+    const char* text;
+};
+
+/// Extract each sentence and make the same checks on it.
+template <class Check>
+void in_each(std::initializer_list<Said> sentences, Check check) {
+    for (const Said& said : sentences) {
+        const auto x = run(said.lang, said.text);
+        INFO(said.lang << "\n" << describe(x));
+        check(x);
+    }
+}
+
+} // namespace
+
+// ==== Appositions: "X, the defence minister of Y" ==========================================
+
+TEST_CASE("relation kinds: a role in apposition after the person", "[extract][relations][apposition]") {
+    in_each(
+        {
+            {"it", "Ieri ha parlato Amina Wekesa, la ministra della Difesa del Kenya, davanti al parlamento."},
+            {"en", "Amina Wekesa, the defence minister of Kenya, spoke to parliament on Monday."},
+            {"fr", "Amina Wekesa, la ministre de la Défense du Kenya, a parlé lundi devant le parlement."},
+            {"es", "Amina Wekesa, la ministra de Defensa de Kenia, habló el lunes ante el parlamento."},
+            {"de", "Amina Wekesa, die Verteidigungsministerin Kenias, sprach am Montag vor dem Parlament."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(type_of(x, "amina_wekesa") == "Person");
+            CHECK_REL(x, "amina_wekesa", "member_of", kenya);
+        });
+}
+
+TEST_CASE("relation kinds: a demonym in the apposition names the body", "[extract][relations][apposition]") {
+    struct Case {
+        const char* lang;
+        const char* text;
+        const char* relation;
+    };
+    const Case cases[] = {
+        {"it", "Lo ha detto Tomás Quispe, il presidente peruviano, durante la visita.", "leader_of"},
+        {"en", "Tomás Quispe, the Peruvian president, said so during the visit.", "leader_of"},
+        {"fr", "Tomás Quispe, le président péruvien, l'a dit pendant la visite.", "leader_of"},
+        {"es", "Tomás Quispe, el presidente peruano, lo dijo durante la visita.", "leader_of"},
+        {"de", "Tomás Quispe, der peruanische Präsident, sagte das während des Besuchs.", "leader_of"},
+    };
+    for (const auto& c : cases) {
+        auto x = run(c.lang, c.text);
+        INFO(c.lang << "\n" << describe(x));
+        CHECK_REL(x, "tomas_quispe", c.relation, peru);
+    }
+}
+
+TEST_CASE("relation kinds: an academic belongs to an institution, not to a state", "[extract][relations][apposition]") {
+    struct Case {
+        const char* lang;
+        const char* with_institution;
+        const char* with_demonym;
+    };
+    const Case cases[] = {
+        {"it", "Secondo Lorenza Ferri, professoressa di storia all'Università di Bologna, la tregua non durerà.",
+         "Secondo Lorenza Ferri, una storica russa, la tregua non durerà."},
+        {"en", "Lorenza Ferri, a professor of history at the University of Bologna, said the truce would not last.",
+         "Lorenza Ferri, a Russian historian, said the truce would not last."},
+        {"fr", "Lorenza Ferri, professeure d'histoire à l'Université de Bologne, estime que la trêve ne durera pas.",
+         "Lorenza Ferri, une historienne russe, estime que la trêve ne durera pas."},
+        {"es", "Lorenza Ferri, profesora de historia en la Universidad de Bolonia, cree que la tregua no durará.",
+         "Lorenza Ferri, una historiadora rusa, cree que la tregua no durará."},
+        {"de", "Lorenza Ferri, Professorin für Geschichte an der Universität Bologna, glaubt nicht an die Waffenruhe.",
+         "Lorenza Ferri, eine russische Historikerin, glaubt nicht an die Waffenruhe."},
+    };
+    for (const auto& c : cases) {
+        auto x = run(c.lang, c.with_institution);
+        INFO(c.lang << "\n" << describe(x));
+        CHECK(relation_to_class(x, "lorenza_ferri", "member_of", "Organization") != nullptr);
+        auto y = run(c.lang, c.with_demonym);
+        INFO(describe(y));
+        CHECK_NO_REL(y, "lorenza_ferri", "member_of", russia);
+    }
+}
+
+TEST_CASE("relation kinds: the person a role serves is not its holder", "[extract][relations][apposition]") {
+    in_each(
+        {
+            {"it", "Il consigliere per la politica estera di Vladimir Putin, Boris Marchenko, ha parlato ai giornalisti."},
+            {"en", "The foreign policy adviser of Vladimir Putin, Boris Marchenko, spoke to reporters."},
+            {"fr", "Le conseiller diplomatique de Vladimir Poutine, Boris Marchenko, a parlé aux journalistes."},
+            {"es", "El asesor de Vladímir Putin, Boris Marchenko, habló con los periodistas."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_NO_REL(x, "Q7747", "member_of", russia);
+            CHECK(relation(x, "boris_marchenko", "member_of", russia) != nullptr);
+        });
+}
+
+// ==== A role without its body: the person's record names it ===============================
+
+TEST_CASE("relation kinds: a role without its body takes the gazetteer's affiliation", "[extract][relations][roles]") {
+    in_each(
+        {
+            {"it", "Nella delegazione c'era anche il ministro degli Esteri Sergei Lavrov."},
+            {"en", "The delegation included Foreign Minister Sergei Lavrov."},
+            {"fr", "La délégation comprenait le ministre des Affaires étrangères Sergueï Lavrov."},
+            {"es", "La delegación incluía al ministro de Asuntos Exteriores Serguéi Lavrov."},
+            {"de", "Zur Delegation gehörte Außenminister Sergej Lawrow."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "sergei_lavrov", "member_of", russia);
+        });
+    // Without a role word the text states nothing: no relation from world knowledge.
+    auto bare = run("en", "Sergei Lavrov arrived in Nairobi on Monday.");
+    INFO(describe(bare));
+    CHECK_NO_REL(bare, "sergei_lavrov", "member_of", russia);
+}
+
+// ==== Stances taken on an event ============================================================
+
+TEST_CASE("relation kinds: a stance on an event is toward the event's actors", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha condannato la cooperazione militare tra la Russia e la Corea del Nord."},
+            {"en", "Kenya condemned the growing military cooperation between Russia and North Korea."},
+            {"fr", "Le Kenya a condamné la coopération militaire entre la Russie et la Corée du Nord."},
+            {"es", "Kenia condenó la cooperación militar entre Rusia y Corea del Norte."},
+            {"de", "Kenia verurteilte die militärische Zusammenarbeit zwischen Russland und Nordkorea."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", russia);
+            CHECK_REL(x, kenya, "opposes", north_korea);
+            CHECK_REL(x, russia, "cooperates_with", north_korea);
+        });
+}
+
+TEST_CASE("relation kinds: a demonym in the event names its actor, a recipient is not one", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya condanna la consegna di droni iraniani alla Russia."},
+            {"en", "Kenya condemns the delivery of Iranian drones to Russia."},
+            {"fr", "Le Kenya condamne la livraison de drones iraniens à la Russie."},
+            {"es", "Kenia condena la entrega de drones iraníes a Rusia."},
+            {"de", "Kenia verurteilt die Lieferung iranischer Drohnen an Russland."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", iran);
+            CHECK_NO_REL(x, kenya, "supplied_to", russia);
+        });
+}
+
+TEST_CASE("relation kinds: the victim of a condemned war is not opposed", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya condanna l'invasione dell'Ucraina."},
+            {"en", "Kenya condemns the invasion of Ukraine."},
+            {"fr", "Le Kenya condamne l'invasion de l'Ukraine."},
+            {"es", "Kenia condena la invasión de Ucrania."},
+            {"de", "Kenia verurteilt die Invasion der Ukraine."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_NO_REL(x, kenya, "opposes", ukraine);
+        });
+}
+
+TEST_CASE("relation kinds: a war named inside a phrase is not the clause subject's", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya denuncia l'uso dei droni nella guerra contro l'Ucraina."},
+            {"en", "Kenya denounced the use of drones in the war against Ukraine."},
+            {"fr", "Le Kenya dénonce l'usage des drones dans la guerre contre l'Ukraine."},
+            {"es", "Kenia denuncia el uso de drones en la guerra contra Ucrania."},
+            {"de", "Kenia kritisiert den Einsatz von Drohnen im Krieg gegen die Ukraine."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_NO_REL(x, kenya, "opposes", ukraine);
+        });
+}
+
+// ==== Lists: one verb, several subjects ====================================================
+
+TEST_CASE("relation kinds: a coordinated list of subjects each takes the stance", "[extract][relations][lists]") {
+    in_each(
+        {
+            {"it", "Kenya, Perù e Iran hanno condannato la Corea del Nord."},
+            {"en", "Kenya, Peru and Iran condemned North Korea."},
+            {"fr", "Le Kenya, le Pérou et l'Iran ont condamné la Corée du Nord."},
+            {"es", "Kenia, Perú e Irán condenaron a Corea del Norte."},
+            {"de", "Kenia, Peru und Iran verurteilten Nordkorea."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", north_korea);
+            CHECK_REL(x, peru, "opposes", north_korea);
+            CHECK_REL(x, iran, "opposes", north_korea);
+        });
+}
