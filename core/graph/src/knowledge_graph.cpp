@@ -30,6 +30,9 @@ KnowledgeGraph::Vertex KnowledgeGraph::add_entity(const EntityNode& entity) {
         node.documents.insert(entity.documents.begin(), entity.documents.end());
         node.mentions += entity.mentions;
         if (node.wikidata.empty()) node.wikidata = entity.wikidata;
+        if (!entity.first_seen.empty() && (node.first_seen.empty() || entity.first_seen < node.first_seen))
+            node.first_seen = entity.first_seen;
+        if (entity.last_seen > node.last_seen) node.last_seen = entity.last_seen;
         return it->second;
     }
     Vertex v = boost::add_vertex(entity, graph_);
@@ -55,6 +58,7 @@ KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
     }
     RelationEdge& edge = graph_[e];
     edge.sources.emplace_hint(edge.sources.end(), evidence.document); // documents arrive in order: O(1)
+    if (!evidence.reported.empty()) edge.reported.insert(evidence.reported);
     // Evidence is unique per (document, sentence); a second reading of the same sentence
     // keeps the strongest status and the details it adds. The vector is sorted by
     // (document, begin, end, ...), so every reading of one sentence sits in one run that a

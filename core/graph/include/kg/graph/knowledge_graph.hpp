@@ -42,12 +42,13 @@ public:
 
     /// Add an entity, or merge it into the one with the same id: aliases and documents are
     /// united, mentions added; label, type and wikidata of the first insertion are kept
-    /// (wikidata is filled in if it was empty).
+    /// (wikidata is filled in if it was empty); first_seen and last_seen widen to cover both.
     Vertex add_entity(const EntityNode& entity);
 
     /// Add one piece of evidence for relation `type` between two existing vertices.
     /// With `symmetric`, the endpoints are ordered by id first. A duplicate evidence
-    /// (same document and offsets) is merged, keeping the strongest status.
+    /// (same document and offsets) is merged, keeping the strongest status. The evidence's
+    /// `reported` date joins the relation's `reported` set, kept as evidence or not.
     Edge add_relation(Vertex source, Vertex target, std::string_view type, Evidence evidence,
                       bool symmetric);
 

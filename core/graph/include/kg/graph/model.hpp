@@ -22,6 +22,10 @@ struct EntityNode {
     std::set<std::string> aliases;
     std::set<std::string> documents;
     std::uint32_t mentions = 0;
+    /// Publication dates (DocumentInfo::date) of the earliest and the latest dated article
+    /// that mentions it, ISO 8601; empty when no such article has a date.
+    std::string first_seen;
+    std::string last_seen;
 };
 
 /// How sure the source is of a claim. Order matters: a relation seen with several
@@ -32,12 +36,13 @@ enum class ClaimStatus : std::uint8_t { asserted = 0, reported = 1, alleged = 2,
 const char* to_string(ClaimStatus status) noexcept;
 
 /// One sentence that supports a relation. Contract: `text` equals the bytes
-/// [begin, end) of the source document `document`, always; `begin` and `end` count bytes of
-/// the file as read; `char_begin` and `char_end` are the same bounds counted in Unicode code
+/// [begin, end) of the text of document `document`, always (the text offsets count in: a
+/// plain-text or Markdown file's bytes, a JSON Lines record's decoded text field, an HTML
+/// page's extracted text; see DocumentInfo); `begin` and `end` count bytes; `char_begin` and `char_end` are the same bounds counted in Unicode code
 /// points from the start of the document (what Web Annotation selectors count), filled in by
 /// whoever has the whole text (merge_into), else 0.
 struct Evidence {
-    std::string document;   ///< document id (the path as given, or "<stdin>")
+    std::string document;   ///< the document's stable id (DocumentInfo::id)
     std::uint64_t begin = 0;
     std::uint64_t end = 0;
     std::string text;       ///< the sentence, exactly as in the source
@@ -48,6 +53,7 @@ struct Evidence {
     std::string role;          ///< role text behind leader_of/member_of, e.g. "ministro degli Esteri"
     std::uint64_t char_begin = 0; ///< `begin` in code points of the document
     std::uint64_t char_end = 0;   ///< `end` in code points of the document
+    std::string reported;         ///< publication date of the document (DocumentInfo::date), or empty
 
     friend auto operator<=>(const Evidence&, const Evidence&) = default;
     friend bool operator==(const Evidence&, const Evidence&) = default;
@@ -62,6 +68,9 @@ struct RelationEdge {
     std::vector<Evidence> evidence;
     std::uint32_t evidence_dropped = 0; ///< sentences counted in the weight but not kept
     std::set<std::string> sources; ///< ids of the documents the evidence comes from
+    /// Publication dates of the articles that state it (every one, kept as evidence or not):
+    /// when it was reported, as opposed to the event dates the sentences give.
+    std::set<std::string> reported;
     bool symmetric = false;        ///< undirected in meaning (met, cooperates_with...)
 
     std::uint32_t weight() const noexcept { return static_cast<std::uint32_t>(evidence.size()) + evidence_dropped; }
@@ -69,12 +78,30 @@ struct RelationEdge {
     ClaimStatus status() const noexcept;
 };
 
-/// A document that went into the graph.
+/// A document that went into the graph: the record of one article (kg/input/input.hpp
+/// reads it from the input's metadata). Contract: `id` is stable across machines, folders
+/// and runs: the article's URL when it has one, else "sha256:" and the first 20 hex digits
+/// of the SHA-256 of its text — never a local path; every other field but `id`, `language`,
+/// `bytes` and `text_sha256` may be empty (nothing is invented).
 struct DocumentInfo {
-    std::string id;       ///< the path as given on the command line, or "<stdin>"
+    std::string id;       ///< stable id: the URL, or "sha256:<20 hex digits>" of the text
+    std::string url;      ///< the article's address (canonical URL), or empty
+    std::string title;    ///< headline: from the metadata, else the first line of text
+    std::string date;     ///< publication date, ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or empty
+    std::string outlet;   ///< publisher or site ("Yonhap", "example-news.org"), or empty
+    std::vector<std::string> authors; ///< bylines, in the order given
+    std::string place;    ///< the dateline's place ("SEOUL"), or empty
     std::string language; ///< ISO 639-1 code: it, en, fr, es, de
-    std::uint64_t bytes = 0;
-    std::string title;    ///< first non-empty line, trimmed
+    std::uint64_t bytes = 0;  ///< size of the text in bytes
+    std::string text_sha256;  ///< SHA-256 of the text, 64 lower-case hex digits
+    /// Where it was read: the path as given on the command line (a JSON Lines record adds
+    /// ":LINE"), or "<stdin>". Not part of the identity: the same article read from two
+    /// folders is the same document.
+    std::string source_path;
+    std::string format;   ///< input format: text, markdown, html, jsonl
+    /// The text the offsets count in, when no file or field holds it as is (an HTML page's
+    /// extracted text); else empty.
+    std::string extracted_text;
 };
 
 /// Graph-level properties.
