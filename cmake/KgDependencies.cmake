@@ -4,6 +4,9 @@ find_package(Boost 1.74 REQUIRED COMPONENTS graph)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GRAPHVIZ REQUIRED IMPORTED_TARGET libcgraph libgvc)
+# Article inputs: libxml2's HTML parser for saved pages, libyaml for Markdown front matter.
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
 
 # RapidJSON 1.1 ships a config that only sets RapidJSON_INCLUDE_DIRS: wrap it in a target.
 find_package(RapidJSON REQUIRED)

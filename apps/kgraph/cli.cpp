@@ -38,7 +38,8 @@ constexpr const char* usage_text =
        kgraph annotate [--jsonl] [--lang CODE] [--ontology DIR] [limits] PATH...
 
 build: build a knowledge graph from news articles. Each PATH is a file, a directory (read
-recursively for .txt, .md and .html files), or - for standard input.
+recursively for .txt, .md, .html, .jsonl files), or - for standard input (plain text, or
+JSON Lines when it opens with '{' or '[').
 
 annotate: print what extraction finds in each document, on standard output: each sentence
 with its mentions in brackets and the relations read from it, or with --jsonl one JSON
@@ -53,6 +54,14 @@ options:
 constexpr const char* usage_tail = R"(
       --ontology DIR     extra ontology data on top of the bundled ontology (repeatable)
       --lang CODE        document language: auto (default), it, en, fr, es, de
+      --input-format F   auto (default: by extension), text, markdown, html, jsonl: how
+                         every input is read (.txt text; .md Markdown with front matter;
+                         .html/.htm saved pages; .jsonl/.ndjson/.json JSON Lines or arrays)
+      --json-field FIELD=KEY[,KEY...]
+                         JSON keys of a record field, tried in order (repeatable); FIELD is
+                         url, title, text, date, outlet, authors or language (defaults:
+                         url; title; text,maintext,content,body; date_publish,date,...;
+                         source_domain,source,...; authors,author,byline; language,lang)
   -j, --jobs N           extraction threads (default: 1; 0 = one per core)
       --graphml-plain    GraphML without the Neo4j APOC XML attributes
       --base-iri IRI     JSON-LD: base of the IRIs minted for entities without a
@@ -78,6 +87,8 @@ diagram options (formats dot, svg, png, pdf):
 limits (each input is bounded; what is over a limit is reported and left out):
       --max-document-bytes N   refuse documents larger than N bytes (default 8388608)
       --max-sentence-bytes N   leave out of analysis sentences over N bytes (default 8192)
+      --max-input-bytes N      refuse a JSON Lines file or standard input over N bytes
+                               (default 1073741824); each record is bounded as a document
       --max-depth N            walk folders at most N levels deep (default 64)
       --max-evidence N         keep at most N evidence sentences per relation; the weight
                                still counts them all (default 100; 0 = no limit)
@@ -111,7 +122,7 @@ struct Options {
     bool quiet = false;
     bool timings = false;
     bool cooccurrence = true;
-    InputLimits limits;
+    InputOptions input;
     std::uint32_t max_sentence_bytes = 8192;
     std::uint32_t max_relations_per_sentence = 256;
     std::size_t max_evidence = 100;
@@ -194,11 +205,20 @@ Parsed parse(int argc, char** argv) {
             const auto n = static_cast<unsigned>(parse_number("--jobs", value("--jobs"), 1024));
             o.jobs = n == 0 ? std::max(1u, std::thread::hardware_concurrency()) : n;
         } else if (is("--max-document-bytes", "--max-document-bytes"))
-            o.limits.max_document_bytes = parse_number("--max-document-bytes", value("--max-document-bytes"), UINT64_MAX / 2);
+            o.input.limits.max_document_bytes = parse_number("--max-document-bytes", value("--max-document-bytes"), UINT64_MAX / 2);
         else if (is("--max-sentence-bytes", "--max-sentence-bytes"))
             o.max_sentence_bytes = static_cast<std::uint32_t>(parse_number("--max-sentence-bytes", value("--max-sentence-bytes"), UINT32_MAX));
         else if (is("--max-depth", "--max-depth"))
-            o.limits.max_depth = static_cast<unsigned>(parse_number("--max-depth", value("--max-depth"), 4096));
+            o.input.limits.max_depth = static_cast<unsigned>(parse_number("--max-depth", value("--max-depth"), 4096));
+        else if (is("--max-input-bytes", "--max-input-bytes"))
+            o.input.limits.max_input_bytes = parse_number("--max-input-bytes", value("--max-input-bytes"), UINT64_MAX / 2);
+        else if (is("--input-format", "--input-format")) {
+            const std::string f = value("--input-format");
+            const auto format = parse_input_format(f);
+            if (!format) usage_error("--input-format must be one of auto, text, markdown, html, jsonl, not \"" + f + "\"");
+            o.input.format = *format;
+        } else if (is("--json-field", "--json-field"))
+            o.input.fields.set(value("--json-field"));
         else if (is("--max-evidence", "--max-evidence"))
             o.max_evidence = parse_number("--max-evidence", value("--max-evidence"), UINT32_MAX);
         else if (is("--max-relations-per-sentence", "--max-relations-per-sentence"))
@@ -278,7 +298,7 @@ void warn_skipped_sentences(const AnnotatedDocument& x, std::uint32_t limit, Lim
 }
 
 void print_summary(const Options& o, const KnowledgeGraph& graph, std::size_t built, std::uint64_t bytes,
-                   std::size_t skipped, const LimitReport& limits, const std::vector<FormatOutcome>& outcomes,
+                   std::size_t skipped, std::size_t duplicates, const LimitReport& limits, const std::vector<FormatOutcome>& outcomes,
                    const std::vector<fs::path>& published, std::chrono::steady_clock::time_point t0,
                    std::chrono::steady_clock::time_point t_read, std::chrono::steady_clock::time_point t_extract) {
     std::map<std::string, int> per_class;
@@ -286,7 +306,9 @@ void print_summary(const Options& o, const KnowledgeGraph& graph, std::size_t bu
     std::map<std::string, int> per_relation;
     for (auto e : boost::make_iterator_range(boost::edges(graph.graph()))) ++per_relation[graph.relation(e).type];
     std::ostream& s = std::cerr;
-    s << "kgraph: " << built << " document" << (built == 1 ? "" : "s") << " read (" << bytes << " bytes), " << skipped << " skipped\n";
+    s << "kgraph: " << built << " document" << (built == 1 ? "" : "s") << " read (" << bytes << " bytes), " << skipped << " skipped";
+    if (duplicates) s << ", " << duplicates << " duplicate" << (duplicates == 1 ? "" : "s") << " left out";
+    s << '\n';
     s << "  entities: " << graph.entity_count();
     for (const auto& [k, n] : per_class) s << "  " << k << " " << n;
     s << "\n  relations: " << graph.relation_count();
@@ -349,7 +371,7 @@ BatchOptions batch_options(const Options& o) {
     BatchOptions bo;
     bo.jobs = o.jobs;
     bo.language = o.language;
-    bo.limits = o.limits;
+    bo.input = o.input;
     return bo;
 }
 
@@ -358,12 +380,13 @@ int annotate(const Options& o, unsigned closed_descriptors) {
     const Ontology ontology = load_ontology_for(o);
     const Extractor extractor(ontology, extractor_options(o));
     std::vector<InputProblem> problems;
-    const std::vector<InputSource> inputs = list_inputs(o.paths, o.limits, problems, closed_descriptors & 1u);
+    std::vector<InputUnit> inputs = list_inputs(o.paths, o.input, problems, closed_descriptors & 1u);
     BatchTimes times;
     std::size_t built = 0;
     extract_batch(inputs, extractor, batch_options(o), times, [&](std::size_t i, DocumentOutcome&& r) {
         if (auto* e = std::get_if<Error>(&r)) {
-            problems.push_back({inputs[i].path, *e});
+            if (e->code() == Errc::duplicate_document) std::cerr << "kgraph: duplicate left out: " << e->what() << '\n';
+            else problems.push_back({inputs[i].where(), *e});
             return;
         }
         const auto& x = std::get<AnnotatedDocument>(r);
@@ -388,7 +411,7 @@ int build(Options& o, unsigned closed_descriptors) {
     OutputTransaction transaction(o.out, std::string("kgraph ") + KG_VERSION);
 
     std::vector<InputProblem> problems;
-    const std::vector<InputSource> inputs = list_inputs(o.paths, o.limits, problems, closed_descriptors & 1u);
+    std::vector<InputUnit> inputs = list_inputs(o.paths, o.input, problems, closed_descriptors & 1u);
     const auto t_read = std::chrono::steady_clock::now();
 
     KnowledgeGraph graph(o.max_evidence);
@@ -398,9 +421,14 @@ int build(Options& o, unsigned closed_descriptors) {
     Progress progress(inputs.size(), !o.quiet);
     BatchTimes times;
     std::chrono::steady_clock::duration merge_time{};
+    std::size_t duplicates = 0;
     extract_batch(inputs, extractor, batch_options(o), times, [&](std::size_t i, DocumentOutcome&& r) {
-        if (auto* e = std::get_if<Error>(&r)) {
-            problems.push_back({inputs[i].path, *e});
+        if (auto* e = std::get_if<Error>(&r); e && e->code() == Errc::duplicate_document) {
+            // Not a failure: the article is in the graph once.
+            std::cerr << "kgraph: duplicate left out: " << e->what() << '\n';
+            ++duplicates;
+        } else if (e) {
+            problems.push_back({inputs[i].where(), *e});
         } else {
             auto& x = std::get<AnnotatedDocument>(r);
             bytes += x.info.bytes;
@@ -435,7 +463,7 @@ int build(Options& o, unsigned closed_descriptors) {
         return 2;
     }
     const std::vector<fs::path> published = transaction.publish();
-    if (!o.quiet) print_summary(o, graph, built, bytes, problems.size(), limits, outcomes, published, t0, t_read, t_extract);
+    if (!o.quiet) print_summary(o, graph, built, bytes, problems.size(), duplicates, limits, outcomes, published, t0, t_read, t_extract);
     if (o.timings) print_timings(o, graph, built, bytes, times, merge_time, outcomes, t0, t_read, t_extract);
     return problems.empty() ? 0 : 1;
 }

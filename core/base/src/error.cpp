@@ -17,6 +17,8 @@ std::string_view errc_name(Errc code) noexcept {
     case Errc::graphviz_error: return "graphviz-error";
     case Errc::resource_exhausted: return "resource-exhausted";
     case Errc::model_format: return "model-format";
+    case Errc::input_record: return "input-record";
+    case Errc::duplicate_document: return "duplicate-document";
     }
     return "unknown";
 }

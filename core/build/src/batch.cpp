@@ -14,38 +14,63 @@
 namespace kg {
 namespace {
 
-DocumentOutcome process(const InputSource& input, const Extractor& extractor, const BatchOptions& options, BatchTimes& times) {
+DocumentOutcome process(InputUnit& unit, const Extractor& extractor, const BatchOptions& options, BatchTimes& times) {
     using clock = std::chrono::steady_clock;
     auto ns = [](clock::duration d) { return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count(); };
     try {
-        Document doc;
-        doc.id = input.path;
         const auto t0 = clock::now();
-        doc.text = read_input(input, options.limits);
+        Article article = read_article(unit, options.input);
         const auto t1 = clock::now();
         times.read_ns += ns(t1 - t0);
+        Document doc;
+        doc.id = article.record.id;
+        doc.text = std::move(article.text);
+        doc.metadata = std::move(article.metadata);
         if (options.language != "auto") doc.language = options.language;
-        AnnotatedDocument x = extractor.extract(std::move(doc));
+        AnnotatedDocument x = extractor.extract(std::move(doc), std::move(article.record));
         times.extract_ns += ns(clock::now() - t1);
         return x;
     } catch (const Error& e) {
         return e;
     } catch (const std::bad_alloc&) {
-        return Error(Errc::resource_exhausted, "out of memory while analysing this document", input.path);
+        return Error(Errc::resource_exhausted, "out of memory while analysing this document", unit.where());
     } catch (const std::exception& e) {
-        return Error(Errc::io_error, e.what(), input.path);
+        return Error(Errc::io_error, e.what(), unit.where());
     }
 }
 
-DocumentOutcome process_guarded(const InputSource& input, const Extractor& extractor, const BatchOptions& options,
-                                BatchTimes& times) {
+DocumentOutcome process_guarded(InputUnit& unit, const Extractor& extractor, const BatchOptions& options, BatchTimes& times) {
     try {
-        return process(input, extractor, options, times);
+        return process(unit, extractor, options, times);
     } catch (const std::bad_alloc&) {
         // Out of memory even for the error itself being built above: one last, smaller try.
-        return Error(Errc::resource_exhausted, "out of memory", input.path);
+        return Error(Errc::resource_exhausted, "out of memory", unit.source.path);
     }
 }
+
+// Each article once: the first unit with an id or a text is built, a later one is a
+// duplicate naming it. Runs on the calling thread, in unit order, so the same units always
+// keep the same articles.
+class Duplicates {
+public:
+    void check(const InputUnit& unit, DocumentOutcome& r) {
+        auto* x = std::get_if<AnnotatedDocument>(&r);
+        if (!x) return;
+        const std::string where = unit.where();
+        auto by_id = ids_.emplace(x->info.id, where);
+        auto by_text = texts_.emplace(x->info.text_sha256, where);
+        if (by_id.second && by_text.second) return;
+        if (by_id.second) ids_.erase(by_id.first);
+        if (by_text.second) texts_.erase(by_text.first);
+        const std::string why = !by_id.second ? "the same URL" : "the same text";
+        const std::string& first = !by_id.second ? by_id.first->second : by_text.first->second;
+        r = Error(Errc::duplicate_document, "the same article as " + first + " (" + why + "): read once", unit.source.path,
+                  unit.line ? static_cast<std::int64_t>(unit.line) : -1);
+    }
+
+private:
+    std::map<std::string, std::string> ids_, texts_; // id or text hash -> where it was first read
+};
 
 // The shared state of the worker threads and the consumer.
 struct Pipeline {
@@ -60,24 +85,29 @@ struct Pipeline {
 } // namespace
 
 const std::vector<std::string>& input_extensions() {
-    static const std::vector<std::string> extensions = {".txt", ".md", ".html", ".htm"};
+    static const std::vector<std::string> extensions = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"};
     return extensions;
 }
 
-std::vector<InputSource> list_inputs(std::vector<std::string> paths, const InputLimits& limits,
-                                     std::vector<InputProblem>& problems, bool stdin_closed) {
+std::vector<InputUnit> list_inputs(std::vector<std::string> paths, const InputOptions& options,
+                                   std::vector<InputProblem>& problems, bool stdin_closed) {
     if (stdin_closed) {
         const auto before = paths.size();
         std::erase(paths, "-");
         if (paths.size() != before) problems.push_back({"<stdin>", Error(Errc::io_error, "standard input is closed", "<stdin>")});
     }
-    return expand_inputs(paths, input_extensions(), problems, limits);
+    return list_units(expand_inputs(paths, input_extensions(), problems, options.limits), options, problems);
 }
 
-void extract_batch(const std::vector<InputSource>& inputs, const Extractor& extractor, const BatchOptions& options,
+void extract_batch(std::vector<InputUnit>& inputs, const Extractor& extractor, const BatchOptions& options,
                    BatchTimes& times, const std::function<void(std::size_t, DocumentOutcome&&)>& consume) {
+    Duplicates duplicates;
     if (options.jobs <= 1 || inputs.size() <= 1) {
-        for (std::size_t i = 0; i < inputs.size(); ++i) consume(i, process_guarded(inputs[i], extractor, options, times));
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            DocumentOutcome r = process_guarded(inputs[i], extractor, options, times);
+            duplicates.check(inputs[i], r);
+            consume(i, std::move(r));
+        }
         return;
     }
     Pipeline p;
@@ -142,6 +172,7 @@ void extract_batch(const std::vector<InputSource>& inputs, const Extractor& extr
                 r.emplace(std::move(it->second));
                 p.ready.erase(it);
             }
+            duplicates.check(inputs[p.next_merge], *r);
             consume(p.next_merge, std::move(*r));
             {
                 std::lock_guard lock(p.m);

@@ -1,6 +1,8 @@
 #include "kg/extract/extractor.hpp"
 
+#include "kg/base/sha256.hpp"
 #include "kg/error.hpp"
+#include "kg/text/furniture.hpp"
 #include "kg/text/normalize.hpp"
 #include "kg/text/segment.hpp"
 #include "pipeline.hpp"
@@ -132,26 +134,6 @@ std::string Extractor::detect_language(std::string_view text) const {
 
 namespace {
 
-// The article's first non-empty line, trimmed, at most 300 bytes cut at a character boundary.
-std::string first_line(std::string_view text) {
-    std::size_t b = 0;
-    while (b < text.size()) {
-        std::size_t e = text.find('\n', b);
-        if (e == std::string_view::npos) e = text.size();
-        std::string_view line = text.substr(b, e - b);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-        if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-        if (!line.empty()) {
-            std::size_t cut = std::min<std::size_t>(line.size(), 300);
-            while (cut < line.size() && cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-            return std::string(line.substr(0, cut));
-        }
-        b = e + 1;
-    }
-    return {};
-}
-
 const detail::Stage* find_stage(std::string_view name) {
     for (const auto& s : detail::pipeline())
         if (s.name == name) return &s;
@@ -160,16 +142,26 @@ const detail::Stage* find_stage(std::string_view name) {
 
 } // namespace
 
-AnnotatedDocument Extractor::prepare(Document doc) const {
+AnnotatedDocument Extractor::prepare(Document doc, DocumentInfo record) const {
     if (doc.language.empty() || doc.language == "auto")
-        doc.language = options_.language == "auto" ? detect_language(doc.text) : options_.language;
+        doc.language = !record.language.empty() && impl_->tables.count(record.language) ? record.language
+                       : options_.language == "auto"                                  ? detect_language(doc.text)
+                                                                                      : options_.language;
     const detail::LanguageTables& tables = impl_->tables.at(doc.language);
     segment(doc, tables.data->segmentation, options_.max_sentence_bytes);
     AnnotatedDocument a;
-    a.info.id = doc.id;
+    a.info = std::move(record);
+    if (a.info.id.empty()) a.info.id = doc.id;
+    doc.id = a.info.id;
     a.info.language = doc.language;
     a.info.bytes = doc.text.size();
-    a.info.title = first_line(doc.text);
+    if (a.info.text_sha256.empty()) a.info.text_sha256 = sha256_hex(doc.text);
+    if (a.info.title.empty()) a.info.title = first_text_line(doc.text, doc.metadata);
+    // Bylines and datelines are furniture: no entity, but the record's authors and place.
+    FurnitureFacts facts = furniture_facts(doc, tables.data->segmentation.furniture);
+    if (a.info.authors.empty()) a.info.authors = std::move(facts.authors);
+    if (a.info.place.empty()) a.info.place = std::move(facts.place);
+    if (a.info.outlet.empty()) a.info.outlet = std::move(facts.agency);
     a.owner.assign(doc.tokens.size(), -1);
     a.doc = std::move(doc);
     a.layers = 1u << static_cast<unsigned>(Layer::tokens);
@@ -185,8 +177,8 @@ void Extractor::run_stage(std::string_view stage, AnnotatedDocument& doc) const 
     detail::run_stage(*s, c);
 }
 
-AnnotatedDocument Extractor::extract(Document doc) const {
-    AnnotatedDocument a = prepare(std::move(doc));
+AnnotatedDocument Extractor::extract(Document doc, DocumentInfo record) const {
+    AnnotatedDocument a = prepare(std::move(doc), std::move(record));
     detail::StageContext c(ontology_, options_, impl_->tables.at(a.doc.language), impl_->finder(a.doc.language), a);
     for (const auto& s : detail::pipeline()) detail::run_stage(s, c);
     return a;
@@ -197,6 +189,7 @@ void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontolog
     std::map<std::string, KnowledgeGraph::Vertex> vertex_of;
     for (EntityNode node : a.entities) {
         const std::string key = node.id;
+        node.first_seen = node.last_seen = a.info.date;
         // Two different referents never merge just because their names slug alike.
         if (auto v = graph.find(node.id); v && graph.entity(*v).type != node.type) node.id += "_" + slugify(node.type);
         vertex_of[key] = graph.add_entity(node);
@@ -233,6 +226,7 @@ void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontolog
         ev.role = r.role;
         ev.char_begin = sentence_chars[r.sentence].first;
         ev.char_end = sentence_chars[r.sentence].second;
+        ev.reported = a.info.date;
         const RelationDef* def = ontology.find_relation(r.type);
         graph.add_relation(s->second, t->second, r.type, std::move(ev), def ? def->symmetric : false);
     }

@@ -196,7 +196,89 @@ void lines(std::string_view text, const FurnitureRules& rules, std::vector<Furni
     }
 }
 
+std::string_view trim_view(std::string_view s) {
+    while (!s.empty() && (space(s.front()) || s.front() == ',' || s.front() == ';')) s.remove_prefix(1);
+    while (!s.empty() && (space(s.back()) || s.back() == ',' || s.back() == ';' || s.back() == '.')) s.remove_suffix(1);
+    return s;
+}
+
+// The names of a byline after its marker words: split at commas, "&", "/" and short
+// lower-case connectors ("and", "e", "et", "y", "und").
+std::vector<std::string> byline_names(std::string_view line, const FurnitureRules& rules) {
+    const std::string key = phrase_key(line);
+    std::size_t skip_words = 0;
+    for (const auto& marker : rules.byline_markers)
+        if (key.starts_with(marker + " ")) {
+            skip_words = static_cast<std::size_t>(std::count(marker.begin(), marker.end(), ' ')) + 1;
+            break;
+        }
+    std::vector<std::string> names;
+    std::string current;
+    auto flush = [&] {
+        const std::string_view n = trim_view(current);
+        if (!n.empty()) names.emplace_back(n);
+        current.clear();
+    };
+    std::size_t k = 0;
+    for (std::string_view w : words_of(line)) {
+        if (k++ < skip_words) continue;
+        const WordShape shape = shape_of(w);
+        if (w == "&" || w == "/" || (shape.lower_initial && w.size() <= 3)) { flush(); continue; }
+        const bool comma = w.back() == ',' || w.back() == ';';
+        current += (current.empty() ? "" : " ") + std::string(w);
+        if (comma) flush();
+    }
+    flush();
+    return names;
+}
+
 } // namespace
+
+FurnitureFacts furniture_facts(const Document& doc, const FurnitureRules& rules) {
+    FurnitureFacts facts;
+    bool dated = false;
+    for (const Furniture& f : doc.furniture) {
+        const std::string_view text = doc.view(f.span);
+        if (f.kind == Furniture::Kind::byline) {
+            for (auto& name : byline_names(text, rules))
+                if (std::find(facts.authors.begin(), facts.authors.end(), name) == facts.authors.end())
+                    facts.authors.push_back(std::move(name));
+        } else if (f.kind == Furniture::Kind::dateline && !dated) {
+            dated = true;
+            // "SEOUL, Jun. 24 (Yonhap) – ": the place before the first comma, the agency in
+            // parentheses; "AGI - " alone says neither for sure.
+            if (const std::size_t open = text.find('('), close = text.rfind(')');
+                open != std::string_view::npos && close != std::string_view::npos && close > open + 1)
+                facts.agency = std::string(trim_view(text.substr(open + 1, close - open - 1)));
+            if (const std::size_t comma = text.find(','); comma != std::string_view::npos)
+                facts.place = std::string(trim_view(text.substr(0, comma)));
+        }
+    }
+    return facts;
+}
+
+std::string first_text_line(std::string_view text, const std::vector<ByteSpan>& skip) {
+    for (std::size_t b = 0; b < text.size();) {
+        std::size_t e = text.find('\n', b);
+        if (e == std::string_view::npos) e = text.size();
+        const bool skipped = std::any_of(skip.begin(), skip.end(), [&](ByteSpan s) { return b < s.end && s.begin < e; });
+        std::string_view line = text.substr(b, e - b);
+        b = e + 1;
+        if (skipped) continue;
+        if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+        while (!line.empty() && space(line.back())) line.remove_suffix(1);
+        while (!line.empty() && space(line.front())) line.remove_prefix(1);
+        if (line.starts_with("#")) {
+            while (!line.empty() && line.front() == '#') line.remove_prefix(1);
+            while (!line.empty() && space(line.front())) line.remove_prefix(1);
+        }
+        if (line.empty() || line.find_first_not_of("-=*_ ") == std::string_view::npos) continue;
+        std::size_t cut = std::min<std::size_t>(line.size(), 300);
+        while (cut < line.size() && cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        return std::string(line.substr(0, cut));
+    }
+    return {};
+}
 
 const char* to_string(Furniture::Kind kind) noexcept {
     switch (kind) {

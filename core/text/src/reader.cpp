@@ -169,16 +169,16 @@ std::string read_bounded(int fd, std::uint64_t limit, const std::string& path) {
     return bytes;
 }
 
-[[noreturn]] void too_large(std::uint64_t size, std::uint64_t limit, const std::string& path, bool at_least) {
+[[noreturn]] void too_large(std::uint64_t size, std::uint64_t limit, const std::string& path, bool at_least, std::string_view what) {
     throw Error(Errc::io_error, (at_least ? "more than " : "") + std::to_string(size) + " bytes, over the limit of " +
-                                    std::to_string(limit) + " bytes per document (--max-document-bytes): not read",
+                                    std::to_string(limit) + " bytes " + std::string(what) + ": not read",
                 path);
 }
 
 } // namespace
 
-std::string read_input(const InputSource& source, const InputLimits& limits) {
-    const std::uint64_t limit = limits.max_document_bytes ? limits.max_document_bytes : UINT64_MAX - 1;
+std::string read_bytes(const InputSource& source, std::uint64_t limit, std::string_view what) {
+    if (limit == 0) limit = UINT64_MAX - 1;
     std::string bytes;
     if (source.is_stdin) {
         struct stat st;
@@ -194,22 +194,31 @@ std::string read_input(const InputSource& source, const InputLimits& limits) {
         if (::fstat(fd, &st) != 0) throw Error(Errc::io_error, std::string("cannot stat: ") + std::strerror(errno), source.path);
         if (S_ISDIR(st.st_mode)) throw Error(Errc::io_error, "is a directory", source.path);
         if (!S_ISREG(st.st_mode)) throw Error(Errc::io_error, std::string(file_kind(st.st_mode)) + ", not a regular file: not read", source.path);
-        if (static_cast<std::uint64_t>(st.st_size) > limit) too_large(static_cast<std::uint64_t>(st.st_size), limit, source.path, false);
+        if (static_cast<std::uint64_t>(st.st_size) > limit) too_large(static_cast<std::uint64_t>(st.st_size), limit, source.path, false, what);
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
         bytes = read_bounded(fd, limit, source.path);
     }
     // A file that grew while read, or standard input, is measured as it is read.
-    if (bytes.size() > limit) too_large(limit, limit, source.path, true);
+    if (bytes.size() > limit) too_large(limit, limit, source.path, true, what);
+    return bytes;
+}
+
+void check_text(std::string_view bytes, const std::string& path) {
     if (auto nul = find_nul(bytes))
-        throw Error::at_byte(Errc::binary_input, "NUL byte: this looks like a binary file, not text", source.path,
+        throw Error::at_byte(Errc::binary_input, "NUL byte: this looks like a binary file, not text", path,
                              static_cast<std::int64_t>(*nul));
     if (auto bad = find_invalid_utf8(bytes)) {
         auto lc = line_column(bytes, *bad);
         throw Error::at_byte(Errc::invalid_utf8,
                              "invalid UTF-8 (line " + std::to_string(lc.line) + ", column " +
                                  std::to_string(lc.column) + ")",
-                             source.path, static_cast<std::int64_t>(*bad));
+                             path, static_cast<std::int64_t>(*bad));
     }
+}
+
+std::string read_input(const InputSource& source, const InputLimits& limits) {
+    std::string bytes = read_bytes(source, limits.max_document_bytes, "per document (--max-document-bytes)");
+    check_text(bytes, source.path);
     return bytes;
 }
 

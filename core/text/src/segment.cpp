@@ -280,10 +280,18 @@ std::vector<ByteSpan> sentence_spans(const Document& doc, UText* ut, const Segme
     return split;
 }
 
-// Boilerplate lines and furniture, merged into one sorted list of spans without tokens.
-std::vector<ByteSpan> skipped_spans(const Document& doc) {
+// Boilerplate lines, furniture and metadata, merged into one sorted list of spans without
+// tokens. What lies inside metadata is no boilerplate or furniture of the text: dropped first,
+// so that no two spans overlap.
+std::vector<ByteSpan> skipped_spans(Document& doc) {
+    const auto in_metadata = [&](ByteSpan s) {
+        return std::any_of(doc.metadata.begin(), doc.metadata.end(), [&](ByteSpan m) { return s.begin < m.end && m.begin < s.end; });
+    };
+    std::erase_if(doc.skipped_lines, in_metadata);
+    std::erase_if(doc.furniture, [&](const Furniture& f) { return in_metadata(f.span); });
     std::vector<ByteSpan> skips = doc.skipped_lines;
     for (const auto& f : doc.furniture) skips.push_back(f.span);
+    skips.insert(skips.end(), doc.metadata.begin(), doc.metadata.end());
     std::sort(skips.begin(), skips.end(), [](ByteSpan a, ByteSpan b) { return a.begin < b.begin; });
     return skips;
 }

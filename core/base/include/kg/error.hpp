@@ -24,6 +24,8 @@ enum class Errc : int {
     graphviz_error = 11,     ///< libcgraph or libgvc reported a failure
     resource_exhausted = 12, ///< no memory, thread or process could be had
     model_format = 13,       ///< a model file is truncated, corrupt or of another version; `offset` is where
+    input_record = 14,       ///< an article record is unusable: not JSON, no text, an unreadable date or front matter; `line` is where
+    duplicate_document = 15, ///< an article already read (same URL or same text): read once
 };
 
 /// Short stable name of a code, e.g. "invalid-utf8"; used in messages as `[invalid-utf8]`.

@@ -45,11 +45,15 @@ public:
     Extractor& operator=(const Extractor&) = delete;
 
     /// Analyse one document whose `text` is valid UTF-8 and `id` is set: every stage, in order.
-    AnnotatedDocument extract(Document doc) const;
+    /// `record` is what the input's metadata says of the article (kg/input/input.hpp).
+    AnnotatedDocument extract(Document doc, DocumentInfo record = {}) const;
 
-    /// The first steps only: language (detected unless set), segmentation, document info.
-    /// The result has Layer::tokens; run_stage() then adds layers one stage at a time.
-    AnnotatedDocument prepare(Document doc) const;
+    /// The first steps only: language (the document's, else the record's, else detected),
+    /// segmentation, and the document info: `record` completed — id (the record's, else the
+    /// document's, which then takes it), language, bytes, text hash, and where the metadata
+    /// left them empty, title (first line of text), authors (bylines), place and outlet (the
+    /// dateline). The result has Layer::tokens; run_stage() then adds layers one stage at a time.
+    AnnotatedDocument prepare(Document doc, DocumentInfo record = {}) const;
 
     /// Run one named stage on a prepared document. Throws kg::Error(usage) for an unknown
     /// stage or when a layer the stage needs is missing (naming the stage to run first).
@@ -72,8 +76,8 @@ private:
 };
 
 /// Merge one annotated document into the graph: its entities by id (an entity whose id is
-/// already taken by another class gets the class appended), its relations with their
-/// evidence sentences. Call in input order for deterministic output.
+/// already taken by another class gets the class appended; first and last seen on the
+/// article's date), its relations with their evidence sentences (reported on that date). Call in input order for deterministic output.
 void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& doc, const Ontology& ontology);
 
 /// Stable name of a layer ("mentions", ...).

@@ -56,12 +56,16 @@ struct Furniture {
     Kind kind = Kind::byline;
 };
 
-/// One input document. Contract: `text` is the file's bytes unchanged (valid UTF-8 once
-/// `read_document` accepted it); tokens and sentences are in text order and never overlap;
-/// text inside boilerplate lines has no tokens.
+/// One input document. Contract: `text` is the text offsets count in, unchanged (a file's
+/// bytes, a JSON Lines record's decoded text field, an HTML page's extracted text; valid
+/// UTF-8); tokens and sentences are in text order and never overlap; text inside
+/// boilerplate lines, furniture and `metadata` spans has no tokens.
 struct Document {
-    std::string id;        ///< the path as given, or "<stdin>"
+    std::string id;        ///< the document's stable id (kg/input/input.hpp), or a name given by the caller
     std::string text;      ///< original bytes
+    /// Spans of `text` that are metadata, not article text (a Markdown file's front matter):
+    /// set by the reader before segmentation, which never analyses them; offsets stay file offsets.
+    std::vector<ByteSpan> metadata;
     std::string language;  ///< it, en, fr, es, de
     std::vector<Sentence> sentences;
     std::vector<Token> tokens;

@@ -25,4 +25,19 @@ const char* to_string(Furniture::Kind kind) noexcept;
 /// The furniture of `text` (valid UTF-8), in text order, never overlapping.
 std::vector<Furniture> find_furniture(std::string_view text, const FurnitureRules& rules);
 
+/// What the furniture of a segmented document says about the article: the names of its
+/// bylines ("By Jane Doe and John Roe" -> "Jane Doe", "John Roe"), and the place and
+/// agency of its first dateline ("SEOUL, Jun. 24 (Yonhap) –" -> "SEOUL", "Yonhap").
+struct FurnitureFacts {
+    std::vector<std::string> authors; ///< in text order, unique
+    std::string place;                ///< empty when no dateline names one
+    std::string agency;               ///< empty when no dateline names one
+};
+FurnitureFacts furniture_facts(const Document& doc, const FurnitureRules& rules);
+
+/// A headline for a text with no title in its metadata: its first non-empty line outside
+/// `skip`, trimmed, without a byte-order mark or Markdown heading marks ("# "), and not a
+/// rule of dashes; at most 300 bytes, cut at a character boundary. Empty if there is none.
+std::string first_text_line(std::string_view text, const std::vector<ByteSpan>& skip = {});
+
 } // namespace kg

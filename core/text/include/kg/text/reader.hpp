@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg {
@@ -14,6 +15,9 @@ namespace kg {
 struct InputLimits {
     /// A document over this many bytes is refused (its file is named; the batch goes on).
     std::uint64_t max_document_bytes = 8u << 20;
+    /// A file that holds many articles (JSON Lines, a JSON array) over this many bytes is
+    /// refused; each of its records is still bounded by max_document_bytes.
+    std::uint64_t max_input_bytes = 1ull << 30;
     /// Folders nested deeper than this below a path given are not walked (and reported).
     unsigned max_depth = 64;
 };
@@ -48,5 +52,15 @@ std::vector<InputSource> expand_inputs(const std::vector<std::string>& paths,
 /// offset), invalid_utf8 (with the first bad byte's offset). A UTF-8 byte-order mark is
 /// kept in the text (offsets stay file offsets) and skipped by segmentation.
 std::string read_input(const InputSource& source, const InputLimits& limits = {});
+
+/// read_input without the text checks: at most `limit` bytes (0: no limit) of a regular
+/// file or of standard input, whatever they hold (an HTML page in its own encoding, a JSON
+/// Lines file whose records are checked one by one). Throws kg::Error(io_error) as read_input;
+/// `what` names the limit in the message ("per file (--max-input-bytes)").
+std::string read_bytes(const InputSource& source, std::uint64_t limit, std::string_view what);
+
+/// The checks read_input makes of a text: throws kg::Error binary_input (NUL byte) or
+/// invalid_utf8, with the byte offset and `path`.
+void check_text(std::string_view bytes, const std::string& path);
 
 } // namespace kg
