@@ -290,6 +290,8 @@ private:
         set(node, "fontsize", format_number(std::clamp(size, o_.min_fontsize, std::max(o_.min_fontsize, o_.max_fontsize))));
         std::string tip = n.label + " (" + lookup(o_.style.class_labels, n.type) + ", " + n.id + "), " +
                           std::to_string(n.mentions) + (n.mentions == 1 ? " mention" : " mentions");
+        if (!n.first_seen.empty())
+            tip += n.first_seen == n.last_seen ? ", seen " + n.first_seen : ", first seen " + n.first_seen + ", last seen " + n.last_seen;
         set(node, "tooltip", escape(shorten(tip, max_tooltip_bytes)));
         if (!n.wikidata.empty() && n.wikidata.find_first_not_of("Q0123456789") == std::string::npos) {
             set(node, "URL", "https://www.wikidata.org/wiki/" + n.wikidata);
@@ -318,8 +320,25 @@ private:
         set(edge, "penwidth", format_number(std::clamp(width, 1.0, std::max(1.0, o_.max_penwidth))));
         std::string tip = s.label + " " + label + " " + t.label + " (" + std::to_string(r.weight()) +
                           (r.weight() == 1 ? " sentence" : " sentences") + ", " + lookup(o_.style.status_labels, to_string(status)) + ")";
+        if (!r.reported.empty()) {
+            tip += "\nreported";
+            for (const std::string& d : r.reported) tip += (&d == &*r.reported.begin() ? " " : ", ") + d;
+        }
+        // The articles that state it, one line each: date, outlet, headline, authors, URL.
+        for (const std::string& id : r.sources) {
+            const DocumentInfo* doc = kg_.document(id);
+            if (!doc) continue;
+            const DocumentInfo& d = *doc;
+            std::string line;
+            for (const std::string* part : {&d.date, &d.outlet, &d.title})
+                if (!part->empty()) line += (line.empty() ? "" : " \xE2\x80\x94 ") + *part;
+            for (std::size_t k = 0; k < d.authors.size(); ++k) line += (k ? ", " : " (") + d.authors[k] + (k + 1 == d.authors.size() ? ")" : "");
+            if (!d.url.empty()) line += (line.empty() ? "" : " ") + d.url;
+            if (!line.empty()) tip += "\n" + line;
+            if (tip.size() > max_tooltip_bytes) break;
+        }
         set(edge, "tooltip", escape(shorten(tip, max_tooltip_bytes)));
-        set(edge, "labeltooltip", escape(tip));
+        set(edge, "labeltooltip", escape(shorten(tip, max_tooltip_bytes)));
     }
 
     /// Whether edges of `status` are drawn like asserted ones (then the legend skips it).

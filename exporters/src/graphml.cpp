@@ -41,6 +41,7 @@ constexpr KeySpec kKeys[] = {
     {"e_id", "edge", "id", "string"},
     {"label", "edge", "label", "string"},
     {"e_quantities", "edge", "quantities", "string"},
+    {"e_reported", "edge", "reported", "string"},
     {"e_roles", "edge", "roles", "string"},
     {"e_sources", "edge", "sources", "string"},
     {"e_status", "edge", "status", "string"},
@@ -50,8 +51,10 @@ constexpr KeySpec kKeys[] = {
     {"n_class", "node", "class", "string"},
     {"n_color", "node", "color", "string"},
     {"n_documents", "node", "documents", "int"},
+    {"n_first_seen", "node", "first_seen", "string"},
     {"n_label", "node", "label", "string"},
     {"labels", "node", "labels", "string"},
+    {"n_last_seen", "node", "last_seen", "string"},
     {"n_mentions", "node", "mentions", "int"},
     {"n_size", "node", "size", "double"},
     {"n_type", "node", "type", "string"},
@@ -216,6 +219,12 @@ private:
         open_data("n_documents");
         int_value(node.documents.size(), where);
         close_data();
+        if (!node.first_seen.empty()) {
+            where.field = "first_seen";
+            text_data("n_first_seen", node.first_seen, where);
+            where.field = "last_seen";
+            text_data("n_last_seen", node.last_seen, where);
+        }
         // What viewers draw with (sigma.js, Gephi): size, colour, an initial placement.
         open_data("n_size");
         raw(viz_number(node_size(node.mentions)));
@@ -290,6 +299,8 @@ private:
         list_data("e_sources", edge.sources, where);
         where.field = "dates";
         list_data("e_dates", distinct(edge, &Evidence::date), where);
+        where.field = "reported";
+        list_data("e_reported", edge.reported, where);
         where.field = "quantities";
         list_data("e_quantities", distinct(edge, &Evidence::quantity), where);
         where.field = "roles";
@@ -324,6 +335,23 @@ private:
             string_member("text", ev.text, true);
             string_member("status", to_string(ev.status), true);
             string_member("date", ev.date, false);
+            string_member("reported", ev.reported, false);
+            // The article the sentence is from, as its record gives it.
+            if (const DocumentInfo* doc = graph_.document(ev.document)) {
+                const DocumentInfo& info = *doc;
+                string_member("url", info.url, false);
+                string_member("title", info.title, false);
+                string_member("outlet", info.outlet, false);
+                if (!info.authors.empty()) {
+                    raw(",\"authors\":[");
+                    where.member = "authors";
+                    for (std::size_t k = 0; k < info.authors.size(); ++k) {
+                        if (k) out_.put(',');
+                        detail::write_json_string_in_xml(out_, info.authors[k], where, policy_);
+                    }
+                    out_.put(']');
+                }
+            }
             string_member("quantity", ev.quantity, false);
             string_member("role", ev.role, false);
             string_member("attributed_to", ev.attributed_to, false);

@@ -308,7 +308,7 @@ private:
         member("wd", kWikidataEntity);
         member("xsd", "http://www.w3.org/2001/XMLSchema#");
         // schema.org classes: every one the table maps to or the graph uses, NewsArticle, Thing.
-        std::set<std::string> schema_classes{"NewsArticle", "Thing"};
+        std::set<std::string> schema_classes{"NewsArticle", "Organization", "Person", "Thing"};
         for (const auto& [name, def] : options_.vocabulary.classes)
             if (is_simple_name(def.schema_type)) schema_classes.insert(def.schema_type);
         for (const std::string& name : ld_.classes_used) {
@@ -319,10 +319,16 @@ private:
         // schema.org properties, sorted.
         coerced_term("additionalType", "schema:additionalType");
         member("alternateName", "schema:alternateName");
+        coerced_term("author", "schema:author");
+        member("datePublished", "schema:datePublished");
+        member("headline", "schema:headline");
         member("identifier", "schema:identifier");
         member("inLanguage", "schema:inLanguage");
         coerced_term("mentions", "schema:mentions");
         member("name", "schema:name");
+        coerced_term("publisher", "schema:publisher");
+        member("text", "schema:text");
+        coerced_term("url", "schema:url");
         // Properties of other vocabularies whose values are IRIs.
         coerced_term("kg:attributedTo", "kg:attributedTo");
         coerced_term("kg:object", "kg:object");
@@ -347,15 +353,47 @@ private:
         start_object();
         member("@id", d.iri);
         member("@type", "NewsArticle");
+        member("identifier", d.id);
         if (d.info) {
-            if (!d.info->title.empty()) {
-                key("name");
-                language_string(d.info->title, d.info->language);
+            const DocumentInfo& info = *d.info;
+            if (detail::is_article_url(info.url)) member("url", info.url);
+            if (!info.title.empty()) {
+                key("headline");
+                language_string(info.title, info.language);
             }
-            if (!d.info->language.empty()) member("inLanguage", d.info->language);
+            if (!info.date.empty()) {
+                key("datePublished");
+                date_value(info.date);
+            }
+            if (!info.outlet.empty()) {
+                key("publisher");
+                start_object();
+                member("@id", ld_.publisher_iri(info.outlet));
+                member("@type", "Organization");
+                member("name", info.outlet);
+                end_object();
+            }
+            if (!info.authors.empty()) {
+                key("author");
+                start_array();
+                for (const std::string& name : info.authors) {
+                    start_object();
+                    member("@id", ld_.author_iri(name));
+                    member("@type", "Person");
+                    member("name", name);
+                    end_object();
+                }
+                end_array();
+            }
+            if (!info.language.empty()) member("inLanguage", info.language);
+            if (!info.place.empty()) member("kg:place", info.place);
+            if (!info.source_path.empty()) member("kg:path", info.source_path);
+            if (!info.format.empty()) member("kg:format", info.format);
+            member("kg:bytes", info.bytes);
+            if (!info.text_sha256.empty()) member("kg:sha256", info.text_sha256);
+            // The text offsets count in, when no file or field holds it as is (HTML).
+            if (!info.extracted_text.empty()) member("text", info.extracted_text);
         }
-        member("kg:path", d.id);
-        if (d.info) member("kg:bytes", d.info->bytes);
         if (!d.entities.empty()) {
             key("mentions");
             start_array();
@@ -394,6 +432,12 @@ private:
         }
         member("kg:mentionCount", node.mentions);
         member("kg:documentCount", node.documents.size());
+        if (!node.first_seen.empty()) {
+            key("kg:firstSeen");
+            date_value(node.first_seen);
+            key("kg:lastSeen");
+            date_value(node.last_seen);
+        }
 
         // Direct properties, grouped by type (sorted), targets in edge order.
         out_.clear();
@@ -441,6 +485,12 @@ private:
             for (std::string_view d : dates) date_value(d);
             end_array();
         }
+        if (!edge.reported.empty()) {
+            key("kg:reported");
+            start_array();
+            for (const std::string& d : edge.reported) date_value(d);
+            end_array();
+        }
         for (const auto& [name, field] : {std::pair{"kg:quantity", &Evidence::quantity}, std::pair{"kg:role", &Evidence::role}}) {
             if (const auto& values = distinct(edge, field); !values.empty()) {
                 key(name);
@@ -473,6 +523,10 @@ private:
         if (!ev.date.empty()) {
             key("kg:date");
             date_value(ev.date);
+        }
+        if (!ev.reported.empty()) {
+            key("kg:reported");
+            date_value(ev.reported);
         }
         if (!ev.quantity.empty()) member("kg:quantity", ev.quantity);
         if (!ev.role.empty()) member("kg:role", ev.role);

@@ -12,7 +12,8 @@ namespace kg::detail {
 /// names would give one IRI two roles.
 static constexpr std::string_view kReservedTerms[] = {
     "Cooccurrence", "Entity", "Relation", "attributedTo", "byteEnd", "byteStart", "bytes", "date", "documentCount",
-    "mentionCount", "object", "path", "predicate", "quantity", "role", "status", "subject", "weight"};
+    "firstSeen", "format", "lastSeen", "mentionCount", "object", "path", "place", "predicate", "quantity", "reported", "role",
+    "sha256", "status", "subject", "weight"};
 
 bool reserved_term(std::string_view name) {
     return std::find(std::begin(kReservedTerms), std::end(kReservedTerms), name) != std::end(kReservedTerms);
@@ -149,10 +150,20 @@ std::string LinkedData::schema_type_of(const std::string& fine) const {
     return out;
 }
 
+bool is_article_url(std::string_view id) {
+    return (id.starts_with("https://") || id.starts_with("http://")) &&
+           std::none_of(id.begin(), id.end(), [](char c) {
+               const auto u = static_cast<unsigned char>(c);
+               return u <= 0x20 || u == 0x7F || std::string_view("<>\"{}|\\^`").find(c) != std::string_view::npos;
+           });
+}
+
 void LinkedData::add_document(const std::string& id, const DocumentInfo* info) {
     if (document_index.count(id)) return;
     document_index.emplace(id, documents.size());
-    documents.push_back({info, id, minted("document", id), {}});
+    // An article with a URL is known by it (the document id is then that URL); others get
+    // an IRI minted from their id, a hash of the text: never a local path.
+    documents.push_back({info, id, is_article_url(id) ? id : minted("document", id), {}});
 }
 
 LinkedData::LinkedData(const KnowledgeGraph& graph, const JsonldOptions& options, std::string_view format)

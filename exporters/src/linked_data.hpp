@@ -27,6 +27,9 @@ bool is_qid(std::string_view s);
 bool is_language_tag(std::string_view s);
 /// A name usable as a JSON-LD term as it is (schema.org class local names).
 bool is_simple_name(std::string_view s);
+/// Whether a document id is an article URL (http or https, nothing an IRI cannot hold): its
+/// IRI is then the URL itself.
+bool is_article_url(std::string_view id);
 /// "xsd:date", "xsd:gYearMonth" or "xsd:gYear" for an ISO 8601 date as the graph stores it,
 /// or empty when it is none of those (then it is a plain string).
 std::string_view date_datatype(std::string_view d);
@@ -49,6 +52,10 @@ public:
     LinkedData(const KnowledgeGraph& graph, const JsonldOptions& options, std::string_view format);
 
     std::string minted(std::string_view kind, std::string_view id) const;
+    /// <base>publisher/<outlet> and <base>author/<name>: the IRIs of an article's publisher
+    /// and authors, minted from their names (two outlets or people of one name are one).
+    std::string publisher_iri(std::string_view outlet) const { return minted("publisher", outlet); }
+    std::string author_iri(std::string_view name) const { return minted("author", name); }
     /// <base>relation/<subject>/<type>/<object>, into `out`.
     void relation_iri(std::string& out, Edge e) const;
     /// <subject>/<type>/<object>, percent-encoded, appended to `out`.

@@ -288,12 +288,39 @@ private:
     void article(const LinkedData::Document& d) {
         subject("document", d.id, d.iri);
         type("schema:NewsArticle");
+        string(kSchema + "identifier", d.id);
         if (d.info) {
-            if (!d.info->title.empty()) string(kSchema + "name", d.info->title, d.info->language);
-            if (!d.info->language.empty()) string(kSchema + "inLanguage", d.info->language);
+            const DocumentInfo& info = *d.info;
+            if (detail::is_article_url(info.url)) iri(kSchema + "url", info.url);
+            if (!info.title.empty()) string(kSchema + "headline", info.title, info.language);
+            if (!info.date.empty()) date(kSchema + "datePublished", info.date);
+            const std::string publisher = info.outlet.empty() ? std::string() : ld_.publisher_iri(info.outlet);
+            if (!publisher.empty()) iri(kSchema + "publisher", publisher);
+            std::vector<std::string> authors;
+            for (const std::string& name : info.authors) {
+                authors.push_back(ld_.author_iri(name));
+                iri(kSchema + "author", authors.back());
+            }
+            if (!info.language.empty()) string(kSchema + "inLanguage", info.language);
+            if (!info.place.empty()) string(kg("place"), info.place);
+            if (!info.source_path.empty()) string(kg("path"), info.source_path);
+            if (!info.format.empty()) string(kg("format"), info.format);
+            integer(kg("bytes"), info.bytes);
+            if (!info.text_sha256.empty()) string(kg("sha256"), info.text_sha256);
+            if (!info.extracted_text.empty()) string(kSchema + "text", info.extracted_text);
+            for (Vertex v : d.entities) iri(kSchema + "mentions", ld_.entity_iris[v]);
+            if (!publisher.empty()) {
+                subject("document", d.id, publisher);
+                type("schema:Organization");
+                string(kSchema + "name", info.outlet);
+            }
+            for (std::size_t k = 0; k < authors.size(); ++k) {
+                subject("document", d.id, authors[k]);
+                type("schema:Person");
+                string(kSchema + "name", info.authors[k]);
+            }
+            return;
         }
-        string(kg("path"), d.id);
-        if (d.info) integer(kg("bytes"), d.info->bytes);
         for (Vertex v : d.entities) iri(kSchema + "mentions", ld_.entity_iris[v]);
     }
 
@@ -315,6 +342,10 @@ private:
         for (const std::string& a : node.aliases) string(kSchema + "alternateName", a);
         integer(kg("mentionCount"), node.mentions);
         integer(kg("documentCount"), node.documents.size());
+        if (!node.first_seen.empty()) {
+            date(kg("firstSeen"), node.first_seen);
+            date(kg("lastSeen"), node.last_seen);
+        }
         // Direct properties, grouped by type (sorted), targets in edge order.
         out_.clear();
         for (auto [e, end] = boost::out_edges(v, g_); e != end; ++e) out_.emplace_back(&g_[*e].type, boost::target(*e, g_));
@@ -337,6 +368,7 @@ private:
         string(kg("status"), to_string(edge.status()));
         integer(kg("weight"), edge.weight());
         for (std::string_view d : distinct(edge, &Evidence::date)) date(kg("date"), d);
+        for (const std::string& d : edge.reported) date(kg("reported"), d);
         for (std::string_view q : distinct(edge, &Evidence::quantity)) string(kg("quantity"), q);
         for (std::string_view r : distinct(edge, &Evidence::role)) string(kg("role"), r);
         for (std::string_view a : distinct(edge, &Evidence::attributed_to))
@@ -356,6 +388,7 @@ private:
         type("oa:Annotation");
         string(kg("status"), to_string(ev.status));
         if (!ev.date.empty()) date(kg("date"), ev.date);
+        if (!ev.reported.empty()) date(kg("reported"), ev.reported);
         if (!ev.quantity.empty()) string(kg("quantity"), ev.quantity);
         if (!ev.role.empty()) string(kg("role"), ev.role);
         if (!ev.attributed_to.empty()) iri(kg("attributedTo"), ld_.entity_iri_of(ev.attributed_to, scratch_));

@@ -115,7 +115,14 @@ std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_relation(std::string_vi
 }
 
 void KnowledgeGraph::add_document(DocumentInfo info) {
-    graph_[boost::graph_bundle].documents.push_back(std::move(info));
+    auto& documents = graph_[boost::graph_bundle].documents;
+    document_index_.emplace(info.id, documents.size());
+    documents.push_back(std::move(info));
+}
+
+const DocumentInfo* KnowledgeGraph::document(std::string_view id) const {
+    auto it = document_index_.find(std::string(id));
+    return it == document_index_.end() ? nullptr : &info().documents[it->second];
 }
 
 } // namespace kg

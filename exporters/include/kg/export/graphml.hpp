@@ -14,7 +14,8 @@
 //   (":" + class + ":" + type; just ":Agreement" when they are equal) and edge XML attribute
 //   label="SIGNED" (the predicate in upper case).
 //   Node data, in this order: label, type, class, labels, aliases ('|'-joined), wikidata,
-//   mentions, documents (number of documents), then what viewers draw with (kg/export/viz.hpp):
+//   mentions, documents (number of documents), first_seen and last_seen (the publication
+//   dates of the earliest and latest dated article naming it, when one is dated), then what viewers draw with (kg/export/viz.hpp):
 //   size (10-20 by mentions), color ("#rrggbb" of the class), x and y (an initial placement,
 //   not a layout). `type` keeps its meaning (the fine class, read by the evaluation scorer),
 //   so sigma.js 3, which takes a node's and an edge's `type` for the name of the program
@@ -23,12 +24,20 @@
 //   APOC reads the relationship type from it), id (the edge id again: APOC and
 //   graphology keep it as a property), type (the predicate, lower case), weight
 //   (number of evidence sentences), status (strongest), evidence, sources (document ids),
-//   dates, quantities, roles, attributed_to (these four: distinct non-empty values over the
-//   evidence, sorted, '|'-joined). A <data> whose value is empty is left out, except node
+//   dates (event dates the sentences give), reported (the publication dates of every
+//   article stating it, kept as evidence or not), quantities, roles, attributed_to (dates,
+//   quantities, roles, attributed_to: distinct non-empty values over the evidence; all five
+//   sorted, '|'-joined). A <data> whose value is empty is left out, except node
 //   and edge label and type; numbers are always written.
 //   evidence is a JSON array (RFC 8259), one object per sentence in evidence order:
-//   {"document", "begin", "end", "text", "status"} always, plus "date", "quantity", "role",
-//   "attributed_to" when non-empty. JSON escapes control characters and U+FFFE/U+FFFF, so
+//   {"document", "begin", "end", "text", "status"} always, plus "date", "reported" (the
+//   article's publication date), "url", "title", "outlet", "authors" (an array: the article's
+//   record, kg/graph/model.hpp DocumentInfo), "quantity", "role", "attributed_to" when
+//   non-empty. "document" is the stable document id (the article's URL, else a hash of its
+//   text), never a local path: the same corpus built from two folders gives the same file.
+//   [begin, end) are bytes of the document's text (the file for text and Markdown, the
+//   decoded text field of a JSON Lines record, the extracted text of an HTML page, which the
+//   JSON-LD carries as schema:text). JSON escapes control characters and U+FFFE/U+FFFF, so
 //   evidence text survives byte for byte whatever it holds, as long as it is UTF-8.
 //   Symmetric relations are one directed edge, source id < target id (no directed="false":
 //   NetworkX rejects it in a directed graph). Graph-level data (the document list) are not

@@ -56,8 +56,11 @@ public:
     std::optional<Edge> find_relation(std::string_view source_id, std::string_view target_id,
                                       std::string_view type) const;
 
-    /// Record a document that was read into the graph.
+    /// Record a document that was read into the graph (a second one with the same id is
+    /// listed too; document() finds the first).
     void add_document(DocumentInfo info);
+    /// The record of the document with this id, or null.
+    const DocumentInfo* document(std::string_view id) const;
 
     const Graph& graph() const noexcept { return graph_; }
     const EntityNode& entity(Vertex v) const { return graph_[v]; }
@@ -72,6 +75,7 @@ private:
     std::size_t at_limit_ = 0;
     Graph graph_;
     std::unordered_map<std::string, Vertex> by_id_;
+    std::unordered_map<std::string, std::size_t> document_index_; ///< id -> index in info().documents
     using Triple = std::tuple<Vertex, Vertex, std::string>;
     struct TripleHash {
         std::size_t operator()(const Triple& t) const noexcept {
