@@ -84,15 +84,16 @@ struct RelationEdge {
 /// of the SHA-256 of its text — never a local path; every other field but `id`, `language`,
 /// `bytes` and `text_sha256` may be empty (nothing is invented).
 struct DocumentInfo {
+    // The first four in their original order, so that {id, language, bytes, title} still reads.
     std::string id;       ///< stable id: the URL, or "sha256:<20 hex digits>" of the text
-    std::string url;      ///< the article's address (canonical URL), or empty
+    std::string language; ///< ISO 639-1 code: it, en, fr, es, de
+    std::uint64_t bytes = 0;  ///< size of the text in bytes
     std::string title;    ///< headline: from the metadata, else the first line of text
+    std::string url;      ///< the article's address (canonical URL), or empty
     std::string date;     ///< publication date, ISO 8601 (YYYY-MM-DD, YYYY-MM or YYYY), or empty
     std::string outlet;   ///< publisher or site ("Yonhap", "example-news.org"), or empty
     std::vector<std::string> authors; ///< bylines, in the order given
     std::string place;    ///< the dateline's place ("SEOUL"), or empty
-    std::string language; ///< ISO 639-1 code: it, en, fr, es, de
-    std::uint64_t bytes = 0;  ///< size of the text in bytes
     std::string text_sha256;  ///< SHA-256 of the text, 64 lower-case hex digits
     /// Where it was read: the path as given on the command line (a JSON Lines record adds
     /// ":LINE"), or "<stdin>". Not part of the identity: the same article read from two
