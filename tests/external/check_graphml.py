@@ -15,7 +15,9 @@ Loads the file with networkx.read_graphml (expat) and igraph.Graph.Read_GraphML
     begin <= end) and text (str); sources are the evidence documents;
   - the APOC XML attributes are there (node labels=":Class:Type", edge label="TYPE" and a
     first <data key="label">TYPE</data>), or, with --plain, absent;
-  - for every evidence entry whose document exists on disk (path relative to the current
+  - for every evidence entry whose document text is found (with --jsonld: through the
+    JSON-LD's articles, tests/external/article_texts.py; else the document id as a path
+    relative to the current
     directory), bytes [begin, end) of the file are the text encoded as UTF-8; with
     --require-documents a missing document is a failure.
 Prints one summary line; exits 1 on any failure, 2 on bad usage or an unreadable file.
@@ -25,6 +27,8 @@ import json
 import os
 import sys
 import xml.etree.ElementTree as ET
+
+from article_texts import ArticleTexts
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 COARSE = {"Person": "Actor", "State": "Actor", "Organization": "Actor",
@@ -83,19 +87,24 @@ def check_nodes(c, nxg):
 
 
 class Documents:
-    """Document bytes, read once; None for files that are not there."""
+    """Document bytes, read once; None for documents that are not there. Evidence names a
+    document by its stable id; the JSON-LD of the same run (--jsonld) says where its text is
+    (article_texts.py). Without it, a document id is taken for a path."""
 
-    def __init__(self):
+    def __init__(self, jsonld=None):
         self.cache = {}
+        self.texts = ArticleTexts(jsonld) if jsonld else None
 
-    def get(self, path):
-        if path not in self.cache:
+    def get(self, document):
+        if self.texts is not None:
+            return self.texts.get(document)
+        if document not in self.cache:
             try:
-                with open(path, "rb") as f:
-                    self.cache[path] = f.read()
+                with open(document, "rb") as f:
+                    self.cache[document] = f.read()
             except OSError:
-                self.cache[path] = None
-        return self.cache[path]
+                self.cache[document] = None
+        return self.cache[document]
 
 
 def check_edges(c, nxg, docs, require_documents, stats):
@@ -194,6 +203,7 @@ def main(argv):
     parser.add_argument("--plain", action="store_true", help="expect no APOC XML attributes")
     parser.add_argument("--require-documents", action="store_true",
                         help="fail when an evidence document is not found")
+    parser.add_argument("--jsonld", help="the JSON-LD of the same run: where each document's text is")
     args = parser.parse_args(argv)
 
     try:
@@ -214,7 +224,7 @@ def main(argv):
     c.check(nxg.number_of_edges() >= args.min_edges,
             f"{nxg.number_of_edges()} edges, expected at least {args.min_edges}")
     check_nodes(c, nxg)
-    check_edges(c, nxg, Documents(), args.require_documents, stats)
+    check_edges(c, nxg, Documents(args.jsonld), args.require_documents, stats)
     check_apoc_attributes(c, args.graph, args.plain)
 
     for message in c.failures[:MAX_REPORTED]:

@@ -13,13 +13,14 @@ Parses the file with rdflib (format="json-ld", the embedded @context only) and c
     Wikidata IRI when the node has a wikidata key), one relation node per edge with the same
     subject, predicate (kg:<type>), object and weight, plus the direct triple
     <subject> kg:<type> <object>; and per edge one mention per evidence entry with the same
-    document (kg:path of the oa:hasSource article), byte offsets and sentence; so the counts
+    document (schema:identifier of the oa:hasSource article), byte offsets and sentence; so the counts
     of entities, relations and mentions equal the GraphML's nodes, edges and evidence;
   - every mention has an oa:TextPositionSelector (oa:start/oa:end in code points, kg:byteStart/
     kg:byteEnd in bytes) and an
-    oa:TextQuoteSelector whose oa:exact is end - start bytes long; when the article's file
-    exists (kg:path relative to the current directory), bytes [start, end) of it are the
-    sentence (with --require-documents a missing file is a failure);
+    oa:TextQuoteSelector whose oa:exact is end - start bytes long; when the article's text
+    is found (article_texts.py: schema:text, a JSON Lines record, or the file at kg:path
+    relative to the current directory), bytes [start, end) of it are the sentence (with
+    --require-documents a text not found is a failure);
   - each --require-entity IRI is an entity with at least one relation that has evidence.
 --print-expected prints the counts jsonld.js should find, from the GraphML, as options for
 tests/js/check_jsonld.mjs ("--entities N --relations N --mentions N").
@@ -31,6 +32,8 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+
+from article_texts import ArticleTexts
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -147,7 +150,7 @@ def main():
         source = t.iri(target, OA + "hasSource") if target is not None else None
         if source is None or source not in articles:
             return f"mention {m}: oa:hasSource is not a NewsArticle"
-        path = t.one(source, KG + "path")
+        path = t.one(source, SCHEMA + "identifier")
         selectors = [str(s) for s in t.values(target, OA + "hasSelector")]
         position = next((s for s in selectors if any(str(o) == OA + "TextPositionSelector" for o in t.values(s, RDF_TYPE))), None)
         quote = next((s for s in selectors if any(str(o) == OA + "TextQuoteSelector" for o in t.values(s, RDF_TYPE))), None)
@@ -168,9 +171,10 @@ def main():
             return f"mention {m}: oa:exact is {len(exact.encode('utf-8'))} bytes, selector says {end - start}"
         return (str(path), start, end, exact)
 
-    # Mentions: shape, and the bytes of the article file when it is on disk.
+    # Mentions: shape, and the bytes of the article's text when it is found.
     keys = {}
-    files = {}
+    texts = ArticleTexts(args.jsonld)
+    missing = set()
     checked_files = 0
     for m in mentions:
         key = mention_key(m)
@@ -179,15 +183,10 @@ def main():
             continue
         keys[m] = key
         path, start, end, exact = key
-        if path not in files:
-            try:
-                with open(path, "rb") as f:
-                    files[path] = f.read()
-            except OSError:
-                files[path] = None
-                if args.require_documents:
-                    fail(f"document {path} is not readable from {os.getcwd()}")
-        data = files[path]
+        data = texts.get(path)
+        if data is None and args.require_documents and path not in missing:
+            missing.add(path)
+            fail(f"the text of document {path} (kg:path {texts.path(path)!r}) is not readable from {os.getcwd()}")
         if data is not None:
             checked_files += 1
             if data[start:end] != exact.encode("utf-8"):

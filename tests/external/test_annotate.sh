@@ -27,8 +27,8 @@ import json, sys
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
-    data = open(d["document"], "rb").read()
-    assert len(data) == d["bytes"], d["document"]
+    data = open(d["source"], "rb").read()  # plain text: the file's bytes are the text
+    assert len(data) == d["bytes"], d["source"]
     for b, e in d["sentences"]:
         assert 0 <= b < e <= len(data)
     for m in d["mentions"] + d["references"]:

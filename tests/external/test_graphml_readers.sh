@@ -30,8 +30,9 @@ command -v "$python" >/dev/null 2>&1 || skip "no python at $python"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/kg-graphml.XXXXXX")" || fail "mktemp"
 trap 'rm -rf "$tmp"' EXIT
 
-# Evidence records document paths as given on the command line: build from the source tree
-# with a relative path so the checker can open the same files from the same directory.
+# Evidence names documents by their stable ids; the JSON-LD of the same run gives each one's
+# path as given on the command line: build from the source tree with a relative path so the
+# checker can open the same files from the same directory.
 cd "$KG_SOURCE_DIR" || fail "cannot cd to $KG_SOURCE_DIR"
 [ -d samples ] || fail "no samples/ directory in $KG_SOURCE_DIR"
 
@@ -44,11 +45,11 @@ for variant in apoc plain; do
         build_flags=(--graphml-plain)
         check_flags=(--plain)
     fi
-    run "$KG_BIN" build -q "${build_flags[@]}" -o "$out" samples
+    run "$KG_BIN" build -q "${build_flags[@]}" -f graphml,jsonld -o "$out" samples
     [ -s "$out/graph.graphml" ] || fail "$variant: $out/graph.graphml was not written"
     run xmllint --noout "$out/graph.graphml"
     run "$python" "$checker" "$out/graph.graphml" --min-nodes "$min_nodes" --min-edges "$min_edges" \
-        --require-documents "${check_flags[@]}"
+        --require-documents --jsonld "$out/graph.jsonld" "${check_flags[@]}"
 done
 
 # Same graph both ways: removing the APOC attributes from the default output gives the plain one.

@@ -24,6 +24,9 @@ status=$?
 echo "built in $(( $(date +%s) - start )) s, exit status $status"
 tail -n 4 "$tmp/err"
 [[ $status -eq 0 ]] || fail "exit status $status: $(grep -v '^  ' "$tmp/err" | head -5)"
-grep -qF "kgraph: $total documents read" "$tmp/err" || fail "not every document was built: $(head -n 1 "$tmp/err")"
+# A document whose text repeats an earlier one's is built once and reported as a duplicate.
+duplicates=$(grep -c "duplicate left out" "$tmp/err")
+grep -qF "kgraph: $((total - duplicates)) documents read" "$tmp/err" ||
+    fail "not every document was built: $(grep -v 'duplicate left out' "$tmp/err" | head -n 1)"
 python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$tmp/out/graph.graphml" || fail "graph.graphml is not well-formed"
 echo "ok"

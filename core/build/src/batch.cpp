@@ -62,7 +62,7 @@ public:
         if (by_id.second && by_text.second) return;
         if (by_id.second) ids_.erase(by_id.first);
         if (by_text.second) texts_.erase(by_text.first);
-        const std::string why = !by_id.second ? "the same URL" : "the same text";
+        const std::string why = !by_id.second && !x->info.url.empty() ? "the same URL" : "the same text";
         const std::string& first = !by_id.second ? by_id.first->second : by_text.first->second;
         r = Error(Errc::duplicate_document, "the same article as " + first + " (" + why + "): read once", unit.source.path,
                   unit.line ? static_cast<std::int64_t>(unit.line) : -1);

@@ -24,7 +24,7 @@ bool is_cooccurrence(const Ontology& onto, const std::string& type) {
 
 void write_annotation_text(std::ostream& os, const AnnotatedDocument& a, const Ontology& onto) {
     const Document& doc = a.doc;
-    os << "== " << doc.id << " [" << doc.language << "]\n";
+    os << "== " << (a.info.source_path.empty() ? doc.id : a.info.source_path) << " [" << doc.language << "]\n";
     for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
         const Sentence& sent = doc.sentences[s];
         std::uint32_t pos = sent.span.begin;
@@ -129,6 +129,8 @@ void write_annotation_jsonl(std::ostream& os, const AnnotatedDocument& a, const 
     Writer w(stream);
     w.StartObject();
     key(w, "document"); string_of(w, a.info.id);
+    key(w, "source"); string_of(w, a.info.source_path);
+    if (!a.info.extracted_text.empty()) { key(w, "text"); string_of(w, a.info.extracted_text); }
     key(w, "language"); string_of(w, a.info.language);
     key(w, "title"); string_of(w, a.info.title);
     key(w, "bytes"); w.Uint64(a.info.bytes);

@@ -628,3 +628,33 @@ TEST_CASE("graphml: a failing stream is an export_error", "[graphml][io]") {
         }
     }
 }
+
+TEST_CASE("graphml: the article record and the reported dates", "[graphml]") {
+    kg::KnowledgeGraph kg;
+    kg::DocumentInfo info;
+    info.id = info.url = "https://example.org/a";
+    info.title = "Putin and Kim sign a treaty";
+    info.date = "2024-06-19";
+    info.outlet = "Example News";
+    info.authors = {"Jane Doe", "John Roe"};
+    info.source_path = "/home/someone/corpus/a.html"; // never written: GraphML names no local path
+    kg.add_document(info);
+    kg::EntityNode ru = entity("Q159", "Russia", "State", "Actor", {"Russia"}, {info.id}, 1, "Q159");
+    ru.first_seen = "2024-06-19";
+    ru.last_seen = "2024-06-25";
+    const auto a = kg.add_entity(ru);
+    const auto b = kg.add_entity(entity("Q423", "North Korea", "State", "Actor", {"North Korea"}, {info.id}, 1, "Q423"));
+    auto ev = evidence(info.id, 0, "Russia and North Korea pledged cooperation.");
+    ev.reported = "2024-06-19";
+    kg.add_relation(a, b, "cooperates_with", ev, true);
+    auto later = evidence("sha256:0123456789abcdef0123", 0, "Russia and North Korea met again.");
+    later.reported = "2024-06-25";
+    kg.add_relation(a, b, "cooperates_with", later, true);
+    const std::string out = to_graphml(kg);
+    CHECK_THAT(out, Catch::Contains("<data key=\"n_first_seen\">2024-06-19</data>") &&
+                        Catch::Contains("<data key=\"n_last_seen\">2024-06-25</data>") &&
+                        Catch::Contains("<data key=\"e_reported\">2024-06-19|2024-06-25</data>") &&
+                        Catch::Contains(R"("reported":"2024-06-19","url":"https://example.org/a","title":"Putin and Kim sign a treaty","outlet":"Example News","authors":["Jane Doe","John Roe"])") &&
+                        Catch::Contains(R"("reported":"2024-06-25"})"));
+    CHECK_THAT(out, !Catch::Contains("/home/someone"));
+}

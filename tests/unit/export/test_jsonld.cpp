@@ -243,8 +243,8 @@ bool value_at(const Json& doc, Place place, std::string& out) {
         out = str(mention["oa:hasTarget"]["oa:hasSelector"][1]["oa:exact"]);
         return true;
     case Place::title:
-        if (!article.HasMember("name")) return false;
-        out = str(article["name"]["@value"]);
+        if (!article.HasMember("headline")) return false;
+        out = str(article["headline"]["@value"]);
         return true;
     case Place::id:
         out = str(x["identifier"]);
@@ -379,9 +379,9 @@ TEST_CASE("jsonld: relations are reified with status, dates and mentions", "[jso
 
     const Json* article = find_node(doc, base + "document/samples%2Fit%2F2024-06-19-trattato.txt");
     REQUIRE(article != nullptr);
-    CHECK(str((*article)["name"]["@language"]) == "it");
+    CHECK(str((*article)["headline"]["@language"]) == "it");
     CHECK(str((*article)["inLanguage"]) == "it");
-    CHECK(str((*article)["kg:path"]) == kIt);
+    CHECK(str((*article)["identifier"]) == kIt);
     CHECK((*article)["mentions"].Size() == 4);
 }
 
@@ -500,13 +500,13 @@ TEST_CASE("jsonld: invalid UTF-8 can be replaced with U+FFFD, with a warning", "
     const auto doc = parse(to_jsonld(kg, options));
     const Json* article = find_node(doc, std::string(kBase) + "document/Citt%E0.txt"); // the IRI keeps the byte
     REQUIRE(article != nullptr);
-    CHECK(str((*article)["kg:path"]) == "Citt\xEF\xBF\xBD.txt");
+    CHECK(str((*article)["identifier"]) == "Citt\xEF\xBF\xBD.txt");
     const Json* ea = find_node(doc, std::string(kBase) + "entity/a");
     REQUIRE(ea != nullptr);
     CHECK(str((*ea)["alternateName"][0]) == "a\xEF\xBF\xBD(b");
     // One warning per distinct repair (the document path is repeated in several places).
     CHECK(warnings.size() == 2);
-    CHECK_THAT(warnings.at(0), Catch::Contains("kg:path") && Catch::Contains("U+FFFD"));
+    CHECK_THAT(warnings.at(0), Catch::Contains("identifier") && Catch::Contains("U+FFFD"));
 }
 
 TEST_CASE("jsonld: minted IRIs percent-encode ids and use the base IRI", "[jsonld]") {
@@ -622,4 +622,53 @@ TEST_CASE("jsonld: a failing stream is an export error", "[jsonld]") {
     std::ostringstream bad;
     bad.setstate(std::ios::badbit);
     CHECK_THROWS_AS(kg::write_jsonld(graph, bad), kg::Error);
+}
+
+TEST_CASE("jsonld: an article with a record is a NewsArticle known by its URL", "[jsonld]") {
+    kg::KnowledgeGraph kg;
+    kg::DocumentInfo info;
+    info.id = info.url = "https://example.org/world/2024/06/19/treaty";
+    info.language = "en";
+    info.bytes = 40;
+    info.title = "Putin and Kim sign a treaty";
+    info.date = "2024-06-19";
+    info.outlet = "Example News";
+    info.authors = {"Jane Doe", "John Roe"};
+    info.source_path = "feeds/day.jsonl:3";
+    info.format = "html";
+    info.extracted_text = "Putin and Kim sign a treaty\n\nRussia and North Korea pledged cooperation.";
+    info.text_sha256 = std::string(64, 'a');
+    kg.add_document(info);
+    kg::EntityNode ru = entity("Q159", "Russia", "State", "Actor", {"Russia"}, {info.id}, 1, "Q159");
+    ru.first_seen = ru.last_seen = "2024-06-19";
+    const auto a = kg.add_entity(ru);
+    const auto b = kg.add_entity(entity("Q423", "North Korea", "State", "Actor", {"North Korea"}, {info.id}, 1, "Q423"));
+    auto ev = evidence(info.id, 29, "Russia and North Korea pledged cooperation.");
+    ev.reported = "2024-06-19";
+    kg.add_relation(a, b, "cooperates_with", ev, true);
+    const auto doc = parse(to_jsonld(kg));
+    const Json* article = find_node(doc, info.url);
+    REQUIRE(article != nullptr);
+    CHECK(has_type(*article, "NewsArticle"));
+    CHECK(str((*article)["url"]) == info.url);
+    CHECK(str((*article)["identifier"]) == info.url);
+    CHECK(str((*article)["headline"]["@value"]) == info.title);
+    CHECK(str((*article)["datePublished"]["@value"]) == "2024-06-19");
+    CHECK(str((*article)["datePublished"]["@type"]) == "xsd:date");
+    CHECK(str((*article)["publisher"]["name"]) == "Example News");
+    CHECK(str((*article)["publisher"]["@id"]) == std::string(kBase) + "publisher/Example%20News");
+    REQUIRE((*article)["author"].Size() == 2);
+    CHECK(str((*article)["author"][1]["name"]) == "John Roe");
+    CHECK(str((*article)["author"][1]["@type"]) == "Person");
+    CHECK(str((*article)["kg:path"]) == "feeds/day.jsonl:3");
+    CHECK(str((*article)["text"]) == info.extracted_text);
+    const Json* relation = find_node(doc, std::string(kBase) + "relation/Q159/cooperates_with/Q423");
+    REQUIRE(relation != nullptr);
+    CHECK(str((*relation)["kg:reported"][0]["@value"]) == "2024-06-19");
+    const Json& mention = (*relation)["prov:wasDerivedFrom"][0];
+    CHECK(str(mention["kg:reported"]["@value"]) == "2024-06-19");
+    CHECK(str(mention["oa:hasTarget"]["oa:hasSource"]) == info.url);
+    const Json* russia = find_node(doc, "http://www.wikidata.org/entity/Q159");
+    REQUIRE(russia != nullptr);
+    CHECK(str((*russia)["kg:firstSeen"]["@value"]) == "2024-06-19");
 }
