@@ -103,6 +103,22 @@ bool furniture_words(Node n) {
     return false;
 }
 
+// Class, id, rel or itemprop words of a byline or dateline: page furniture whose text goes
+// to the record (authors), never into the article text.
+bool byline_words(Node n) {
+    for (const char* attr : {"class", "id", "rel", "itemprop"}) {
+        const std::string v = lower(attribute(n, attr));
+        for (std::size_t i = 0; i < v.size();) {
+            std::size_t e = i;
+            while (e < v.size() && std::isalnum(static_cast<unsigned char>(v[e]))) ++e;
+            const std::string_view w = std::string_view(v).substr(i, e - i);
+            if (w == "byline" || w == "author" || w == "authors" || w == "dateline" || w == "byl") return true;
+            i = e + 1;
+        }
+    }
+    return false;
+}
+
 // Blocks whose text is one paragraph of the article when they are kept.
 bool paragraph_block(std::string_view name) {
     return is_one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "dd", "dt", "td", "th"});
@@ -151,6 +167,12 @@ public:
         }
         if (a.record.date.empty() && !body_time_.empty())
             if (auto d = iso_date(body_time_)) a.record.date = *d;
+        if (a.record.authors.empty() && !byline_.empty()) {
+            std::string_view names = byline_;
+            for (std::string_view marker : {"By ", "by ", "BY "})
+                if (names.starts_with(marker)) names.remove_prefix(marker.size());
+            set_record_field(a.record, RecordField::authors, names);
+        }
         if (kept.empty()) throw Error(Errc::input_record, "no article text found in the page", path);
         return a;
     }
@@ -217,6 +239,14 @@ private:
             if (name == "time" && body_time_.empty()) body_time_ = attribute(n, "datetime");
             if (never_text(name) || furniture_words(n)) continue;
             if ((name == "header" && !in_article) || name == "footer") continue;
+            if (byline_words(n)) {
+                if (byline_.empty()) {
+                    Block b{n, {}, 0, {}};
+                    text_of(n->children, b, false);
+                    byline_ = std::string(trimmed(b.text));
+                }
+                continue;
+            }
             if (paragraph_block(name) && !has_block_child(n)) {
                 Block b{n, {}, 0, stack};
                 b.ancestors.push_back(n);
@@ -289,6 +319,7 @@ private:
     xmlDoc* doc_;
     std::vector<Block> blocks_;
     std::string body_time_;
+    std::string byline_; // the first byline block's text
 };
 
 } // namespace
