@@ -168,9 +168,18 @@ public:
         if (a.record.date.empty() && !body_time_.empty())
             if (auto d = iso_date(body_time_)) a.record.date = *d;
         if (a.record.authors.empty() && !byline_.empty()) {
+            // "By Jane Doe", "di Anna Bianchi", "a cura di ...": the marker words before the
+            // first capitalised one are left out.
             std::string_view names = byline_;
-            for (std::string_view marker : {"By ", "by ", "BY "})
-                if (names.starts_with(marker)) names.remove_prefix(marker.size());
+            static constexpr std::string_view markers[] = {"by ", "By ", "BY ", "di ", "a ", "cura ", "par ", "por ", "von ", "de "};
+            for (bool again = true; again;) {
+                again = false;
+                for (std::string_view m : markers)
+                    if (names.starts_with(m)) {
+                        names.remove_prefix(m.size());
+                        again = true;
+                    }
+            }
             set_record_field(a.record, RecordField::authors, names);
         }
         if (kept.empty()) throw Error(Errc::input_record, "no article text found in the page", path);
@@ -191,6 +200,8 @@ private:
                 if (!key.empty() && !content.empty()) meta.emplace(key, content);
             } else if (name == "link" && canonical.empty() && lower(attribute(n, "rel")) == "canonical") {
                 canonical = attribute(n, "href");
+            } else if (name == "time" && body_time_.empty()) {
+                body_time_ = attribute(n, "datetime");
             } else if (name == "title" && title.empty()) {
                 std::string t;
                 for (Node c = n->children; c; c = c->next)
@@ -236,7 +247,6 @@ private:
         for (; n; n = n->next) {
             if (n->type != XML_ELEMENT_NODE) continue;
             const std::string_view name = name_of(n);
-            if (name == "time" && body_time_.empty()) body_time_ = attribute(n, "datetime");
             if (never_text(name) || furniture_words(n)) continue;
             if ((name == "header" && !in_article) || name == "footer") continue;
             if (byline_words(n)) {

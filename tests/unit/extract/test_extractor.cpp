@@ -1365,3 +1365,34 @@ TEST_CASE("extract: language detection (de)", "[extract][de][auto]") {
     CHECK(x.info.language == "de");
     CHECK_REL(x, "Q43", "supplied_to", "Q115");
 }
+
+TEST_CASE("extractor: the record flows into the document info; furniture fills what it lacks", "[extract][record]") {
+    kg::Document doc;
+    doc.id = "ignored-name";
+    doc.text = "---\ntitle: x\n---\n\n# Kim meets Putin\n\nBy Jane Doe\n\n"
+               "SEOUL, Jun. 24 (Yonhap) \xE2\x80\x93 Kim Jong Un met Vladimir Putin in Pyongyang.\n";
+    doc.metadata = {{0, 17}};
+    kg::DocumentInfo record;
+    record.id = "https://example.org/a";
+    record.date = "2024-06-24";
+    record.language = "en";
+    const kg::AnnotatedDocument x = extractor().extract(std::move(doc), record);
+    CHECK(x.info.id == "https://example.org/a");
+    CHECK(x.doc.id == x.info.id);
+    CHECK(x.info.language == "en");
+    CHECK(x.info.title == "Kim meets Putin"); // no title in the record: the first line after the metadata
+    CHECK(x.info.authors == std::vector<std::string>{"Jane Doe"});
+    CHECK(x.info.place == "SEOUL");
+    CHECK(x.info.outlet == "Yonhap");
+    CHECK(x.info.text_sha256.size() == 64);
+    for (const auto& t : x.doc.tokens) CHECK(t.span.begin >= 17); // nothing of the front matter is analysed
+    for (const auto& e : x.entities) CHECK(e.id != "jane_doe");
+    kg::KnowledgeGraph g;
+    kg::merge_into(g, x, ontology());
+    REQUIRE(g.relation_count() > 0);
+    for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+        CHECK(g.relation(e).reported == std::set<std::string>{"2024-06-24"});
+        for (const auto& ev : g.relation(e).evidence) CHECK(ev.reported == "2024-06-24");
+    }
+    for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) CHECK(g.entity(v).first_seen == "2024-06-24");
+}

@@ -198,3 +198,38 @@ TEST_CASE("knowledge_graph: without a limit every sentence is kept", "[graph]") 
     CHECK(g.relation(*g.find_relation("a", "b", "met")).evidence.size() == 500);
     CHECK(g.relations_at_evidence_limit() == 0);
 }
+
+TEST_CASE("graph: first and last seen widen, reported dates are kept past the evidence limit", "[graph]") {
+    kg::KnowledgeGraph g(1);
+    kg::EntityNode a = entity("a", "A", "Person", "Actor", {"A"}, {"d1"}, 1);
+    a.first_seen = a.last_seen = "2024-06-19";
+    const auto va = g.add_entity(a);
+    a.first_seen = a.last_seen = "2024-06-02";
+    g.add_entity(a);
+    a.first_seen = a.last_seen = "";
+    g.add_entity(a); // an undated article changes nothing
+    a.first_seen = a.last_seen = "2024-07-01";
+    g.add_entity(a);
+    CHECK(g.entity(va).first_seen == "2024-06-02");
+    CHECK(g.entity(va).last_seen == "2024-07-01");
+    const auto vb = g.add_entity(entity("b", "B", "State", "Actor", {"B"}, {"d1"}, 1));
+    auto e1 = evidence("d1", 0, 5, "A met B");
+    e1.reported = "2024-06-19";
+    auto e2 = evidence("d2", 0, 5, "A met B");
+    e2.reported = "2024-06-25";
+    g.add_relation(va, vb, "met", e1, true);
+    const auto e = g.add_relation(va, vb, "met", e2, true);
+    CHECK(g.relation(e).evidence.size() == 1);
+    CHECK(g.relation(e).reported == std::set<std::string>{"2024-06-19", "2024-06-25"});
+}
+
+TEST_CASE("graph: documents found by id", "[graph]") {
+    kg::KnowledgeGraph g;
+    g.add_document({"https://example.org/a", "en", 10, "A"});
+    g.add_document({"sha256:0123", "it", 20, "B"});
+    REQUIRE(g.document("sha256:0123") != nullptr);
+    CHECK(g.document("sha256:0123")->title == "B");
+    CHECK(g.document("missing") == nullptr);
+    const kg::KnowledgeGraph copy = g;
+    CHECK(copy.document("https://example.org/a")->bytes == 10);
+}
