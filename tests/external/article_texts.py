@@ -39,23 +39,32 @@ class ArticleTexts:
         node = self.articles.get(document)
         if node is None:
             return None
-        if "text" in node:
-            return node["text"].encode("utf-8")
-        path = node.get("kg:path")
-        if not path:
+        return source_text(node.get("kg:path"), node.get("text"), node.get("kg:format") == "jsonl", self.text_keys)
+
+
+def source_text(path, text=None, jsonl=None, text_keys=TEXT_KEYS):
+    """The text of an article read from `path` (as kgraph names it: a file, or "FILE:LINE"
+    for a JSON Lines record), or `text` when kgraph gives it (HTML); None if not found.
+    `jsonl` None: a record when the path ends in ":LINE" after a .jsonl, .ndjson or .json file."""
+    if text is not None:
+        return text.encode("utf-8")
+    if not path:
+        return None
+    if jsonl is None:
+        file, _, line = path.rpartition(":")
+        jsonl = line.isdigit() and file.lower().endswith((".jsonl", ".ndjson", ".json"))
+    try:
+        if jsonl:
+            file, line = path.rsplit(":", 1)
+            record = json.loads(_json_value_at(file, int(line)))
+            for key in text_keys:
+                if isinstance(record.get(key), str):
+                    return record[key].encode("utf-8")
             return None
-        try:
-            if node.get("kg:format") == "jsonl":
-                file, line = path.rsplit(":", 1)
-                record = json.loads(_json_value_at(file, int(line)))
-                for key in self.text_keys:
-                    if isinstance(record.get(key), str):
-                        return record[key].encode("utf-8")
-                return None
-            with open(path, "rb") as f:
-                return f.read()
-        except (OSError, ValueError):
-            return None
+        with open(path, "rb") as f:
+            return f.read()
+    except (OSError, ValueError):
+        return None
 
 
 def _json_value_at(file, line):

@@ -24,10 +24,14 @@ for f in samples.txt samples.jsonl; do
 done
 python3 - "$tmp/samples.jsonl" <<'PY' || fail "an offset does not quote its text"
 import json, sys
+sys.path.insert(0, "tests/external")
+from article_texts import source_text
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
-    data = open(d["source"], "rb").read()  # plain text: the file's bytes are the text
+    # The text offsets count in: a file's bytes, a JSON Lines record's text, an HTML page's
+    # extracted text (given as "text").
+    data = source_text(d["source"], d.get("text"))
     assert len(data) == d["bytes"], d["source"]
     for b, e in d["sentences"]:
         assert 0 <= b < e <= len(data)
