@@ -8,9 +8,11 @@
 //   with libgvc (gvLayout + gvRenderFilename / gvRenderData) to SVG, PNG (cairo) and PDF
 //   (cairo). Written for Debian 12's Graphviz 2.42 (it reports itself as 2.43.0); readers:
 //   dot/neato/sfdp (`dot -Tcanon graph.dot` is a fixpoint), NetworkX read_dot, Gephi.
-//   A diagram, not an exchange format: evidence, aliases, dates, quantities and sources are
+//   A diagram, not an exchange format: evidence, aliases, event dates and quantities are
 //   left out (use GraphML or JSON-LD for exchange); only the entities and relations of the
-//   view (DotView) are drawn.
+//   view (DotView) are drawn. Tooltips (at most 2000 bytes) say when: an entity's first and
+//   last seen, a relation's reported dates and one line per article stating it (date,
+//   outlet, headline, authors, URL, from the graph's document records).
 //   Emitted: `digraph kgraph`; graph attributes (layout = the engine chosen, linelength=0 so
 //   long strings are never split, fontname, the style's per-engine attributes); `node` and
 //   `edge` defaults from the style's "*" entries; one node per shown entity, in graph order:

@@ -17,9 +17,17 @@
 //   per relation type of the vocabulary table and of the graph ("kg:signed").
 //   Emitted, per node kind:
 //   - article (one per GraphInfo document, plus any document named only by evidence):
-//     @id <base>document/<percent-encoded id>, @type NewsArticle, name = title (tagged with
-//     the document language), inLanguage, kg:path = the document id, kg:bytes,
-//     mentions = the entities it mentions (schema:mentions);
+//     @id = the article's URL when its id is one (kg/graph/model.hpp DocumentInfo: the id
+//     is the URL, else "sha256:" of the text), else <base>document/<percent-encoded id> —
+//     never a local path, so two builds of one corpus in two folders give the same IRIs;
+//     @type NewsArticle, identifier = the document id (the `document` of the GraphML
+//     evidence), url, headline = title (tagged with the document language), datePublished
+//     (typed xsd:date, gYearMonth or gYear), publisher {@id <base>publisher/<outlet>, @type
+//     Organization, name}, author [{@id <base>author/<name>, @type Person, name}], inLanguage,
+//     kg:place (the dateline's), kg:path (where it was read: the path as given, ":LINE" for
+//     a JSON Lines record), kg:format, kg:bytes, kg:sha256 (of the text), text (schema:text:
+//     the extracted text of an HTML page, which the offsets count in), mentions = the
+//     entities it mentions (schema:mentions); each only when known;
 //   - entity (one per vertex, in vertex order): @id = http://www.wikidata.org/entity/<QID>
 //     when the entity has a QID, else <base>entity/<percent-encoded id>; @type = the
 //     schema.org type of its class (State -> Country, Agreement -> Legislation, Weapon ->
@@ -28,18 +36,20 @@
 //     tagged "en" when it is the ontology's canonical English label (an entity with a QID
 //     or listed in `canonical_ids`), else untagged; alternateName = every alias, untagged
 //     (surface forms come from documents in several languages); kg:mentionCount;
-//     kg:documentCount; and one direct property per outgoing relation, kg:<type> -> object
-//     @id (each graph edge once, from its stored source; symmetric types are declared
+//     kg:documentCount; kg:firstSeen and kg:lastSeen (typed dates: the earliest and latest
+//     publication date of an article naming it, when one is dated); and one direct property
+//     per outgoing relation, kg:<type> -> object @id (each graph edge once, from its stored source; symmetric types are declared
 //     owl:SymmetricProperty in the vocabulary section instead of being written twice);
 //   - relation (one per edge, in edge order, co-occurrence included): @id
 //     <base>relation/<subject id>/<type>/<object id>, @type kg:Relation (plus
 //     kg:Cooccurrence for non-scored types such as mentioned_with), kg:subject,
 //     identifier (the stable edge id, kg/export/edge_id.hpp), kg:predicate (kg:<type>), kg:object, kg:status (strongest), kg:weight (= evidence
-//     count), kg:date (distinct, typed xsd:date / xsd:gYearMonth / xsd:gYear), kg:quantity,
+//     count), kg:date (distinct event dates, typed xsd:date / xsd:gYearMonth / xsd:gYear),
+//     kg:reported (the publication dates of every article stating it, typed), kg:quantity,
 //     kg:role, kg:attributedTo (distinct) and prov:wasDerivedFrom -> one mention per evidence;
 //   - mention (embedded in its relation): @id <base>mention/<document>/<begin>-<end>/
 //     <subject id>/<type>/<object id>, @type oa:Annotation, the evidence's own kg:status,
-//     kg:date, kg:quantity, kg:role, kg:attributedTo, and oa:hasTarget {@id <mention>#target,
+//     kg:date, kg:reported (its article's publication date), kg:quantity, kg:role, kg:attributedTo, and oa:hasTarget {@id <mention>#target,
 //     @type oa:SpecificResource, oa:hasSource -> article, oa:hasSelector
 //     [oa:TextPositionSelector {@id <mention>#position, oa:start, oa:end, kg:byteStart,
 //     kg:byteEnd}, oa:TextQuoteSelector {@id <mention>#quote, oa:exact = sentence}]}.
