@@ -81,15 +81,10 @@ bool never_text(std::string_view name) {
                             "picture", "img", "input", "head", "title", "meta", "link"});
 }
 
-// Class and id words of page furniture: menus, share bars, "read also" and related links,
-// comments, advertising, cookie and newsletter boxes.
-bool furniture_words(Node n) {
-    static const std::set<std::string, std::less<>> words = {
-        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "footer", "related", "share", "sharing",
-        "social", "comment", "comments", "cookie", "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "ad",
-        "promo", "sponsored", "banner", "popup", "modal", "tags", "readalso", "leggi", "also", "more", "recommended", "outbrain",
-        "taboola", "skip", "toolbar", "masthead"};
-    for (const char* attr : {"class", "id", "role"}) {
+// Whether one of the words of the given attributes (split at anything but letters and
+// digits, lower case) is one of `words`.
+bool has_word(Node n, std::initializer_list<const char*> attributes, const std::set<std::string, std::less<>>& words) {
+    for (const char* attr : attributes) {
         const std::string v = lower(attribute(n, attr));
         for (std::size_t i = 0; i < v.size();) {
             std::size_t e = i;
@@ -97,26 +92,27 @@ bool furniture_words(Node n) {
             if (e > i && words.count(std::string_view(v).substr(i, e - i))) return true;
             i = e + 1;
         }
-        if (std::string_view(attr) == "role" && (v == "navigation" || v == "complementary" || v == "banner" || v == "contentinfo"))
-            return true;
     }
     return false;
+}
+
+// Class and id words of page furniture: menus, share bars, "read also" and related links,
+// comments, advertising, cookie and newsletter boxes; landmark roles that are no article.
+bool furniture_words(Node n) {
+    static const std::set<std::string, std::less<>> words = {
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "footer", "related", "share", "sharing",
+        "social", "comment", "comments", "cookie", "cookies", "newsletter", "subscribe", "advert", "advertisement", "ads", "ad",
+        "promo", "sponsored", "banner", "popup", "modal", "tags", "readalso", "leggi", "also", "more", "recommended", "outbrain",
+        "taboola", "skip", "toolbar", "masthead"};
+    static const std::set<std::string, std::less<>> roles = {"navigation", "complementary", "banner", "contentinfo"};
+    return has_word(n, {"class", "id"}, words) || has_word(n, {"role"}, roles);
 }
 
 // Class, id, rel or itemprop words of a byline or dateline: page furniture whose text goes
 // to the record (authors), never into the article text.
 bool byline_words(Node n) {
-    for (const char* attr : {"class", "id", "rel", "itemprop"}) {
-        const std::string v = lower(attribute(n, attr));
-        for (std::size_t i = 0; i < v.size();) {
-            std::size_t e = i;
-            while (e < v.size() && std::isalnum(static_cast<unsigned char>(v[e]))) ++e;
-            const std::string_view w = std::string_view(v).substr(i, e - i);
-            if (w == "byline" || w == "author" || w == "authors" || w == "dateline" || w == "byl") return true;
-            i = e + 1;
-        }
-    }
-    return false;
+    static const std::set<std::string, std::less<>> words = {"byline", "author", "authors", "dateline", "byl"};
+    return has_word(n, {"class", "id", "rel", "itemprop"}, words);
 }
 
 // Blocks whose text is one paragraph of the article when they are kept.
