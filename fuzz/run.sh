@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-${FUZZ_SECONDS:-60}}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
-targets=(${FUZZ_TARGETS:-text ontology graphml jsonld dot})
+targets=(${FUZZ_TARGETS:-text ontology graphml jsonld dot input})
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (scripts/install-deps installs it)" >&2; exit 2; }
 if [[ ! -f $build/CMakeCache.txt ]]; then
@@ -25,7 +25,7 @@ cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}"
 # Seeds: each file gets the selector byte its target reads first.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{text,ontology,graphml,jsonld,dot}
+mkdir -p "$seeds"/{text,ontology,graphml,jsonld,dot,input}
 seed() { # DIR SELECTOR-BYTE FILE
     local out="$1/$(basename "$(dirname "$3")")-$(basename "$3")"
     { printf "\\x$(printf '%02x' "$2")"; cat "$3"; } >"$out"
@@ -50,6 +50,11 @@ if [[ -d ../shared/corpora/ner ]]; then
     done
     rm -rf "$seeds/news"
 fi
+# Input readers: the selector byte picks the format (0 JSON Lines, 1 HTML, 2 Markdown, 3 text).
+for f in samples/*.jsonl; do seed "$seeds/input" 0 "$f"; done
+for f in samples/*.html; do seed "$seeds/input" 1 "$f"; done
+for f in samples/*.md; do seed "$seeds/input" 2 "$f"; done
+for f in samples/en-01-*.txt; do seed "$seeds/input" 3 "$f"; done
 for f in ontology/gazetteer/*.json; do seed "$seeds/ontology" 0 "$f"; done
 for f in ontology/languages/*.json; do seed "$seeds/ontology" 1 "$f"; done
 for f in ontology/triggers/*.json; do seed "$seeds/ontology" 3 "$f"; done

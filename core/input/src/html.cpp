@@ -264,10 +264,28 @@ private:
                 }
                 continue;
             }
+            if (inline_element(name) && !has_block_child(n)) continue; // its parent's own text
+            // A container's own text (text beside its blocks, "<div>Text<br>more</div>") is
+            // a block of its own, before its children's.
+            Block own{n, {}, 0, stack};
+            own.ancestors.push_back(n);
+            for (Node c = n->children; c; c = c->next)
+                if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
+                    (c->type == XML_ELEMENT_NODE && inline_element(name_of(c)) && !furniture_words(c) && !byline_words(c)))
+                    text_of_node(c, own, false);
+            if (const std::string_view t = trimmed(own.text); !t.empty()) {
+                own.text = std::string(t);
+                blocks_.push_back(std::move(own));
+            }
             stack.push_back(n);
             collect(n->children, stack, in_article || name == "article" || name == "main");
             stack.pop_back();
         }
+    }
+
+    static bool inline_element(std::string_view name) {
+        return is_one_of(name, {"a", "b", "i", "em", "strong", "span", "u", "small", "sub", "sup", "abbr", "cite", "q", "mark",
+                                "time", "font", "br", "s", "code", "bdi", "bdo", "data", "var", "kbd", "dfn", "ins", "del"});
     }
 
     static bool has_block_child(Node n) {
@@ -277,18 +295,20 @@ private:
     }
 
     void text_of(Node n, Block& b, bool in_link) {
-        for (; n; n = n->next) {
-            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-                if (!n->content) continue;
-                const std::size_t before = b.text.size();
-                append_collapsed(b.text, reinterpret_cast<const char*>(n->content));
-                if (in_link) b.link_bytes += b.text.size() - before;
-            } else if (n->type == XML_ELEMENT_NODE) {
-                const std::string_view name = name_of(n);
-                if (never_text(name)) continue;
-                if (name == "br" && !b.text.empty() && b.text.back() != ' ') b.text += ' ';
-                text_of(n->children, b, in_link || name == "a");
-            }
+        for (; n; n = n->next) text_of_node(n, b, in_link);
+    }
+
+    void text_of_node(Node n, Block& b, bool in_link) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (!n->content) return;
+            const std::size_t before = b.text.size();
+            append_collapsed(b.text, reinterpret_cast<const char*>(n->content));
+            if (in_link) b.link_bytes += b.text.size() - before;
+        } else if (n->type == XML_ELEMENT_NODE) {
+            const std::string_view name = name_of(n);
+            if (never_text(name)) return;
+            if (name == "br" && !b.text.empty() && b.text.back() != ' ') b.text += ' ';
+            text_of(n->children, b, in_link || name == "a");
         }
     }
 

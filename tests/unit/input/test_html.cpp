@@ -86,3 +86,13 @@ TEST_CASE("html: no article text, NUL bytes", "[input][html]") {
         }
     }
 }
+
+TEST_CASE("html: text written straight into containers, without paragraphs", "[input][html]") {
+    const std::string page = "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div>"
+                             "<div id=\"story\">Sergei Lavrov arrived in Wonsan on Friday for talks with Choe Son Hui.<br>"
+                             "The two ministers discussed the <b>treaty</b> signed in Pyongyang a year earlier.</div>"
+                             "</body></html>";
+    const kg::HtmlArticle a = kg::extract_html(page, "p.html");
+    CHECK(a.text == "Sergei Lavrov arrived in Wonsan on Friday for talks with Choe Son Hui. "
+                    "The two ministers discussed the treaty signed in Pyongyang a year earlier.");
+}
