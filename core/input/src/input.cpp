@@ -110,7 +110,9 @@ Article article_of(const rapidjson::Value& v, const InputOptions& options) {
 // becomes a unit, or a problem with its line.
 void json_units(const InputSource& source, const std::string& bytes, const InputOptions& options, std::vector<InputUnit>& out,
                 std::vector<InputProblem>& problems) {
-    constexpr unsigned flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag;
+    // Iterative: a record nested a million levels deep must not overflow the stack.
+    constexpr unsigned line_flags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+    constexpr unsigned flags = line_flags | rapidjson::kParseStopWhenDoneFlag;
     auto add = [&](const rapidjson::Value& v, std::int64_t line) {
         InputUnit u{source, InputFormat::jsonl, static_cast<std::uint64_t>(line), std::nullopt};
         try {
@@ -163,7 +165,7 @@ void json_units(const InputSource& source, const std::string& bytes, const Input
         const std::size_t start = skip_space(std::string_view(bytes).substr(0, e), b);
         if (start < e) {
             rapidjson::Document d;
-            d.Parse<rapidjson::kParseValidateEncodingFlag>(bytes.c_str() + start, e - start);
+            d.Parse<line_flags>(bytes.c_str() + start, e - start);
             if (d.HasParseError()) parse_error(d, start, line);
             else add(d, line);
         }

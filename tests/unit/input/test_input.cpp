@@ -151,3 +151,20 @@ TEST_CASE("input: one-article files are listed, then read in their format", "[in
     auto forced = units_of({html}, problems, as_text);
     CHECK(kg::read_article(forced[0], as_text).text.starts_with("<html>"));
 }
+
+TEST_CASE("input: a record nested a million levels deep is a problem, not a crash", "[input][jsonl]") {
+    kg::test::TempDir tmp;
+    const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+    const std::string path = tmp.write("deep.jsonl", "{\"text\": \"Kim met Putin.\", \"x\": " + deep + "}\n" + deep + "\n" +
+                                                         std::string(1000000, '{') + "\n{\"text\": \"Last.\"}\n");
+    std::vector<kg::InputProblem> problems;
+    const auto units = units_of({path}, problems);
+    CHECK(units.size() == 2);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].error.line() == 2);
+    CHECK(problems[1].error.line() == 3);
+    const std::string array = tmp.write("deep.json", "[" + deep + "]");
+    problems.clear();
+    CHECK(units_of({array}, problems).empty());
+    CHECK(problems.size() == 1);
+}
