@@ -4,7 +4,7 @@
 #
 #   fuzz/run.sh [SECONDS]      seconds per target (default: $FUZZ_SECONDS or 60)
 #
-# env: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_TARGETS (default: all five).
+# env: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_TARGETS (default: all six).
 # The working corpus grows in build-fuzz/corpus/TARGET across runs; a crash leaves its input
 # in build-fuzz/artifacts/TARGET/ and makes the script fail, naming the reproducer:
 #   build-fuzz/fuzz/fuzz_TARGET build-fuzz/artifacts/TARGET/crash-...
