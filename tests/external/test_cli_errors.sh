@@ -110,6 +110,16 @@ no_graph out-badformat "unknown format"
 run missing_value build x.txt -o
 expect_status missing_value 2
 
+run bad_input_format build --input-format pdf -o out-badinput x.txt
+expect_status bad_input_format 2
+expect_err bad_input_format "pdf"
+no_graph out-badinput "unknown input format"
+
+run bad_json_field build --json-field body -o out-badfield x.txt
+expect_status bad_json_field 2
+expect_err bad_json_field "--json-field"
+no_graph out-badfield "--json-field without FIELD="
+
 run help --help
 expect_status help 0
 if grep -qF -- "--formats" help.out; then ok; else fail "--help does not mention --formats"; fi
@@ -196,6 +206,22 @@ fi
 # The same input twice is one document.
 run twice build -q -o out-twice good.txt ./good.txt
 expect_status twice 0
+
+# --input-format overrides the extension: JSON Lines in a .txt file is read record by record.
+printf '{"url": "https://news.example.org/a", "text": "%s"}\n{"url": "https://news.example.org/b", "text": "Sergei Lavrov visited Wonsan."}\n' "$good_text" >feed.txt
+run as_jsonl build -q -f jsonld -o out-as-jsonl --input-format jsonl feed.txt
+expect_status as_jsonl 0
+if grep -qF '"@id": "https://news.example.org/b"' out-as-jsonl/graph.jsonld 2>/dev/null; then ok; else
+    fail "--input-format jsonl: the records of feed.txt are not the graph's articles"
+fi
+# --max-input-bytes bounds a JSON Lines file, measured before reading: refused and named,
+# the other inputs built.
+cp feed.txt feed.jsonl
+run over_input build -q -o out-over-input --max-input-bytes 64 feed.jsonl good.txt
+expect_status over_input 1
+expect_err over_input "feed.jsonl"
+expect_err over_input "--max-input-bytes"
+has_graph out-over-input "a JSON Lines file over --max-input-bytes beside a good file"
 
 # --- ontology errors ----------------------------------------------------------------------
 
