@@ -5,21 +5,14 @@
 #include "kg/base/utf8.hpp"
 #include "kg/error.hpp"
 #include "kg/input/input.hpp"
+#include "fuzz_check.hpp"
 
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
-namespace {
-void check(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "contract broken: %s\n", what);
-        std::abort();
-    }
-}
-} // namespace
+using kg::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

@@ -6,21 +6,16 @@
 #include "kg/error.hpp"
 #include "kg/extract/extractor.hpp"
 #include "kg/base/utf8.hpp"
+#include "fuzz_check.hpp"
 
-#include <cstdio>
-#include <cstdlib>
 #include <string>
+
+using kg::fuzz::check;
 
 namespace {
 const kg::Ontology& ontology() {
     static const kg::Ontology onto = kg::load_ontology({KG_ONTOLOGY_DIR});
     return onto;
-}
-void check(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "contract broken: %s\n", what);
-        std::abort();
-    }
 }
 } // namespace
 
