@@ -39,10 +39,16 @@ NameFinder NameFinder::from_bytes(std::string_view bytes, const std::string& nam
 NameFinder NameFinder::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(Errc::io_error, "cannot open name-finder model", path);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) throw Error(Errc::io_error, "cannot read name-finder model", path);
-    return from_bytes(buf.view(), path);
+    // Read into a buffer of the file's size: a stream copy that cannot allocate stops
+    // quietly, and a model cut short by memory would be reported as a truncated file.
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size < 0 || !in) throw Error(Errc::io_error, "cannot read name-finder model", path);
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), size);
+    if (in.gcount() != size) throw Error(Errc::io_error, "cannot read name-finder model", path);
+    return from_bytes(bytes, path);
 }
 
 const std::string& NameFinder::language() const noexcept { return model_->language; }
