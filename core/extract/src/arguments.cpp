@@ -249,6 +249,7 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         return c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || c.lang.multipliers.count(t.key) ||
                (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
     };
+    const bool genitive_marks = std::any_of(markers.begin(), markers.end(), [&](const std::string& k) { return c.in(c.lang.genitives, k); });
     for (std::size_t q = p; q < v.toks.size() && q - p <= 18; ++q) {
         const int m = v.mention_at[q];
         // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
@@ -263,7 +264,8 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         std::size_t k = b;
         while (k > p && skippable(k - 1)) --k;
         const bool direct = k == p;
-        const bool marked = before && markers.count(before->key);
+        // A genitive marker stands for every form of the genitive ("di": "della", "dell'").
+        const bool marked = before && (markers.count(before->key) || (genitive_marks && c.in(c.lang.genitives, before->key)));
         // Without markers any object that is not inside a prepositional phrase will do.
         if (!direct && !marked && (!markers.empty() || prepositional(v, b))) { q = e; continue; }
         return m;

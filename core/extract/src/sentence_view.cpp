@@ -1,5 +1,7 @@
 #include "sentence_view.hpp"
 
+#include "kg/text/normalize.hpp"
+
 #include <algorithm>
 
 namespace kg::detail {
@@ -28,6 +30,11 @@ bool SentenceView::matches(const TriggerDef& t, std::size_t p) const {
     if (p + t.stems.size() > toks.size()) return false;
     for (std::size_t k = 0; k < t.stems.size(); ++k)
         if (stems[p + k] != t.stems[k] || !tok(p + k).has(tok_word)) return false;
+    // Stems are coarse ("alleati" and the preposition "alle" share one): a function word is
+    // a trigger only where the data spells it.
+    const std::string& key = tok(p).key;
+    if (t.stems.size() == 1 && (c.in(c.lang.function_words, key) || c.in(c.lang.prepositions, key)) && phrase_key(t.phrase) != key)
+        return false;
     return true;
 }
 

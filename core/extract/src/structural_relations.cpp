@@ -168,12 +168,16 @@ void find_agreement_relations(StageContext& c) {
             for (const auto& id : rec->targets)
                 if (const EntityRecord* t = c.onto.find_entity(id)) targets.push_back(Ontology::graph_id(*t));
         }
-        if (issuers.empty() || targets.empty()) continue;
+        if (issuers.empty()) continue;
         done.insert(m.entity);
+        const SentenceFacts& facts = c.annotated.facts[m.sentence];
         for (const RelationDef* def : defs) {
             if (def->agreement_kind != kind) continue;
-            for (const auto& a : issuers)
-                for (const auto& t : targets) em.emit({a, {}}, *def, {t, {}}, m.sentence, c.annotated.facts[m.sentence], m.span);
+            for (const auto& a : issuers) {
+                if (def->party) em.emit({a, {}}, *def, {m.entity, m.span}, m.sentence, facts, m.span);
+                for (const auto& t : def->party ? std::vector<std::string>{} : targets)
+                    em.emit({a, {}}, *def, {t, {}}, m.sentence, facts, m.span);
+            }
         }
     }
 }

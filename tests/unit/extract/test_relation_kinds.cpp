@@ -210,3 +210,58 @@ TEST_CASE("relation kinds: a coordinated list of subjects each takes the stance"
             CHECK_REL(x, iran, "opposes", north_korea);
         });
 }
+
+// ==== What an agreement states: its issuers, targets and parties ===========================
+
+TEST_CASE("relation kinds: sanctions relate their issuers to their targets", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Sono entrate in vigore le sanzioni del Kenya contro l'Iran."},
+            {"en", "Kenya's sanctions against Iran came into force on Monday."},
+            {"fr", "Les sanctions du Kenya contre l'Iran sont entrées en vigueur lundi."},
+            {"es", "Las sanciones de Kenia contra Irán entraron en vigor el lunes."},
+            {"de", "Die Sanktionen Kenias gegen Iran traten am Montag in Kraft."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "sanctioned", iran); });
+}
+
+TEST_CASE("relation kinds: each party of a treaty between two states signed it", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il nuovo trattato tra il Kenya e il Perù prevede la difesa reciproca."},
+            {"en", "The new treaty between Kenya and Peru provides for mutual defence."},
+            {"fr", "Le nouveau traité entre le Kenya et le Pérou prévoit une défense mutuelle."},
+            {"es", "El nuevo tratado entre Kenia y Perú prevé la defensa mutua."},
+            {"de", "Der neue Vertrag zwischen Kenia und Peru sieht gegenseitigen Beistand vor."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, kenya, "signed", "Agreement") != nullptr);
+            CHECK(relation_to_class(x, peru, "signed", "Agreement") != nullptr);
+            // A treaty states no sanction.
+            CHECK(count_relations(x, "sanctioned") == 0);
+        });
+}
+
+// ==== Relation nouns in apposition ==========================================================
+
+TEST_CASE("relation kinds: an ally or partner in apposition, with any form of the genitive", "[extract][relations][apposition]") {
+    in_each(
+        {
+            {"it", "Il Kenya, alleato storico della Russia, ha votato contro."},
+            {"en", "Kenya, a historic ally of Russia, voted against."},
+            {"fr", "Le Kenya, allié historique de la Russie, a voté contre."},
+            {"es", "Kenia, aliado histórico de Rusia, votó en contra."},
+            {"de", "Kenia, ein historischer Partner Russlands, stimmte dagegen."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "cooperates_with", russia); });
+}
+
+TEST_CASE("relation kinds: a function word is no trigger that only shares its stem", "[extract][relations][triggers]") {
+    // Italian "alleati" (allies) and the preposition "alle" stem alike.
+    const auto x = run("it", "Il Kenya è vicino alle Nazioni Unite.");
+    INFO(describe(x));
+    CHECK(count_relations(x, "cooperates_with") == 0);
+    const auto y = run("it", "Il Kenya e il Perù sono alleati.");
+    INFO(describe(y));
+    CHECK_REL(y, kenya, "cooperates_with", peru);
+}

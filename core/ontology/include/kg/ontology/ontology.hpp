@@ -83,7 +83,9 @@ struct RelationDef {
     bool stance = false;
     /// An agreement of this kind (a key of the languages' agreement_kinds) states the relation
     /// from each of its issuers to each of its targets: "sanctions" for sanctioned ("le
-    /// sanzioni europee contro l'Iran" -> the EU sanctioned Iran).
+    /// sanzioni europee contro l'Iran" -> the EU sanctioned Iran); for a party relation, from
+    /// each of its actors to the agreement: "treaty" for signed ("il patto tra Russia e Corea
+    /// del Nord" -> each signed it).
     std::string agreement_kind;
     RelationId id = 0;
     std::string source;               ///< "file:line:col" of its record, for messages
