@@ -250,11 +250,19 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
                (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
     };
     const bool genitive_marks = std::any_of(markers.begin(), markers.end(), [&](const std::string& k) { return c.in(c.lang.genitives, k); });
-    for (std::size_t q = p; q < v.toks.size() && q - p <= 18; ++q) {
+    // The weapons listed between a supply verb and its recipient ("supplied ammunition,
+    // including missiles and drones, to Peru") do not close its phrase.
+    bool weapons_only = true, weapon_seen = false;
+    for (std::size_t q = p; q < v.toks.size() && q - p <= (weapon_seen ? 24u : 18u); ++q) {
         const int m = v.mention_at[q];
         // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
         // dove ... dell'Ucraina" does not recognise Ukraine.
-        if (m < 0 && q > p && v.tok(q).has(tok_comma)) return std::nullopt;
+        if (m < 0 && q > p && v.tok(q).has(tok_comma) && !(weapons_only && weapon_seen)) return std::nullopt;
+        if (m >= 0) {
+            const bool weapon = c.is(v.cls(m), Trait::weapon);
+            weapon_seen |= weapon;
+            weapons_only &= weapon;
+        }
         if (m < 0 || m == exclude || !def.admits_object(v.cls(m))) continue;
         if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
         auto [b, e] = v.extent(m);

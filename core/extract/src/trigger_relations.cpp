@@ -9,6 +9,8 @@
 #include "emitter.hpp"
 #include "stages.hpp"
 
+#include <algorithm>
+
 namespace kg::detail {
 namespace {
 
@@ -108,6 +110,31 @@ bool opens_event_phrase(const SentenceView& v, std::size_t from, const std::set<
     return false;
 }
 
+// "ha inviato munizioni, inclusi missili e razzi, alla Russia": what is supplied or held is
+// often a list that a coordinator alone does not join. For a relation whose objects are
+// weapons, the weapons after the first one belong to it up to the end of the clause or the
+// first actor, with at most three other words between two of them.
+void extend_weapon_list(const SentenceView& v, const RelationDef& def, std::vector<int>& objects) {
+    const StageContext& c = v.c;
+    if (!c.is(v.cls(objects.front()), Trait::weapon) || !def.admits_object(v.cls(objects.front()))) return;
+    std::size_t gap = 0;
+    for (std::size_t q = v.extent(objects.back()).second + 1; q < v.toks.size(); ++q) {
+        const int m = v.mention_at[q];
+        if (m < 0) {
+            const Token& t = v.tok(q);
+            if (t.key == ";" || t.key == "." || t.key == ":" || t.key == "?" || t.key == "!" || t.has(tok_quote)) return;
+            const bool joint = t.has(tok_comma) || c.in(c.lang.coordinators, t.key) || c.in(c.lang.articles, t.key) ||
+                               t.has(tok_digit) || c.lang.multipliers.count(t.key) || c.in(c.lang.genitives, t.key);
+            if (!joint && ++gap > 3) return;
+            continue;
+        }
+        if (!c.is(v.cls(m), Trait::weapon)) return;
+        gap = 0;
+        if (def.admits_object(v.cls(m)) && std::find(objects.begin(), objects.end(), m) == objects.end()) objects.push_back(m);
+        q = v.extent(m).second;
+    }
+}
+
 void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     const SentenceView& v = r.v;
     std::size_t from = r.after;
@@ -132,6 +159,7 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
         objects = std::move(actors.mentions);
         if (!actors.demonym_state.empty()) r.objects.push_back({actors.demonym_state, actors.demonym_span});
     }
+    if (!objects.empty()) extend_weapon_list(v, r.def, objects);
     std::erase_if(objects, [&](int m) { return taken.count(v.mention(m).entity) != 0; });
     for (auto& a : arguments_of(v, objects)) r.objects.push_back(std::move(a));
 }

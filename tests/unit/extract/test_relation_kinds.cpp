@@ -265,3 +265,18 @@ TEST_CASE("relation kinds: a function word is no trigger that only shares its st
     INFO(describe(y));
     CHECK_REL(y, kenya, "cooperates_with", peru);
 }
+
+TEST_CASE("relation kinds: one supply verb with a list of weapons", "[extract][relations][lists]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha fornito munizioni, compresi missili balistici e droni, al Perù."},
+            {"en", "Kenya supplied ammunition, including ballistic missiles and drones, to Peru."},
+            {"fr", "Le Kenya a fourni des munitions, y compris des missiles balistiques et des drones, au Pérou."},
+            {"es", "Kenia suministró municiones, incluidos misiles balísticos y drones, a Perú."},
+            {"de", "Kenia lieferte Munition, darunter ballistische Raketen und Drohnen, an Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(count_relations(x, "supplied") >= 3);
+            CHECK_REL(x, kenya, "supplied_to", peru);
+        });
+}
