@@ -206,8 +206,14 @@ std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationD
 
 bool noun_use(const SentenceView& v, std::size_t p) {
     const StageContext& c = v.c;
-    return p > 0 && (c.in(c.lang.articles, v.tok(p - 1).key) || v.tok(p - 1).has(tok_apostrophe) ||
-                     c.in(c.lang.prepositions, v.tok(p - 1).key));
+    auto determiner = [&](std::size_t q) {
+        return c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe) || c.in(c.lang.prepositions, v.tok(q).key);
+    };
+    if (p > 0 && determiner(p - 1)) return true;
+    // One adjective between: "L'ultima visita di Kim", "the first visit".
+    const Token& between = p > 0 ? v.tok(p - 1) : v.tok(0);
+    return p > 1 && determiner(p - 2) && between.has(tok_word) && !between.has(tok_upper_initial) && v.mention_at[p - 1] < 0 &&
+           !c.in(c.lang.function_words, between.key) && !c.in(c.lang.modals, between.key);
 }
 
 std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def) {

@@ -48,6 +48,13 @@ bool claim_before_trigger(const SentenceView& v, std::size_t p, SentenceFacts& c
     return !possible_only;
 }
 
+bool in_apposition(const SentenceView& v, std::size_t p) {
+    if (!noun_use(v, p)) return false;
+    std::size_t k = p;
+    while (k > 0 && p - k < 3 && v.mention_at[k - 1] < 0 && !v.tok(k - 1).has(tok_comma)) --k;
+    return k > 1 && v.tok(k - 1).has(tok_comma) && v.mention_at[k - 2] >= 0;
+}
+
 // Active voice: the strategies that name the subject, in order; then the object after it.
 void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const SentenceView& v = r.v;
@@ -55,7 +62,9 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const bool have = !r.subjects.empty();
     if (nominal) subject_mentions = body_after_agreement(v, r.after, r.inside, r.def);
     if (subject_mentions.empty() && !have) subject_mentions = possessor(v, r.p, r.def);
-    if (subject_mentions.empty() && !have) subject_mentions = genitive_actor(v, r.p, r.after, r.def);
+    // "Kenya, a historic ally of Russia": a noun in apposition describes the name before the
+    // comma, and its genitive is the other party.
+    if (subject_mentions.empty() && !have && !in_apposition(v, r.p)) subject_mentions = genitive_actor(v, r.p, r.after, r.def);
     // "l'impiego dei droni nella guerra contro l'Ucraina": a noun of stance inside a
     // prepositional phrase names a conflict of its own; the clause's subject is not its actor
     // (while "in visita a Pyongyang" is the subject's own visit).

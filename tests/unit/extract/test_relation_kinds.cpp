@@ -280,3 +280,17 @@ TEST_CASE("relation kinds: one supply verb with a list of weapons", "[extract][r
             CHECK_REL(x, kenya, "supplied_to", peru);
         });
 }
+
+// ==== Noun phrases that state relations =====================================================
+
+TEST_CASE("relation kinds: a visit named as a noun with an adjective before it", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "L'ultima visita di Vladimir Putin in Kenya risale al 2019."},
+            {"en", "The last visit of Vladimir Putin to Kenya was in 2019."},
+            {"fr", "La dernière visite de Vladimir Poutine au Kenya remonte à 2019."},
+            {"es", "La última visita de Vladímir Putin a Kenia fue en 2019."},
+            {"de", "Der letzte Besuch von Wladimir Putin in Kenia war 2019."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "Q7747", "visited", kenya); });
+}
