@@ -39,6 +39,7 @@ const char* to_string(MentionSource source) noexcept {
     case MentionSource::short_form: return "short_form";
     case MentionSource::role_reference: return "role_reference";
     case MentionSource::learned: return "learned";
+    case MentionSource::people: return "people";
     }
     return "?";
 }

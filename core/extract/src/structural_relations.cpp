@@ -189,7 +189,9 @@ void find_containment_and_possession(StageContext& c) {
     for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
         const SentenceView v(c, s);
         std::set<std::string> present;
-        for (int m : v.mentions) present.insert(v.mention(m).entity);
+        // A people ("gli ucraini") names no place's container.
+        for (int m : v.mentions)
+            if (v.mention(m).source != MentionSource::people) present.insert(v.mention(m).entity);
         std::vector<const Token*> words;
         for (auto t : v.toks) words.push_back(&c.doc.tokens[t]);
         for (std::size_t k = 0; k < v.mentions.size(); ++k) {

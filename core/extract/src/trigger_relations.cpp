@@ -110,7 +110,12 @@ bool opens_event_phrase(const SentenceView& v, std::size_t from, const std::set<
         }
         if (c.in(c.lang.articles, t.key) || t.has(tok_apostrophe)) continue;
         if (v.mention_at[q] >= 0) return false;
-        if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) return true; // "condemned Russian aggression"
+        if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
+            // "condemned Russian aggression", but not "ha accusato il russo Boris Marchenko".
+            std::size_t e = q;
+            while (e < v.toks.size() && !c.demonym_of[v.toks[e]].empty()) ++e;
+            return e >= v.toks.size() || v.mention_at[e] < 0;
+        }
         // A common noun: lower case, or any case where every noun is capitalised (German).
         const bool common = !t.has(tok_upper_initial) || c.lang.person_needs_given_name;
         return t.has(tok_word) && common && !v.introducer(q) && !markers.count(t.key) &&

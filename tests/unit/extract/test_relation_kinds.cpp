@@ -294,3 +294,19 @@ TEST_CASE("relation kinds: a visit named as a noun with an adjective before it",
         },
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "Q7747", "visited", kenya); });
 }
+
+TEST_CASE("relation kinds: a demonym used as a noun is the state's people acting", "[extract][relations][nouns]") {
+    // Where adjectives follow their noun, "gli iraniani" is a noun; English and German put the
+    // adjective first ("the Iranian drones") and have other words for the people.
+    in_each(
+        {
+            {"it", "Il Kenya ha accusato gli iraniani di avere violato la tregua."},
+            {"fr", "Le Kenya a accusé les Iraniens d'avoir violé la trêve."},
+            {"es", "Kenia acusó a los iraníes de haber violado la tregua."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "opposes", iran); });
+    // A demonym before a name qualifies the name.
+    const auto x = run("it", "Il Kenya ha accusato il russo Boris Marchenko.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "opposes", russia);
+}

@@ -27,6 +27,7 @@ enum class MentionSource : std::uint8_t {
     short_form,    ///< a short form of a name seen earlier in the document ("Kim")
     role_reference,///< a role standing for the person the article gave it ("il presidente russo")
     learned,       ///< the statistical name finder (a model trained on annotated news)
+    people,        ///< a demonym used as a noun for a state's people acting ("gli ucraini")
 };
 
 /// Stable lower-case name of a source ("gazetteer", "role_reference", ...).
