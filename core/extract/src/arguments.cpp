@@ -209,6 +209,9 @@ bool noun_use(const SentenceView& v, std::size_t p) {
     auto determiner = [&](std::size_t q) {
         return c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe) || c.in(c.lang.prepositions, v.tok(q).key);
     };
+    // "pronta a consegnare", "to supply": after a word that also introduces an infinitive,
+    // the trigger is a verb unless an article follows that word.
+    if (p > 0 && c.in(c.lang.infinitive_markers, v.tok(p - 1).key)) return false;
     if (p > 0 && determiner(p - 1)) return true;
     // One adjective between: "L'ultima visita di Kim", "the first visit".
     const Token& between = p > 0 ? v.tok(p - 1) : v.tok(0);

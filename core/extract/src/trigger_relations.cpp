@@ -48,6 +48,16 @@ bool claim_before_trigger(const SentenceView& v, std::size_t p, SentenceFacts& c
     return !possible_only;
 }
 
+// A stance verb after `from` whose phrase reaches p, with no coordinator between ("condemned
+// the arms transfers"; but "condemned X and sent troops" coordinates two verbs).
+bool stance_verb_between(const SentenceView& v, std::size_t from, std::size_t p) {
+    const auto it = v.stance_verbs.upper_bound(from);
+    if (it == v.stance_verbs.end() || *it >= p) return false;
+    for (std::size_t q = *it + 1; q < p; ++q)
+        if (v.c.in(v.c.lang.coordinators, v.tok(q).key)) return false;
+    return true;
+}
+
 bool in_apposition(const SentenceView& v, std::size_t p) {
     if (!noun_use(v, p)) return false;
     std::size_t k = p;
@@ -80,8 +90,7 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
         const SubjectSearch found = subject_before(v, r.p, r.def);
         // "Kenya condemns the delivery of drones": the condemning subject is not the
         // actor of the event its verb is about.
-        const bool behind_stance = found.mention && noun_use(v, r.p) &&
-                                   v.stance_verbs.upper_bound(v.extent(*found.mention).second) != v.stance_verbs.lower_bound(r.p);
+        const bool behind_stance = found.mention && stance_verb_between(v, v.extent(*found.mention).second, r.p);
         if (found.mention && !behind_stance) subject_mentions = coordination_group(v, *found.mention);
         if (!found.demonym_state.empty()) r.subjects.push_back({found.demonym_state, found.demonym_span});
         r.blocked = found.blocked || found.mention.has_value() || !found.demonym_state.empty();

@@ -310,3 +310,22 @@ TEST_CASE("relation kinds: a demonym used as a noun is the state's people acting
     INFO(describe(x));
     CHECK_NO_REL(x, kenya, "opposes", russia);
 }
+
+TEST_CASE("relation kinds: whoever condemns a supply is not its supplier", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya condanna i continui trasferimenti di armi dall'Iran alla Russia."},
+            {"en", "Kenya condemns continued arms transfers from Iran to Russia."},
+            {"fr", "Le Kenya condamne les transferts d'armes de l'Iran vers la Russie."},
+            {"es", "Kenia condena las continuas transferencias de armas de Irán a Rusia."},
+            {"de", "Kenia verurteilt die Lieferungen von Waffen aus Iran an Russland."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_NO_REL(x, kenya, "supplied_to", russia); });
+}
+
+TEST_CASE("relation kinds: an infinitive after 'a', 'to', 'de' is a verb, not a noun", "[extract][relations][nouns]") {
+    // The noun reading would take "della Corea del Nord" for the actor of "consegnare".
+    const auto x = run("it", "Il Kenya si è detto pronto a consegnare al presidente della Corea del Nord Kim Jong-un i prigionieri.");
+    INFO(describe(x));
+    for (const auto& r : x.relations) CHECK_FALSE((r.type == "supplied_to" && r.subject == north_korea));
+}
