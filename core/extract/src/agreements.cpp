@@ -48,6 +48,9 @@ std::string head_of(const StageContext& c, const std::string& key) { return head
 void read_actors_and_targets(const StageContext& c, const Words& s, std::size_t start, std::size_t end, AgreementFacts& f) {
     for (std::size_t k = start; k < end; ++k)
         if (const std::string st = demonym_state_id(c, s.index[k]); !st.empty()) f.actors.insert(st);
+    // "Kenyan sanctions": where modifiers come first, the demonym right before the phrase.
+    if (c.lang.modifiers_before_head && start > 0)
+        if (const std::string st = demonym_state_id(c, s.index[start - 1]); !st.empty()) f.actors.insert(st);
     // After the phrase: a marker, then mentions joined by coordinators, commas and articles.
     for (std::size_t k = end; k < s.words.size() && k < end + 3; ++k) {
         const std::string& key = s.words[k]->key;
@@ -112,6 +115,13 @@ std::size_t modifiers_after(const StageContext& c, const Words& s, std::size_t i
     std::size_t j = i + 1, end = j;
     int content = 0;
     bool after_di = false;
+    // "Sanktionen Kenias": where names take a genitive -s, the body may follow the head bare.
+    if (c.lang.genitive_s && j < words.size())
+        if (const Mention* m = c.mention_at(s.index[j]); m && affiliation_class(c, m->cls)) {
+            body = m->entity;
+            while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+            return j;
+        }
     while (j < words.size()) {
         if (c.lang.modifiers_before_head && !after_di && !c.in(c.lang.genitives, words[j]->key)) break;
         const Token& t = *words[j];

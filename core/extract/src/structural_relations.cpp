@@ -143,6 +143,25 @@ void find_role_relations(StageContext& c) {
     }
 }
 
+namespace {
+
+// "La Corea del Nord, alleato storico della Cina, è invece sotto sanzioni del Consiglio di
+// Sicurezza": an agreement after a subjection marker has the clause's subject for target.
+std::string subject_under(const StageContext& c, const Mention& agreement) {
+    const SentenceView v(c, agreement.sentence);
+    std::size_t p = 0;
+    while (p < v.toks.size() && v.toks[p] != agreement.tok_begin) ++p;
+    const Token* before = p < v.toks.size() ? word_before(v, p) : nullptr;
+    if (!before || !c.in(c.lang.subjection_markers, before->key)) return {};
+    for (std::size_t q = 0; q < p; ++q) {
+        const int m = v.mention_at[q];
+        if (m >= 0 && c.is(v.cls(m), Trait::agent) && !prepositional(v, v.extent(m).first)) return v.mention(m).entity;
+    }
+    return {};
+}
+
+} // namespace
+
 void find_agreement_relations(StageContext& c) {
     std::vector<const RelationDef*> defs;
     for (const auto& name : c.onto.relation_names)
@@ -169,6 +188,8 @@ void find_agreement_relations(StageContext& c) {
                 if (const EntityRecord* t = c.onto.find_entity(id)) targets.push_back(Ontology::graph_id(*t));
         }
         if (issuers.empty()) continue;
+        if (targets.empty())
+            if (std::string subject = subject_under(c, m); !subject.empty()) targets.push_back(std::move(subject));
         done.insert(m.entity);
         const SentenceFacts& facts = c.annotated.facts[m.sentence];
         for (const RelationDef* def : defs) {

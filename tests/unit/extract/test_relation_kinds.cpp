@@ -329,3 +329,15 @@ TEST_CASE("relation kinds: an infinitive after 'a', 'to', 'de' is a verb, not a 
     INFO(describe(x));
     for (const auto& r : x.relations) CHECK_FALSE((r.type == "supplied_to" && r.subject == north_korea));
 }
+
+TEST_CASE("relation kinds: a state under sanctions is their target", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "L'Iran è da anni sotto sanzioni del Kenya."},
+            {"en", "Iran has been under Kenyan sanctions for years."},
+            {"fr", "L'Iran est depuis des années sous sanctions du Kenya."},
+            {"es", "Irán lleva años bajo sanciones de Kenia."},
+            {"de", "Iran steht seit Jahren unter Sanktionen Kenias."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "sanctioned", iran); });
+}

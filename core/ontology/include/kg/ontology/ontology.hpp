@@ -200,6 +200,9 @@ struct LanguageData {
     /// Prepositions that also introduce an infinitive ("to", "di", "de", "zu"): a trigger
     /// right after one may be a verb ("di incoraggiare"), not a noun ("nella guerra").
     std::set<std::string> infinitive_markers;
+    /// Words that put the clause's subject under an agreement ("sotto", "under"): "la Corea
+    /// del Nord è sotto sanzioni dell'ONU" makes North Korea the sanctions' target.
+    std::set<std::string> subjection_markers;
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
