@@ -68,7 +68,7 @@ constexpr const char* usage_tail = R"(
                          Wikidata id, articles, relations and mentions
                          (default: https://w3id.org/kgraph/id/)
 
-diagram options (formats dot, svg, png, pdf):
+diagram options (formats dot, svg, png, pdf, mermaid, and the diagram of html):
       --layout ENGINE    auto (default: dot up to 150 entities, sfdp above), dot, sfdp,
                          neato, fdp, circo, twopi, osage
       --focus ENTITY     draw the network around an entity, given by id, label or alias
@@ -83,6 +83,12 @@ diagram options (formats dot, svg, png, pdf):
       --isolated         also draw entities without a drawn relation
       --label-lang CODE  language of class and relation labels: en (default), it, fr, es, de
       --no-legend        leave the legend out
+      --page SIZE        PDF and PNG page: a4 (default), a3, letter (landscape), or fit (the
+                         drawing's own size); labels stay at least 7 pt on the page: when
+                         the drawing would have to shrink more, co-occurrence edges are left
+                         out first, then the drawing is split over several pages
+      --dpi N            PNG resolution in dots per inch (default 96)
+      --title TEXT       html: the report's title
       --no-cooccurrence  leave out mentioned_with edges
 limits (each input is bounded; what is over a limit is reported and left out):
       --max-document-bytes N   refuse documents larger than N bytes (default 8388608)

@@ -5,6 +5,7 @@
 #include "kg/export/dot.hpp"
 #include "kg/export/gexf.hpp"
 #include "kg/export/graphml.hpp"
+#include "kg/export/html.hpp"
 #include "kg/export/jsonld.hpp"
 #include "kg/export/neo4j.hpp"
 #include "kg/export/rdf.hpp"
@@ -98,6 +99,20 @@ void render_to_file(const KnowledgeGraph& g, const Ontology& onto, const FormatO
 }
 constexpr char svg[] = "svg", png[] = "png", pdf[] = "pdf";
 
+// The report: its diagram is rendered here, so the format runs with the Graphviz ones in the
+// isolated child process.
+void html_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+    HtmlOptions ho;
+    const DotOptions d = diagram_options(onto, o, warn);
+    ho.style = d.style;
+    ho.lang = o.label_lang;
+    if (!o.title.empty()) ho.title = o.title;
+    if (g.entity_count() > 0) ho.diagram_svg = render_to_string(g, "svg", d);
+    ho.replace_invalid_utf8 = true; // e.g. a Latin-1 file name; the text itself is checked on input
+    ho.warn = warn;
+    write_html(g, out, ho);
+}
+
 const Format formats[] = {
     {"graphml", "graphml", true, false, &graphml_to_stream, nullptr},
     {"jsonld", "jsonld", true, false, &jsonld_to_stream, nullptr},
@@ -109,6 +124,7 @@ const Format formats[] = {
     {"svg", "svg", true, true, nullptr, &render_to_file<svg>},
     {"png", "png", false, true, nullptr, &render_to_file<png>},
     {"pdf", "pdf", false, true, nullptr, &render_to_file<pdf>},
+    {"html", "html", false, true, &html_to_stream, nullptr, nullptr, "report.html"},
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -353,6 +369,15 @@ bool parse_format_option(const std::vector<std::string>& args, std::size_t& i, F
         static const std::vector<std::string> langs = {"it", "en", "fr", "es", "de"};
         if (std::find(langs.begin(), langs.end(), o.label_lang) == langs.end())
             throw Error(Errc::usage, "--label-lang must be one of it, en, fr, es, de, not \"" + o.label_lang + "\" (see kgraph --help)");
+    } else if (name == "--page") {
+        o.page = value();
+        if (o.page != "a4" && o.page != "a3" && o.page != "letter" && o.page != "fit")
+            throw Error(Errc::usage, "--page must be one of a4, a3, letter, fit, not \"" + o.page + "\" (see kgraph --help)");
+    } else if (name == "--dpi") {
+        o.dpi = parse_count("--dpi", value(), 1200);
+        if (o.dpi < 36) throw Error(Errc::usage, "--dpi needs a number from 36 to 1200 (see kgraph --help)");
+    } else if (name == "--title") {
+        o.title = value();
     } else if (a == "--isolated") {
         o.view.isolated = true;
     } else if (a == "--no-legend") {

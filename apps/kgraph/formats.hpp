@@ -25,6 +25,9 @@ struct FormatOptions {
     std::string layout = "auto";   ///< --layout
     std::string label_lang = "en"; ///< --label-lang
     bool legend = true;            ///< --no-legend
+    std::string page = "a4";       ///< --page: a4, a3, letter, fit (PDF and PNG)
+    unsigned dpi = 0;              ///< --dpi: PNG resolution (0: Graphviz's 96)
+    std::string title;             ///< --title: the HTML report's title (empty: the default)
 };
 
 /// Where a writer's warnings go (one line each, without the "kgraph: FORMAT:" prefix).
@@ -47,8 +50,10 @@ struct Format {
     void (*to_stream)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, std::ostream&);
     void (*to_file)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, const std::string& path);
     void (*to_files)(const KnowledgeGraph&, const Ontology&, const FormatOptions&, const Warn&, const FileWriter&) = nullptr;
-    /// graph.EXT: the one file of a single-file format.
-    std::string file_name() const { return "graph." + std::string(extension); }
+    /// The file of a single-file format that is not called graph.EXT (report.html).
+    std::string_view file = {};
+    /// graph.EXT (or `file`): the one file of a single-file format.
+    std::string file_name() const { return file.empty() ? "graph." + std::string(extension) : std::string(file); }
 };
 
 /// What became of one format of a run.
