@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The HTML report (issue #15) in Debian's Chromium, headless (tests/js/check_report.mjs):
+#  - `kgraph build -f html -o OUT samples/` writes OUT/report.html, self-contained (no request
+#    leaves the file), with no console error; its tables hold the counts of the GraphML of the
+#    same run; node cards open by click and by keyboard; the filter narrows the tables and
+#    the diagram by relation type, entity and date;
+#  - an article whose text holds </script>, <script>, <!-- and U+2028 shows that text as text
+#    and runs nothing;
+#  - the report is byte-identical across runs and thread counts.
+# Environment (set by tests/CMakeLists.txt): KG_BIN, KG_SOURCE_DIR.
+set -u
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ -n "${KG_BIN:-}" ] && [ -x "$KG_BIN" ] || fail "KG_BIN must name the kgraph binary"
+KG_BIN="$(cd "$(dirname "$KG_BIN")" && pwd)/$(basename "$KG_BIN")"
+[ -n "${KG_SOURCE_DIR:-}" ] || fail "KG_SOURCE_DIR must name the source tree"
+js="$KG_SOURCE_DIR/tests/js"
+command -v node >/dev/null 2>&1 || skip "node is not installed (Debian: nodejs)"
+[ -x "${KG_CHROMIUM:-/usr/bin/chromium}" ] || skip "Chromium is not installed (Debian: chromium)"
+for m in playwright-core graphology graphology-graphml @xmldom/xmldom; do
+    [ -d "$js/node_modules/$m" ] || skip "$js/node_modules/$m is missing (scripts/setup runs npm ci there)"
+done
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/kg-report.XXXXXX")" || fail "mktemp"
+trap 'rm -rf "$tmp"' EXIT
+cd "$KG_SOURCE_DIR" || fail "cannot cd to $KG_SOURCE_DIR"
+
+# The README's command, as it is.
+run "$KG_BIN" build -q -f html -o "$tmp/html" samples/
+[ -s "$tmp/html/report.html" ] || fail "no report.html"
+[ "$(ls "$tmp/html")" = "$(printf 'manifest.json\nreport.html')" ] || fail "unexpected files: $(ls "$tmp/html")"
+run "$KG_BIN" build -q -f graphml,html -j 2 -o "$tmp/out" samples/
+cmp -s "$tmp/html/report.html" "$tmp/out/report.html" || fail "the report differs between runs (-j 1, -j 2)"
+if grep -Eiq '(<link[^>]*href|src)="(https?:)?//|@import|(^|[^a-z])url\(' "$tmp/out/report.html"; then fail "the report loads something from the network"; fi
+documents="$(ls samples/*.txt | wc -l)"
+run node "$js/check_report.mjs" "$tmp/out/report.html" "$tmp/out/graph.graphml" --documents "$documents"
+
+# An article that tries to end the data island, open a comment and run a script.
+inject='</script><script>window.kgInjected=1</script>'
+mkdir -p "$tmp/inject-in"
+printf '%s\n\n%s\n\n%s\n' \
+    "Vladimir Putin $inject meets Kim Jong Un <!-- in Moscow" \
+    "Vladimir Putin met Kim Jong Un in Moscow on 3 March 2025 and said $inject <!-- that nothing changed $(printf '\xe2\x80\xa8') at all." \
+    "Russia signed the Comprehensive Strategic Partnership Treaty with North Korea </script>." >"$tmp/inject-in/article.txt"
+run "$KG_BIN" build -q -f graphml,html -o "$tmp/inject" "$tmp/inject-in"
+if grep -q '<script>window' "$tmp/inject/report.html"; then fail "article text reached the report as markup"; fi
+run node "$js/check_report.mjs" "$tmp/inject/report.html" "$tmp/inject/graph.graphml" --documents 1 --inject "$inject"
+
+echo "PASS: report.html of samples/ works in Chromium with kgraph's counts; article text stays text"
