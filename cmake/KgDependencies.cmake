@@ -7,6 +7,9 @@ pkg_check_modules(GRAPHVIZ REQUIRED IMPORTED_TARGET libcgraph libgvc)
 # Article inputs: libxml2's HTML parser for saved pages, libyaml for Markdown front matter.
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
+# Multi-page PDFs of exactly the chosen paper: Graphviz's cairo renderer draws each page onto
+# a PDF surface of ours (gvRenderContext), the cairo Graphviz itself uses.
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
 
 # RapidJSON 1.1 ships a config that only sets RapidJSON_INCLUDE_DIRS: wrap it in a target.
 find_package(RapidJSON REQUIRED)

@@ -85,6 +85,8 @@ DotOptions diagram_options(const Ontology& onto, const FormatOptions& o, const W
     d.style = dot_style(onto, o.label_lang);
     d.layout = o.layout;
     d.legend = o.legend;
+    d.page = o.page;
+    d.dpi = o.dpi;
     d.warn = warn;
     return d;
 }

@@ -9,10 +9,16 @@
 #include "kg/export/viz.hpp"
 #include "xml_escape.hpp"
 
+#include <cairo/cairo-pdf.h>
+#include <cairo/cairo.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <fstream>
+#include <cstdio>
+#include <cstring>
+#include <optional>
 #include <iterator>
 #include <set>
 
@@ -25,6 +31,7 @@ using detail::GraphvizSession;
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
 constexpr std::string_view kLegendPrefix = "legend:";
+constexpr std::string_view kCooccurrence = "mentioned_with";
 
 // ---------------------------------------------------------------------------------------
 // Text
@@ -149,9 +156,16 @@ public:
     Builder(const KnowledgeGraph& kg, const DotOptions& options, GraphvizSession& session)
         : kg_(kg), o_(options), session_(session) {}
 
-    /// Build the diagram; `extra` graph attributes go on top (e.g. the PDF page size).
-    GraphHandle build(const DotAttributes& extra = {}) {
-        const DotSelection sel = select_view(kg_, o_.view);
+    /// Build the diagram; `extra` graph attributes go on top (e.g. the PNG resolution).
+    /// `without_cooccurrence` leaves out the co-occurrence edges of the view (and the
+    /// entities only they brought in).
+    GraphHandle build(const DotAttributes& extra = {}, bool without_cooccurrence = false) {
+        classes_shown_.clear(), relations_shown_.clear(), statuses_shown_.clear();
+        replaced_ = legend_count_ = 0;
+        DotSelection sel = select_view(kg_, o_.view);
+        cooccurrence_shown_ = std::any_of(sel.edges.begin(), sel.edges.end(),
+                                          [&](auto e) { return kg_.relation(e).type == kCooccurrence; });
+        if (without_cooccurrence && cooccurrence_shown_) drop_cooccurrence(sel);
         for (auto v : sel.vertices) check_id(kg_.entity(v).id, o_.legend);
         engine_ = choose_layout(sel.vertices.size(), o_);
         edge_labels_ = o_.edge_labels == "on" || (o_.edge_labels == "auto" && engine_ != "sfdp");
@@ -215,8 +229,20 @@ public:
     }
 
     const std::string& engine() const { return engine_; }
+    /// Whether the view drew co-occurrence edges (before any were left out).
+    bool cooccurrence_shown() const { return cooccurrence_shown_; }
 
 private:
+    void drop_cooccurrence(DotSelection& sel) const {
+        const auto& bg = kg_.graph();
+        std::erase_if(sel.edges, [&](auto e) { return kg_.relation(e).type == kCooccurrence; });
+        if (o_.view.isolated) return;
+        std::vector<char> keep(kg_.entity_count(), 0);
+        for (auto v : sel.focus) keep[v] = 1;
+        for (auto e : sel.edges) keep[boost::source(e, bg)] = keep[boost::target(e, bg)] = 1;
+        std::erase_if(sel.vertices, [&](auto v) { return !keep[v]; });
+    }
+
     std::string escape(std::string_view text) { return escape_text(text, replaced_); }
     /// Labels and tooltips are for reading: a text longer than `max_bytes` is cut at a
     /// character boundary and ends in an ellipsis (Graphviz 2.42's DOT reader also refuses
@@ -507,6 +533,7 @@ private:
     std::set<ClaimStatus> statuses_shown_;
     std::size_t replaced_ = 0;
     std::size_t legend_count_ = 0;
+    bool cooccurrence_shown_ = false;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -526,11 +553,223 @@ void pin_pdf_date(std::string& pdf) {
 }
 
 bool is_pdf(std::string_view format) { return format == "pdf" || format.starts_with("pdf:"); }
+bool is_png(std::string_view format) { return format == "png" || format.starts_with("png:"); }
 
-DotAttributes render_attributes(std::string_view format, const DotOptions& options) {
+// ---------------------------------------------------------------------------------------
+// Print: pages, scale and the smallest text (see "Print" in the format card)
+
+constexpr double kMargin = 36; // points: 0.5 in on every side
+
+struct PageSize {
+    double w = 0, h = 0; // points, portrait
+};
+
+/// The page `name` names, in points; nullopt for "fit" (or empty).
+std::optional<PageSize> page_size(const std::string& name) {
+    if (name == "a4") return PageSize{595.28, 841.89};
+    if (name == "a3") return PageSize{841.89, 1190.55};
+    if (name == "letter") return PageSize{612, 792};
+    if (name == "fit" || name.empty()) return std::nullopt;
+    throw Error(Errc::usage, "page must be one of a4, a3, letter, fit, not \"" + name + "\"");
+}
+
+std::string page_name(const std::string& name) {
+    return name == "letter" ? "Letter" : name == "a3" ? "A3" : name == "a4" ? "A4" : name;
+}
+
+/// What a laid-out diagram needs on paper: its bounding box (points) and smallest text.
+struct Drawing {
+    double llx = 0, lly = 0, urx = 0, ury = 0;
+    double min_font = 14;
+    double width() const { return urx - llx; }
+    double height() const { return ury - lly; }
+};
+
+double font_of(void* object, double fallback) {
+    const char* v = agget(object, CString("fontsize"));
+    if (!v || !*v) return fallback;
+    const double size = std::strtod(v, nullptr);
+    return size > 0 ? size : fallback;
+}
+
+bool labelled(void* object) {
+    const char* v = agget(object, CString("label"));
+    return v && *v;
+}
+
+/// Smallest text of `g` and its subgraphs (clusters), nodes and labelled edges.
+void smallest_text(Agraph_t* g, double& min_font, double graph_font) {
+    const double font = font_of(g, graph_font);
+    if (labelled(g)) min_font = std::min(min_font, font);
+    for (Agraph_t* sub = agfstsubg(g); sub; sub = agnxtsubg(sub)) smallest_text(sub, min_font, font);
+}
+
+Drawing measure(Agraph_t* g) {
+    Drawing d;
+    // The layout's bounding box (points), as gvLayout leaves it in the graph's record (the
+    // "bb" attribute is only written by the DOT renderers).
+    const boxf bb = GD_bb(g);
+    d.llx = bb.LL.x, d.lly = bb.LL.y, d.urx = bb.UR.x, d.ury = bb.UR.y;
+    if (!(d.urx > d.llx) || !(d.ury > d.lly)) throw Error(Errc::graphviz_error, "Graphviz gave the laid-out diagram an empty bounding box");
+    double min_font = 1e9;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        min_font = std::min(min_font, font_of(n, 14));
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e))
+            if (labelled(e)) min_font = std::min(min_font, font_of(e, 14));
+    }
+    smallest_text(g, min_font, 14);
+    d.min_font = min_font == 1e9 ? 14 : min_font;
+    return d;
+}
+
+/// How a drawing goes onto pages of one size.
+struct PrintPlan {
+    double scale = 1;          ///< drawing points to page points
+    int cols = 1, rows = 1;    ///< pages across and down
+    double page_w = 0, page_h = 0, area_w = 0, area_h = 0; ///< page and printable area, points
+    bool fits = true;          ///< one page at a scale that keeps the text readable
+    int pages() const { return cols * rows; }
+};
+
+PrintPlan plan_pages(const Drawing& d, PageSize page, double min_pt) {
+    const double bw = std::max(1.0, d.width()), bh = std::max(1.0, d.height());
+    const double need = min_pt / d.min_font; // the smallest scale allowed
+    PrintPlan best;
+    bool have = false;
+    for (bool landscape : {false, true}) {
+        PrintPlan p;
+        p.page_w = landscape ? page.h : page.w;
+        p.page_h = landscape ? page.w : page.h;
+        p.area_w = p.page_w - 2 * kMargin;
+        p.area_h = p.page_h - 2 * kMargin;
+        const double fit = std::min({1.0, p.area_w / bw, p.area_h / bh});
+        p.fits = fit >= need;
+        p.scale = p.fits ? fit : need;
+        if (!p.fits) {
+            p.cols = static_cast<int>(std::ceil(bw * p.scale / p.area_w - 1e-9));
+            p.rows = static_cast<int>(std::ceil(bh * p.scale / p.area_h - 1e-9));
+        }
+        const bool better = !have || (p.fits && !best.fits) ||
+                            (p.fits == best.fits && (p.fits ? p.scale > best.scale + 1e-9 : p.pages() < best.pages()));
+        if (better) best = p, have = true;
+    }
+    return best;
+}
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/// The viewport attribute that shows, at `plan.scale`, the page-sized piece of the drawing
+/// centred on (x, y) (graph points).
+std::string viewport(double w, double h, double scale, double x, double y) {
+    std::string out;
+    for (double v : {w, h, scale, x, y}) {
+        char buf[32];
+        const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4);
+        out.append(out.empty() ? "" : ",").append(buf, ec == std::errc() ? end : buf);
+    }
+    return out;
+}
+
+/// Every page of `plan` into one PDF, drawn by Graphviz's cairo renderer onto our surface.
+/// Each page is drawn through a sub-surface of the printable area: Graphviz finishes the
+/// target of an external context when it is done, and finishing a sub-surface leaves the
+/// PDF surface open for the next page.
+std::string pdf_pages(GVC_t* gvc, Agraph_t* g, const Drawing& d, const PrintPlan& plan, GraphvizSession& session) {
+    std::string bytes;
+    cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(append_bytes, &bytes, plan.page_w, plan.page_h);
+    const double tile_w = plan.area_w / plan.scale, tile_h = plan.area_h / plan.scale; // drawing points per page
+    const double cx = (d.llx + d.urx) / 2, cy = (d.lly + d.ury) / 2;
+    const double left = cx - plan.cols * tile_w / 2, top = cy + plan.rows * tile_h / 2;
+    int rc = 0;
+    for (int r = 0; r < plan.rows && rc == 0; ++r)
+        for (int c = 0; c < plan.cols && rc == 0; ++c) {
+            const double x = left + (c + 0.5) * tile_w, y = top - (r + 0.5) * tile_h;
+            agsafeset(g, CString("viewport"), CString(viewport(plan.area_w, plan.area_h, plan.scale, x, y)), CString(""));
+            cairo_surface_t* area = cairo_surface_create_for_rectangle(pdf, kMargin, kMargin, plan.area_w, plan.area_h);
+            cairo_t* cr = cairo_create(area);
+            rc = gvRenderContext(gvc, g, "pdf", cr);
+            cairo_destroy(cr);
+            cairo_surface_destroy(area);
+            cairo_surface_show_page(pdf);
+        }
+    cairo_surface_finish(pdf);
+    const cairo_status_t status = cairo_surface_status(pdf);
+    cairo_surface_destroy(pdf);
+    session.check(rc == 0, "rendering the PDF pages");
+    if (status != CAIRO_STATUS_SUCCESS) throw Error(Errc::graphviz_error, std::string("cairo: ") + cairo_status_to_string(status));
+    return bytes;
+}
+
+/// Lay out and render `format` into memory, with the print rules for PDF and PNG.
+std::string render_bytes(const KnowledgeGraph& graph, std::string_view format, const DotOptions& options) {
+    GraphvizSession session(options.warn);
+    Builder builder(graph, options, session);
+    const bool print = is_pdf(format) || is_png(format);
     DotAttributes extra;
-    if (is_pdf(format) && !options.pdf_page.empty()) extra["size"] = options.pdf_page;
-    return extra;
+    if (is_png(format) && options.dpi) extra["dpi"] = std::to_string(options.dpi);
+    GraphHandle g = builder.build(extra);
+    GVC_t* gvc = session.context();
+    auto lay_out = [&](GraphHandle& h) {
+        session.check(gvLayout(gvc, h.get(), builder.engine().c_str()) == 0, "layout with " + builder.engine());
+    };
+    lay_out(g);
+    std::optional<detail::LayoutHandle> layout(std::in_place, gvc, g.get());
+    const std::optional<PageSize> page = print ? page_size(options.page) : std::nullopt;
+    const std::string what = is_pdf(format) ? "PDF" : "PNG";
+    std::optional<PrintPlan> plan;
+    Drawing drawing;
+    if (page) {
+        drawing = measure(g.get());
+        plan = plan_pages(drawing, *page, options.min_print_pt);
+        if (!plan->fits && builder.cooccurrence_shown()) {
+            if (options.warn)
+                options.warn(what + ": co-occurrence edges (mentioned_with) left out, so that labels stay at least " +
+                             format_number(options.min_print_pt) + " pt on " + page_name(options.page));
+            layout.reset();
+            g = builder.build(extra, true);
+            lay_out(g);
+            layout.emplace(gvc, g.get());
+            drawing = measure(g.get());
+            plan = plan_pages(drawing, *page, options.min_print_pt);
+        }
+        if (!plan->fits && options.warn) {
+            if (is_pdf(format))
+                options.warn("PDF: split over " + std::to_string(plan->pages()) + " pages of " + page_name(options.page) + " (" +
+                             std::to_string(plan->cols) + " across, " + std::to_string(plan->rows) +
+                             " down), so that labels stay at least " + format_number(options.min_print_pt) + " pt");
+            else
+                options.warn("PNG: larger than one page of " + page_name(options.page) + " (" + std::to_string(plan->pages()) +
+                             " pages' worth), so that labels stay at least " + format_number(options.min_print_pt) +
+                             " pt; use --formats pdf for pages");
+        }
+    }
+    std::string out;
+    if (page && is_pdf(format)) {
+        out = pdf_pages(gvc, g.get(), drawing, *plan, session);
+    } else {
+        if (plan) {
+            const double w = std::min(drawing.width() * plan->scale, plan->fits ? plan->area_w : 1e9);
+            const double h = std::min(drawing.height() * plan->scale, plan->fits ? plan->area_h : 1e9);
+            agsafeset(g.get(), CString("viewport"),
+                      CString(viewport(w, h, plan->scale, (drawing.llx + drawing.urx) / 2, (drawing.lly + drawing.ury) / 2)),
+                      CString(""));
+        }
+        char* data = nullptr;
+        unsigned int length = 0;
+        const int rc = gvRenderData(gvc, g.get(), std::string(format).c_str(), &data, &length);
+        if (data) {
+            out.assign(data, length);
+            gvFreeRenderData(data);
+        }
+        session.check(rc == 0, "rendering " + std::string(format));
+    }
+    layout.reset();
+    session.finish();
+    if (is_pdf(format)) pin_pdf_date(out);
+    return out;
 }
 
 } // namespace
@@ -556,51 +795,16 @@ void write_dot(const KnowledgeGraph& graph, std::ostream& out, const DotOptions&
 }
 
 void render(const KnowledgeGraph& graph, std::string_view format, const std::string& path, const DotOptions& options) {
-    GraphvizSession session(options.warn);
-    Builder builder(graph, options, session);
-    GraphHandle g = builder.build(render_attributes(format, options));
-    GVC_t* gvc = session.context();
-    const int laid = gvLayout(gvc, g.get(), builder.engine().c_str());
-    session.check(laid == 0, "layout with " + builder.engine());
-    detail::LayoutHandle layout(gvc, g.get());
-    const int rc = gvRenderFilename(gvc, g.get(), std::string(format).c_str(), path.c_str());
-    session.check(rc == 0, "rendering " + std::string(format) + " to " + path);
-    session.finish();
-    if (is_pdf(format)) {
-        std::string pdf;
-        {
-            std::ifstream in(path, std::ios::binary);
-            pdf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-            if (in.bad()) throw Error(Errc::io_error, "cannot read back the PDF", path);
-        }
-        pin_pdf_date(pdf);
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        out.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
-        out.close();
-        if (!out) throw Error(Errc::io_error, "cannot write the PDF", path);
-    }
+    const std::string bytes = render_bytes(graph, format, options);
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) throw Error(Errc::io_error, std::string("cannot create: ") + std::strerror(errno), path);
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() && std::fflush(f) == 0;
+    const int err = errno;
+    if (std::fclose(f) != 0 || !ok) throw Error(Errc::io_error, std::string("cannot write: ") + std::strerror(ok ? errno : err), path);
 }
 
 std::string render_to_string(const KnowledgeGraph& graph, std::string_view format, const DotOptions& options) {
-    GraphvizSession session(options.warn);
-    Builder builder(graph, options, session);
-    GraphHandle g = builder.build(render_attributes(format, options));
-    GVC_t* gvc = session.context();
-    const int laid = gvLayout(gvc, g.get(), builder.engine().c_str());
-    session.check(laid == 0, "layout with " + builder.engine());
-    detail::LayoutHandle layout(gvc, g.get());
-    char* data = nullptr;
-    unsigned int length = 0;
-    const int rc = gvRenderData(gvc, g.get(), std::string(format).c_str(), &data, &length);
-    std::string out;
-    if (data) {
-        out.assign(data, length);
-        gvFreeRenderData(data);
-    }
-    session.check(rc == 0, "rendering " + std::string(format));
-    session.finish();
-    if (is_pdf(format)) pin_pdf_date(out);
-    return out;
+    return render_bytes(graph, format, options);
 }
 
 } // namespace kg

@@ -44,6 +44,17 @@
 //   Errc::forbidden_character. kgraph's ids (QIDs and ASCII slugs) always qualify.
 //   Layout: "dot" (rankdir=LR) up to `large_graph` shown entities, else "sfdp" with
 //   overlap=prism (overlap removal) and edge labels left to the legend; `layout` overrides.
+//   Print (PDF, PNG; `page`, `dpi`, `min_print_pt`): the drawing is laid out, then scaled
+//   down to the page's printable area (page less 0.5 in margins, turned to landscape when
+//   that holds it larger), but never so far that its smallest text (node, edge, cluster and
+//   graph labels) falls under `min_print_pt` (7 pt). When fitting would go under it,
+//   co-occurrence edges (mentioned_with) are left out first, if any are drawn, and the
+//   diagram laid out again; if that is not enough, the PDF is split into pages of the chosen
+//   size (left to right, then top to bottom) at the scale that keeps the text at
+//   `min_print_pt`, and a PNG is drawn at that scale, larger than the page. Each of these
+//   is reported through `warn`. A PDF page is exactly the chosen size (drawn through cairo,
+//   with Graphviz's viewport for each page); "fit" keeps Graphviz's own page. `dpi` sets the
+//   PNG's resolution (the page in pixels is the page in inches times dpi).
 //   Deterministic: the same graph and options give byte-identical DOT, SVG, PNG and PDF (the
 //   CreationDate cairo writes into a PDF is pinned to 1970-01-01). SVG carries Graphviz's
 //   version comment, stable for one installation.
@@ -135,10 +146,14 @@ struct DotOptions {
     double max_fontsize = 20;
     /// Upper bound of the edge pen width, scaled by weight on a log scale (from 1).
     double max_penwidth = 5;
-    /// Largest PDF drawing (inches, "W,H"); a larger drawing is scaled down to fit. The PDF
-    /// renderer adds a 0.5 in margin, so the default fits an A4 landscape page (11.69 x
-    /// 8.27 in). Empty = natural size.
-    std::string pdf_page = "10.69,7.27";
+    /// The page of PDF and PNG renderings: "a4", "a3", "letter" (in landscape or portrait,
+    /// whichever holds the drawing larger; 0.5 in margins), or "fit" (one page of the
+    /// drawing's natural size). See "Print" in the format card.
+    std::string page = "a4";
+    /// PNG resolution in dots per inch (0 = Graphviz's 96).
+    unsigned dpi = 0;
+    /// The smallest text on a page (points): a drawing is never scaled below it.
+    double min_print_pt = 7;
     /// Told about replaced characters and Graphviz warnings. Unset = silent. It is called
     /// while the Graphviz lock is held: it must not call the functions of this header.
     std::function<void(const std::string&)> warn;
