@@ -120,6 +120,17 @@ std::string lookup(const Map& map, const std::string& key) {
     return it == map.end() ? key : it->second;
 }
 
+/// A word of the diagram's language (DotStyle::words), else `english`.
+std::string word(const DotStyle& style, const std::string& key, const std::string& english) {
+    auto it = style.words.find(key);
+    return it == style.words.end() || it->second.empty() ? english : it->second;
+}
+
+/// "1 sentence", "3 sentences", in the diagram's language.
+std::string count_of(const DotStyle& style, std::uint64_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? word(style, one, one) : word(style, many, many));
+}
+
 /// Layout defaults per engine, for diagrams that read at a glance; the style overrides them.
 DotAttributes layout_defaults(const std::string& engine) {
     if (engine == "dot")
@@ -162,6 +173,8 @@ public:
     GraphHandle build(const DotAttributes& extra = {}, bool without_cooccurrence = false) {
         classes_shown_.clear(), relations_shown_.clear(), statuses_shown_.clear();
         replaced_ = legend_count_ = 0;
+        max_weight_shown_ = 0;
+        fallback_shown_ = false;
         DotSelection sel = select_view(kg_, o_.view);
         cooccurrence_shown_ = std::any_of(sel.edges.begin(), sel.edges.end(),
                                           [&](auto e) { return kg_.relation(e).type == kCooccurrence; });
@@ -181,8 +194,9 @@ public:
         graph["linelength"] = "0"; // never split long strings with backslash-newline
         std::string title = o_.title;
         if (title.empty() && !sel.focus.empty()) {
-            for (auto v : sel.focus) title += (title.empty() ? "" : ", ") + kg_.entity(v).label;
-            title = "Around " + title + " (depth " + std::to_string(o_.view.depth) + ")";
+            for (auto v : sel.focus) title += (title.empty() ? "" : ", ") + display_label(kg_.entity(v));
+            title = word(o_.style, "around", "Around") + " " + title + " (" + word(o_.style, "depth", "depth") + " " +
+                    std::to_string(o_.view.depth) + ")";
         }
         if (!title.empty()) {
             graph["label"] = escape(title);
@@ -207,7 +221,9 @@ public:
         for (auto e : sel.edges) {
             statuses_shown_.insert(kg_.relation(e).status());
             relations_shown_.insert(kg_.relation(e).type);
+            max_weight_shown_ = std::max(max_weight_shown_, kg_.relation(e).weight());
         }
+        for (auto v : sel.vertices) fallback_shown_ = fallback_shown_ || o_.style.fallback_entities.count(kg_.entity(v).id);
         // Creation order is output order, and it is chosen so that Graphviz reading the file
         // back creates everything in the same order (`dot -Tcanon` is then a fixpoint): the
         // legend first (agwrite writes subgraphs first), then entities and relations in
@@ -233,6 +249,14 @@ public:
     bool cooccurrence_shown() const { return cooccurrence_shown_; }
 
 private:
+    /// The entity's name in the diagram's language, " (en)" marking an English fallback.
+    std::string display_label(const EntityNode& n) const {
+        const std::string own = n.label.empty() ? n.id : n.label;
+        auto it = o_.style.entity_labels.find(n.id);
+        const std::string name = it == o_.style.entity_labels.end() || it->second.empty() ? own : it->second;
+        return o_.style.fallback_entities.count(n.id) ? name + " (en)" : name;
+    }
+
     void drop_cooccurrence(DotSelection& sel) const {
         const auto& bg = kg_.graph();
         std::erase_if(sel.edges, [&](auto e) { return kg_.relation(e).type == kCooccurrence; });
@@ -310,12 +334,13 @@ private:
         Agnode_t* node = agnode(where, CString(n.id), 1);
         session_.check(node != nullptr, "agnode");
         set_all(node, merged(o_.style.classes, n.type), node_defaults_);
-        set(node, "label", escape(shorten(n.label.empty() ? n.id : n.label, max_label_bytes)));
+        const std::string label = display_label(n);
+        set(node, "label", escape(shorten(label, max_label_bytes)));
         set(node, "class", escape(n.type));
         const double size = o_.min_fontsize + 2.5 * std::log2(std::max<double>(1, n.mentions));
         set(node, "fontsize", format_number(std::clamp(size, o_.min_fontsize, std::max(o_.min_fontsize, o_.max_fontsize))));
-        std::string tip = n.label + " (" + lookup(o_.style.class_labels, n.type) + ", " + n.id + "), " +
-                          std::to_string(n.mentions) + (n.mentions == 1 ? " mention" : " mentions");
+        std::string tip = label + " (" + lookup(o_.style.class_labels, n.type) + ", " + n.id + "), " +
+                          count_of(o_.style, n.mentions, "mention", "mentions");
         if (!n.first_seen.empty())
             tip += n.first_seen == n.last_seen ? ", seen " + n.first_seen : ", first seen " + n.first_seen + ", last seen " + n.last_seen;
         set(node, "tooltip", escape(shorten(tip, max_tooltip_bytes)));
@@ -344,8 +369,9 @@ private:
         set(edge, "id", escape(edge_id(s.id, r.type, t.id))); // the SVG element's id too
         const double width = 1 + std::log2(std::max<double>(1, r.weight()));
         set(edge, "penwidth", format_number(std::clamp(width, 1.0, std::max(1.0, o_.max_penwidth))));
-        std::string tip = s.label + " " + label + " " + t.label + " (" + std::to_string(r.weight()) +
-                          (r.weight() == 1 ? " sentence" : " sentences") + ", " + lookup(o_.style.status_labels, to_string(status)) + ")";
+        std::string tip = display_label(s) + " " + label + " " + display_label(t) + " (" +
+                          count_of(o_.style, r.weight(), "sentence", "sentences") + ", " +
+                          lookup(o_.style.status_labels, to_string(status)) + ")";
         if (!r.reported.empty()) {
             tip += "\nreported";
             for (const std::string& d : r.reported) tip += (&d == &*r.reported.begin() ? " " : ", ") + d;
@@ -389,11 +415,12 @@ private:
     /// An edge style as HTML-like text: a line of box-drawing characters (heavy solid,
     /// double-dash or quadruple-dash, as the style says; DejaVu Sans has them) in the edge's
     /// colour, then the label.
-    std::string line_sample(const DotAttributes& attrs, const std::string& label) {
+    std::string line_sample(const DotAttributes& attrs, const std::string& label, bool light = false) {
         DotAttributes a = edge_defaults_;
         for (const auto& [k, v] : attrs) a[k] = v;
         const std::string style = a.count("style") ? a["style"] : "";
-        const char* sample = style.find("dotted") != std::string::npos   ? "\u2509\u2509\u2509\u2509"
+        const char* sample = light                                       ? "\u2500\u2500\u2500\u2500"
+                             : style.find("dotted") != std::string::npos ? "\u2509\u2509\u2509\u2509"
                              : style.find("dashed") != std::string::npos ? "\u254D\u254D\u254D\u254D"
                                                                          : "\u2501\u2501\u2501\u2501";
         std::string color = a.count("color") ? html_text(a["color"]) : "";
@@ -404,7 +431,8 @@ private:
 
     /// A legend entry for an edge style: one text node, "legend:KEY", with a line sample.
     /// (A real sample edge would span two ranks of the layout and stretch the legend.)
-    void add_legend_line(Agraph_t* legend, const std::string& key, const DotAttributes& attrs, const std::string& label) {
+    void add_legend_line(Agraph_t* legend, const std::string& key, const DotAttributes& attrs, const std::string& label,
+                         bool light = false) {
         Agnode_t* n = agnode(legend, CString(legend_name(key)), 1);
         session_.check(n != nullptr, "agnode (legend)");
         set(n, "shape", "plaintext");
@@ -413,7 +441,27 @@ private:
         set(n, "height", "0");
         set(n, "fontsize", format_number(o_.min_fontsize));
         set(n, "tooltip", escape(label));
-        set_html(n, "label", line_sample(attrs, label));
+        set_html(n, "label", line_sample(attrs, label, light));
+    }
+
+    /// A legend entry of plain text ("legend:KEY"): a heading or a note.
+    void add_legend_text(Agraph_t* legend, const std::string& key, const std::string& text) {
+        Agnode_t* n = agnode(legend, CString(legend_name(key)), 1);
+        session_.check(n != nullptr, "agnode (legend)");
+        set(n, "shape", "plaintext");
+        set(n, "style", "");
+        set(n, "margin", "0.04");
+        set(n, "height", "0");
+        set(n, "fontsize", format_number(o_.min_fontsize));
+        set(n, "label", escape(text));
+        set(n, "tooltip", escape(text));
+    }
+
+    /// The line samples of what width means: one sentence (light), the most shown (heavy).
+    DotAttributes width_sample() const {
+        DotAttributes a = merged(o_.style.relations, "*");
+        a.erase("style");
+        return a;
     }
 
     /// Set an HTML-like label (agstrdup_html marks the string as HTML for agwrite and layout).
@@ -452,9 +500,16 @@ private:
         for (ClaimStatus status : statuses_shown_)
             if (!looks_asserted(status))
                 line(edge_attributes("*", status), lookup(o_.style.status_labels, to_string(status)));
-        if (!edge_labels_)
-            for (const auto& type : relations_shown_)
-                line(edge_attributes(type, ClaimStatus::asserted), lookup(o_.style.relation_labels, type));
+        auto text = [&](const std::string& t) { html += "<TR><TD ALIGN=\"LEFT\">" + html_text(t) + "</TD></TR>"; };
+        if (!relations_shown_.empty()) text(word(o_.style, "colour", "line colour: relation"));
+        for (const auto& type : relations_shown_)
+            line(edge_attributes(type, ClaimStatus::asserted), lookup(o_.style.relation_labels, type));
+        if (max_weight_shown_ > 1) {
+            text(word(o_.style, "width", "line width: sentences"));
+            html += "<TR><TD ALIGN=\"LEFT\">" + line_sample(width_sample(), count_of(o_.style, 1, "sentence", "sentences"), true) + "</TD></TR>";
+            line(width_sample(), count_of(o_.style, max_weight_shown_, "sentence", "sentences"));
+        }
+        if (fallback_shown_) text(word(o_.style, "fallback", "(en): English name, none in this language"));
         html += "</TABLE>";
 
         Agnode_t* n = agnode(g_, CString(std::string(kLegendPrefix) + "table"), 1);
@@ -514,11 +569,19 @@ private:
             add_legend_line(legend, to_string(status), edge_attributes("*", status),
                             lookup(o_.style.status_labels, to_string(status)));
         }
-        // Without edge labels, relation types are told apart by colour: list them.
-        if (!edge_labels_)
-            for (const auto& type : relations_shown_)
-                add_legend_line(legend, "relation:" + type, edge_attributes(type, ClaimStatus::asserted),
-                                lookup(o_.style.relation_labels, type));
+        // What edge colour means: the relation types shown, each in its colour.
+        if (!relations_shown_.empty()) add_legend_text(legend, "heading:colour", word(o_.style, "colour", "line colour: relation"));
+        for (const auto& type : relations_shown_)
+            add_legend_line(legend, "relation:" + type, edge_attributes(type, ClaimStatus::asserted),
+                            lookup(o_.style.relation_labels, type));
+        // What line width means: sentences, from 1 (light) to the most shown (heavy).
+        if (max_weight_shown_ > 1) {
+            add_legend_text(legend, "heading:width", word(o_.style, "width", "line width: sentences"));
+            add_legend_line(legend, "width:1", width_sample(), count_of(o_.style, 1, "sentence", "sentences"), true);
+            add_legend_line(legend, "width:max", width_sample(), count_of(o_.style, max_weight_shown_, "sentence", "sentences"));
+        }
+        if (fallback_shown_)
+            add_legend_text(legend, "note:fallback", word(o_.style, "fallback", "(en): English name, none in this language"));
     }
 
     const KnowledgeGraph& kg_;
@@ -534,6 +597,8 @@ private:
     std::size_t replaced_ = 0;
     std::size_t legend_count_ = 0;
     bool cooccurrence_shown_ = false;
+    std::uint32_t max_weight_shown_ = 0;
+    bool fallback_shown_ = false;
 };
 
 // ---------------------------------------------------------------------------------------

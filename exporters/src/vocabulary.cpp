@@ -1,5 +1,8 @@
 #include "kg/export/vocabulary.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace kg {
 namespace {
 
@@ -21,6 +24,27 @@ DotAttributes graphviz_attributes(const std::map<std::string, std::string>& item
         }
     }
     return out;
+}
+
+/// Whether `name` is an acronym (no lower-case letter): a poor display name.
+bool acronym(const std::string& name) {
+    return std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+/// The name of `e` in `lang`, from its aliases of that language: capitalised names before
+/// descriptions in lower case, words before acronyms, then the shortest, then the first
+/// listed. Empty when the record has no alias of that language.
+std::string name_in(const EntityRecord& e, const std::string& lang) {
+    auto it = e.aliases.find(lang);
+    if (it == e.aliases.end() || it->second.empty()) return {};
+    const std::string* best = nullptr;
+    auto rank = [](const std::string& a) {
+        const bool capital = !a.empty() && !(a[0] >= 'a' && a[0] <= 'z');
+        return std::make_tuple(!capital, acronym(a), a.size());
+    };
+    for (const auto& a : it->second)
+        if (!best || rank(a) < rank(*best)) best = &a;
+    return *best;
 }
 
 } // namespace
@@ -72,7 +96,22 @@ DotStyle dot_style(const Ontology& onto, const std::string& lang) {
         std::map<std::string, std::string> display;
         graphviz_attributes(attrs, &display);
         if (name == "*") style.legend_title = display_in(display, lang, style.legend_title);
+        else if (auto it = display.find(lang); it != display.end()) style.words[name] = it->second;
     }
+    // Entity names: English is the canonical label. In another language, a record's alias of
+    // that language; a record named only for any language ("*", people's names) keeps its
+    // label; one named in other languages but not this one falls back to English, marked.
+    if (lang != "en")
+        for (const auto& [id, e] : onto.entities) {
+            const std::string graph_id = Ontology::graph_id(e);
+            if (std::string name = name_in(e, lang); !name.empty()) {
+                style.entity_labels[graph_id] = name;
+            } else if (!e.label.empty() && !e.aliases.count("*") && std::any_of(e.aliases.begin(), e.aliases.end(), [](const auto& a) {
+                           return a.first != "en" && !a.second.empty();
+                       })) {
+                style.fallback_entities.insert(graph_id);
+            }
+        }
     for (const auto& [name, def] : onto.classes) style.class_labels[name] = display_in(def.display, lang, name);
     for (const auto& [name, def] : onto.relations) {
         style.relation_labels[name] = display_in(def.display, lang, name);

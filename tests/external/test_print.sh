@@ -72,4 +72,19 @@ run "$KG_BIN" build -q -o "$tmp/dpi" --formats png --dpi 192 samples/
 w96="$("$python" -c 'import struct,sys; print(struct.unpack(">I", open(sys.argv[1],"rb").read()[16:20])[0])' "$tmp/a4/graph.png")"
 w192="$("$python" -c 'import struct,sys; print(struct.unpack(">I", open(sys.argv[1],"rb").read()[16:20])[0])' "$tmp/dpi/graph.png")"
 "$python" -c "import sys; sys.exit(not 1.9 < $w192 / $w96 < 2.1)" || fail "--dpi 192 gave a PNG $w192 px wide, at 96 dpi $w96"
+
+# Labels fully in the chosen language: the diagram in Italian has no English word of the
+# style (legend, statuses, widths, colours, relation labels), and marks English names.
+run "$KG_BIN" build -q -o "$tmp/it" --formats svg --label-lang it samples/
+texts="$(grep -o '<text[^>]*>[^<]*</text>' "$tmp/it/graph.svg" | sed 's/<[^>]*>//g')"
+for it in Legenda "colore della linea: relazione" "spessore della linea: frasi" "ha firmato" presunto Persona Stato; do
+    grep -qxF -- "$it" <<<"$(sed 's/^ *//; s/^[━─╍┉]* *//' <<<"$texts")" || fail "the Italian diagram lacks \"$it\""
+done
+for en in Legend signed alleged Person State "line colour: relation" "line width: sentences" sentences "North Korea"; do
+    if grep -qxF -- "$en" <<<"$(sed 's/^ *//; s/^[━─╍┉]* *//' <<<"$texts")"; then fail "the Italian diagram shows the English \"$en\""; fi
+done
+if grep -q '(en)' <<<"$texts"; then
+    grep -qF "(en): nome inglese" <<<"$texts" || fail "names are marked (en) and the legend does not say why"
+fi
+echo "ok: --label-lang it: legend, statuses, classes, relations and known names in Italian"
 echo "PASS: print-ready PDF and PNG: pages of the chosen size, no text under 7 pt"

@@ -249,7 +249,9 @@ TEST_CASE("dot: libcgraph reads the output back", "[dot][roundtrip]") {
                             {"comprehensive_strategic_partnership_treaty", "Comprehensive Strategic Partnership Treaty"},
                             {"artillery_shells", "artillery shells"}});
     CHECK(dot.edges == 7);
-    CHECK(dot.legend_nodes == 4 + 2); // Person, State, Agreement, Weapon; alleged and denied line samples
+    // Person, State, Agreement, Weapon; alleged and denied line samples; what colour means (a
+    // heading and the 5 relation types shown); what width means (a heading and 2 samples).
+    CHECK(dot.legend_nodes == 4 + 2 + 1 + 5 + 3);
     CHECK(dot.graph_attrs.at("layout") == "dot");
     CHECK(dot.graph_attrs.at("linelength") == "0");
     CHECK(dot.graph_attrs.at("rankdir") == "LR");

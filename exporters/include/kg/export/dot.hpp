@@ -26,9 +26,12 @@
 //   `legend` is off, the legend. With engines that draw clusters (dot, fdp, osage,
 //   patchwork) it is `subgraph cluster_legend`: one node per class shown, named
 //   "legend:CLASS", drawn like the entities, and, per claim status drawn differently from
-//   "asserted" (and per relation type when edge labels are off), a text node "legend:KEY"
-//   whose HTML-like label is a line sample (heavy box-drawing characters: solid, dashed or
-//   dotted, in the edge colour) and the status or relation name. Engines that ignore
+//   "asserted" and per relation type shown (what edge colour means), a text node
+//   "legend:KEY" whose HTML-like label is a line sample (heavy box-drawing characters:
+//   solid, dashed or dotted, in the edge colour) and the status or relation name; then what
+//   line width means (a light and a heavy sample: 1 sentence, the most sentences shown)
+//   and, when some entity has no name in the chosen language, the note on names marked
+//   " (en)". Every word is in the style's language (DotStyle::words). Engines that ignore
 //   clusters (sfdp, neato, circo, twopi) get one node "legend:table" with an HTML-like
 //   table of the same entries and pack=true, so it sits beside the drawing. While the
 //   legend is drawn, an entity id starting with "legend:" is refused (no collisions).
@@ -97,6 +100,16 @@ struct DotStyle {
     std::map<std::string, std::string> relation_labels;
     std::map<std::string, std::string> status_labels;
     std::string legend_title = "Legend";
+    /// Entity names in the diagram's language, by entity id; an entity not listed shows its
+    /// own label. `fallback_entities` are the ids whose name is the English one because the
+    /// ontology has none in that language: they are marked " (en)" and the legend says why.
+    std::map<std::string, std::string> entity_labels;
+    std::set<std::string> fallback_entities;
+    /// Words of tooltips, titles and the legend in the diagram's language, by key:
+    /// "mention", "mentions", "sentence", "sentences", "around", "depth", "colour" (heading
+    /// of the relation colours), "width" (heading of the line widths), "fallback" (the note
+    /// on names marked (en)). A missing key shows the English word.
+    std::map<std::string, std::string> words;
 };
 
 /// Which part of the graph a diagram shows. select_view() applies it.
