@@ -7,6 +7,7 @@
 #include "kg/export/graphml.hpp"
 #include "kg/export/html.hpp"
 #include "kg/export/jsonld.hpp"
+#include "kg/export/mermaid.hpp"
 #include "kg/export/neo4j.hpp"
 #include "kg/export/rdf.hpp"
 #include "kg/export/vocabulary.hpp"
@@ -95,6 +96,15 @@ void dot_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOp
     write_dot(g, out, diagram_options(onto, o, warn));
 }
 
+void mermaid_to_stream(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, std::ostream& out) {
+    const DotOptions d = diagram_options(onto, o, warn);
+    MermaidOptions mo;
+    mo.view = d.view;
+    mo.style = d.style;
+    mo.warn = warn;
+    write_mermaid(g, out, mo);
+}
+
 template <const char* Format>
 void render_to_file(const KnowledgeGraph& g, const Ontology& onto, const FormatOptions& o, const Warn& warn, const std::string& path) {
     render(g, Format, path, diagram_options(onto, o, warn));
@@ -126,6 +136,7 @@ const Format formats[] = {
     {"svg", "svg", true, true, nullptr, &render_to_file<svg>},
     {"png", "png", false, true, nullptr, &render_to_file<png>},
     {"pdf", "pdf", false, true, nullptr, &render_to_file<pdf>},
+    {"mermaid", "mmd", false, false, &mermaid_to_stream, nullptr},
     {"html", "html", false, true, &html_to_stream, nullptr, nullptr, "report.html"},
 };
 

@@ -249,13 +249,7 @@ public:
     bool cooccurrence_shown() const { return cooccurrence_shown_; }
 
 private:
-    /// The entity's name in the diagram's language, " (en)" marking an English fallback.
-    std::string display_label(const EntityNode& n) const {
-        const std::string own = n.label.empty() ? n.id : n.label;
-        auto it = o_.style.entity_labels.find(n.id);
-        const std::string name = it == o_.style.entity_labels.end() || it->second.empty() ? own : it->second;
-        return o_.style.fallback_entities.count(n.id) ? name + " (en)" : name;
-    }
+    std::string display_label(const EntityNode& n) const { return kg::display_label(o_.style, n); }
 
     void drop_cooccurrence(DotSelection& sel) const {
         const auto& bg = kg_.graph();
@@ -838,6 +832,13 @@ std::string render_bytes(const KnowledgeGraph& graph, std::string_view format, c
 }
 
 } // namespace
+
+std::string display_label(const DotStyle& style, const EntityNode& n) {
+    const std::string own = n.label.empty() ? n.id : n.label;
+    auto it = style.entity_labels.find(n.id);
+    const std::string name = it == style.entity_labels.end() || it->second.empty() ? own : it->second;
+    return style.fallback_entities.count(n.id) ? name + " (en)" : name;
+}
 
 std::string choose_layout(std::size_t shown_entities, const DotOptions& options) {
     if (options.layout != "auto" && !options.layout.empty()) return options.layout;

@@ -172,12 +172,8 @@ private:
         for (std::size_t v = 0; v < g_.entity_count(); ++v) {
             const EntityNode& n = g_.entity(v);
             if (v) out_ += ',';
-            // The name in the report's language (as the diagram shows it).
-            std::string name = n.label.empty() ? n.id : n.label;
-            if (auto it = o_.style.entity_labels.find(n.id); it != o_.style.entity_labels.end() && !it->second.empty())
-                name = it->second;
-            if (o_.style.fallback_entities.count(n.id)) name += " (en)";
-            out_ += '{', key("id"), str(n.id), out_ += ',', key("label"), str(name);
+            // The name in the report's language, as the diagram shows it.
+            out_ += '{', key("id"), str(n.id), out_ += ',', key("label"), str(display_label(o_.style, n));
             out_ += ',', key("class"), str(n.type);
             opt("coarse", n.coarse);
             opt("qid", n.wikidata);

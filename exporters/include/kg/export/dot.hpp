@@ -177,6 +177,11 @@ struct DotOptions {
 /// near matches).
 DotSelection select_view(const KnowledgeGraph& graph, const DotView& view);
 
+/// The name a diagram shows for `entity`: its name in the style's language
+/// (DotStyle::entity_labels), else its own label (else its id), marked " (en)" when it is an
+/// English fallback (DotStyle::fallback_entities). DOT, Mermaid and the HTML report use it.
+std::string display_label(const DotStyle& style, const EntityNode& entity);
+
 /// The engine a diagram of `shown_entities` entities is laid out with under `options`.
 std::string choose_layout(std::size_t shown_entities, const DotOptions& options);
 
