@@ -170,7 +170,11 @@ public:
     /// Build the diagram; `extra` graph attributes go on top (e.g. the PNG resolution).
     /// `without_cooccurrence` leaves out the co-occurrence edges of the view (and the
     /// entities only they brought in).
-    GraphHandle build(const DotAttributes& extra = {}, bool without_cooccurrence = false) {
+    /// What build() draws: everything, the drawing without its legend, or the legend alone
+    /// (a page of its own when the drawing is split over pages).
+    enum class Part { all, drawing, legend };
+
+    GraphHandle build(const DotAttributes& extra = {}, bool without_cooccurrence = false, Part part = Part::all) {
         classes_shown_.clear(), relations_shown_.clear(), statuses_shown_.clear();
         replaced_ = legend_count_ = 0;
         max_weight_shown_ = 0;
@@ -198,7 +202,7 @@ public:
             title = word(o_.style, "around", "Around") + " " + title + " (" + word(o_.style, "depth", "depth") + " " +
                     std::to_string(o_.view.depth) + ")";
         }
-        if (!title.empty()) {
+        if (!title.empty() && part != Part::legend) {
             graph["label"] = escape(title);
             if (!graph.count("labelloc")) graph["labelloc"] = "t";
         }
@@ -228,10 +232,11 @@ public:
         // back creates everything in the same order (`dot -Tcanon` is then a fixpoint): the
         // legend first (agwrite writes subgraphs first), then entities and relations in
         // agwrite's own emission order.
-        if (o_.legend && !sel.vertices.empty()) {
+        if (o_.legend && part != Part::drawing && !sel.vertices.empty()) {
             if (clusters_supported(engine_)) add_legend();
             else add_table_legend();
         }
+        if (part == Part::legend) sel.vertices.clear(), sel.edges.clear();
         const auto [order, edges] = stable_order(sel);
         std::vector<Agnode_t*> nodes(kg_.entity_count(), nullptr);
         for (auto v : order) nodes[v] = add_node(g_, kg_.entity(v));
@@ -667,8 +672,10 @@ Drawing measure(Agraph_t* g) {
     Drawing d;
     // The layout's bounding box (points), as gvLayout leaves it in the graph's record (the
     // "bb" attribute is only written by the DOT renderers).
+    // Graphviz pads the drawing (4 pt by default) inside the viewport: measure with room for it.
+    constexpr double pad = 8;
     const boxf bb = GD_bb(g);
-    d.llx = bb.LL.x, d.lly = bb.LL.y, d.urx = bb.UR.x, d.ury = bb.UR.y;
+    d.llx = bb.LL.x - pad, d.lly = bb.LL.y - pad, d.urx = bb.UR.x + pad, d.ury = bb.UR.y + pad;
     if (!(d.urx > d.llx) || !(d.ury > d.lly)) throw Error(Errc::graphviz_error, "Graphviz gave the laid-out diagram an empty bounding box");
     double min_font = 1e9;
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -732,35 +739,55 @@ std::string viewport(double w, double h, double scale, double x, double y) {
     return out;
 }
 
-/// Every page of `plan` into one PDF, drawn by Graphviz's cairo renderer onto our surface.
-/// Each page is drawn through a sub-surface of the printable area: Graphviz finishes the
-/// target of an external context when it is done, and finishing a sub-surface leaves the
+/// A PDF of pages of one paper size, each drawn by Graphviz's cairo renderer onto our
+/// surface. Each page is drawn through a sub-surface of the printable area: Graphviz finishes
+/// the target of an external context when it is done, and finishing a sub-surface leaves the
 /// PDF surface open for the next page.
-std::string pdf_pages(GVC_t* gvc, Agraph_t* g, const Drawing& d, const PrintPlan& plan, GraphvizSession& session) {
-    std::string bytes;
-    cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(append_bytes, &bytes, plan.page_w, plan.page_h);
-    const double tile_w = plan.area_w / plan.scale, tile_h = plan.area_h / plan.scale; // drawing points per page
-    const double cx = (d.llx + d.urx) / 2, cy = (d.lly + d.ury) / 2;
-    const double left = cx - plan.cols * tile_w / 2, top = cy + plan.rows * tile_h / 2;
-    int rc = 0;
-    for (int r = 0; r < plan.rows && rc == 0; ++r)
-        for (int c = 0; c < plan.cols && rc == 0; ++c) {
-            const double x = left + (c + 0.5) * tile_w, y = top - (r + 0.5) * tile_h;
-            agsafeset(g, CString("viewport"), CString(viewport(plan.area_w, plan.area_h, plan.scale, x, y)), CString(""));
-            cairo_surface_t* area = cairo_surface_create_for_rectangle(pdf, kMargin, kMargin, plan.area_w, plan.area_h);
-            cairo_t* cr = cairo_create(area);
-            rc = gvRenderContext(gvc, g, "pdf", cr);
-            cairo_destroy(cr);
-            cairo_surface_destroy(area);
-            cairo_surface_show_page(pdf);
-        }
-    cairo_surface_finish(pdf);
-    const cairo_status_t status = cairo_surface_status(pdf);
-    cairo_surface_destroy(pdf);
-    session.check(rc == 0, "rendering the PDF pages");
-    if (status != CAIRO_STATUS_SUCCESS) throw Error(Errc::graphviz_error, std::string("cairo: ") + cairo_status_to_string(status));
-    return bytes;
-}
+class PdfBook {
+public:
+    explicit PdfBook(double w, double h) : pdf_(cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, w, h)) {}
+    ~PdfBook() { cairo_surface_destroy(pdf_); }
+    PdfBook(const PdfBook&) = delete;
+    PdfBook& operator=(const PdfBook&) = delete;
+
+    /// The pages of `plan`: left to right, then top to bottom, the drawing centred on them.
+    void add(GVC_t* gvc, Agraph_t* g, const Drawing& d, const PrintPlan& plan, GraphvizSession& session) {
+        cairo_pdf_surface_set_size(pdf_, plan.page_w, plan.page_h);
+        // Our sub-surface is the printable area already: no margin of Graphviz's own (its
+        // PDF device would shift the drawing by 36 pt).
+        agsafeset(g, CString("margin"), CString("0"), CString(""));
+        const double tile_w = plan.area_w / plan.scale, tile_h = plan.area_h / plan.scale; // drawing points per page
+        const double cx = (d.llx + d.urx) / 2, cy = (d.lly + d.ury) / 2;
+        const double left = cx - plan.cols * tile_w / 2, top = cy + plan.rows * tile_h / 2;
+        for (int r = 0; r < plan.rows; ++r)
+            for (int c = 0; c < plan.cols; ++c) {
+                const double x = left + (c + 0.5) * tile_w, y = top - (r + 0.5) * tile_h;
+                agsafeset(g, CString("viewport"), CString(viewport(plan.area_w, plan.area_h, plan.scale, x, y)), CString(""));
+                cairo_surface_t* area = cairo_surface_create_for_rectangle(pdf_, kMargin, kMargin, plan.area_w, plan.area_h);
+                cairo_t* cr = cairo_create(area);
+                const int rc = gvRenderContext(gvc, g, "pdf", cr);
+                cairo_destroy(cr);
+                cairo_surface_destroy(area);
+                cairo_surface_show_page(pdf_);
+                ++pages_;
+                session.check(rc == 0, "rendering a PDF page");
+            }
+    }
+
+    int pages() const { return pages_; }
+
+    std::string finish() {
+        cairo_surface_finish(pdf_);
+        if (const cairo_status_t status = cairo_surface_status(pdf_); status != CAIRO_STATUS_SUCCESS)
+            throw Error(Errc::graphviz_error, std::string("cairo: ") + cairo_status_to_string(status));
+        return std::move(bytes_);
+    }
+
+private:
+    std::string bytes_;
+    cairo_surface_t* pdf_;
+    int pages_ = 0;
+};
 
 /// Lay out and render `format` into memory, with the print rules for PDF and PNG.
 std::string render_bytes(const KnowledgeGraph& graph, std::string_view format, const DotOptions& options) {
@@ -780,6 +807,7 @@ std::string render_bytes(const KnowledgeGraph& graph, std::string_view format, c
     const std::string what = is_pdf(format) ? "PDF" : "PNG";
     std::optional<PrintPlan> plan;
     Drawing drawing;
+    bool without_cooccurrence = false;
     if (page) {
         drawing = measure(g.get());
         plan = plan_pages(drawing, *page, options.min_print_pt);
@@ -788,26 +816,40 @@ std::string render_bytes(const KnowledgeGraph& graph, std::string_view format, c
                 options.warn(what + ": co-occurrence edges (mentioned_with) left out, so that labels stay at least " +
                              format_number(options.min_print_pt) + " pt on " + page_name(options.page));
             layout.reset();
+            without_cooccurrence = true;
             g = builder.build(extra, true);
             lay_out(g);
             layout.emplace(gvc, g.get());
             drawing = measure(g.get());
             plan = plan_pages(drawing, *page, options.min_print_pt);
         }
-        if (!plan->fits && options.warn) {
-            if (is_pdf(format))
-                options.warn("PDF: split over " + std::to_string(plan->pages()) + " pages of " + page_name(options.page) + " (" +
-                             std::to_string(plan->cols) + " across, " + std::to_string(plan->rows) +
-                             " down), so that labels stay at least " + format_number(options.min_print_pt) + " pt");
-            else
-                options.warn("PNG: larger than one page of " + page_name(options.page) + " (" + std::to_string(plan->pages()) +
-                             " pages' worth), so that labels stay at least " + format_number(options.min_print_pt) +
-                             " pt; use --formats pdf for pages");
-        }
+        if (!plan->fits && options.warn && is_png(format))
+            options.warn("PNG: larger than one page of " + page_name(options.page) + " (" + std::to_string(plan->pages()) +
+                         " pages' worth), so that labels stay at least " + format_number(options.min_print_pt) +
+                         " pt; use --formats pdf for pages");
     }
     std::string out;
     if (page && is_pdf(format)) {
-        out = pdf_pages(gvc, g.get(), drawing, *plan, session);
+        PdfBook book(plan->page_w, plan->page_h);
+        if (plan->fits || !options.legend) {
+            book.add(gvc, g.get(), drawing, *plan, session);
+        } else {
+            // Split over pages: the drawing on its pages, the legend on a page of its own
+            // (inside the drawing it would add its height to every column of pages).
+            layout.reset();
+            for (const auto part : {Builder::Part::drawing, Builder::Part::legend}) {
+                GraphHandle piece = builder.build(extra, without_cooccurrence, part);
+                lay_out(piece);
+                detail::LayoutHandle piece_layout(gvc, piece.get());
+                const Drawing d = measure(piece.get());
+                book.add(gvc, piece.get(), d, plan_pages(d, *page, options.min_print_pt), session);
+            }
+        }
+        if (book.pages() > 1 && options.warn)
+            options.warn("PDF: split over " + std::to_string(book.pages()) + " pages of " + page_name(options.page) +
+                         ", so that labels stay at least " + format_number(options.min_print_pt) + " pt" +
+                         (options.legend ? " (the legend on the last page)" : ""));
+        out = book.finish();
     } else {
         if (plan) {
             const double w = std::min(drawing.width() * plan->scale, plan->fits ? plan->area_w : 1e9);

@@ -48,6 +48,10 @@ pages="$(pdfinfo "$tmp/a4/graph.pdf" | awk '/^Pages:/ {print $2}')"
     fail "not every page is A4: $(pdfinfo -f 1 -l "$pages" "$tmp/a4/graph.pdf" | grep size)"
 if [ "$pages" -gt 1 ]; then
     grep -q "split over $pages pages of A4" "$tmp/a4.log" || fail "$pages pages, and the run did not say so"
+    last="$(pdftotext -f "$pages" -l "$pages" "$tmp/a4/graph.pdf" -)"
+    for w in Legend "line colour: relation" "line width: sentences" "1 sentence" signed alleged; do
+        grep -qF -- "$w" <<<"$last" || fail "the legend page (the last) lacks \"$w\""
+    done
 fi
 pdffonts "$tmp/a4/graph.pdf" | grep -q 'DejaVu.* yes' || fail "the diagram's font is not embedded: $(pdffonts "$tmp/a4/graph.pdf")"
 echo "ok: $pages A4 page(s), fonts embedded"

@@ -54,7 +54,8 @@
 //   co-occurrence edges (mentioned_with) are left out first, if any are drawn, and the
 //   diagram laid out again; if that is not enough, the PDF is split into pages of the chosen
 //   size (left to right, then top to bottom) at the scale that keeps the text at
-//   `min_print_pt`, and a PNG is drawn at that scale, larger than the page. Each of these
+//   `min_print_pt`, with the legend on a last page of its own, and a PNG is drawn at that
+//   scale, larger than the page. Each of these
 //   is reported through `warn`. A PDF page is exactly the chosen size (drawn through cairo,
 //   with Graphviz's viewport for each page); "fit" keeps Graphviz's own page. `dpi` sets the
 //   PNG's resolution (the page in pixels is the page in inches times dpi).
