@@ -79,13 +79,13 @@
     el("td", null, safeUrl(d.url) ? el("a", { href: safeUrl(d.url), rel: "noopener", target: "_blank", text: d.url }) : el("code", { text: d.id }))));
   $("t-documents").tBodies[0].append(...docRows);
 
-  const entRows = ents.map((e, i) => el("tr", { id: "entity-" + i },
+  const entRow = (e, i) => el("tr", { id: "entity-" + i },
     el("th", { scope: "row" }, el("a", { href: "#entity-" + i, "data-entity": i, text: e.label })),
     el("td", null, swatch(data.classes[e.class] && data.classes[e.class].color), classLabel(e.class)),
     el("td", { class: "aliases", text: e.aliases.filter((a) => a !== e.label).join(" · ") }),
     el("td", { class: "n", text: String(e.mentions) }),
     el("td", null, ...e.docs.flatMap((d, k) => (k ? [", ", docLink(d)] : [docLink(d)]))),
-    el("td", null, wikidata(e.qid))));
+    el("td", null, wikidata(e.qid)));
 
   function evidenceList(r) {
     const names = [...namesOf(ents[r.s]), ...namesOf(ents[r.t])].sort((a, b) => b.length - a.length);
@@ -96,7 +96,7 @@
       return el("blockquote", null, quote(text, names), el("cite", null, docLink(doc), " — " + facts));
     });
   }
-  const relRows = rels.map((r, i) => {
+  const relRow = (r, i) => {
     const dropped = r.weight - r.ev.length;
     return el("tr", { id: "relation-" + i, "data-id": r.id },
       el("td", null, el("a", { href: "#entity-" + r.s, text: ents[r.s].label })),
@@ -106,35 +106,41 @@
       el("td", { text: relDates[i].join(", ") }),
       el("td", { class: "n", text: String(r.weight) }),
       el("td", null, ...evidenceList(r), dropped > 0 ? el("p", { class: "note", text: dropped + " more sentence(s) counted, not kept" }) : null));
-  });
+  };
 
   const timeline = [];
   rels.forEach((r, i) => r.ev.forEach((ev) => { if (ev.date) timeline.push([ev.date, i, ev]); }));
   timeline.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  const timeRows = timeline.map(([date, i, ev]) => {
+  const timeRow = ([date, i, ev]) => {
     const r = rels[i];
     return el("li", null, el("time", { datetime: date, text: date }),
       ents[r.s].label + " " + typeLabel(r.type) + " " + ents[r.t].label + " ",
       el("span", { class: "status status-" + ev.status, text: statusLabel(ev.status) }),
       el("blockquote", null, quote(sents[ev.x][1], [...namesOf(ents[r.s]), ...namesOf(ents[r.t])].sort((a, b) => b.length - a.length)),
         el("cite", null, docLink(sents[ev.x][0]))));
-  });
+  };
 
-  // Tables of many rows draw the first PAGE shown rows; "Show all" draws the rest.
+  // Tables of many rows draw the first PAGE shown rows; "Show all" draws the rest. A row is
+  // made the first time it is drawn, then kept.
   const lists = {
-    entities: { body: $("t-entities").tBodies[0], rows: entRows, all: false },
-    relations: { body: $("t-relations").tBodies[0], rows: relRows, all: false },
-    timeline: { body: $("t-timeline"), rows: timeRows, all: false },
+    entities: { body: $("t-entities").tBodies[0], items: ents, make: entRow, rows: [], all: false },
+    relations: { body: $("t-relations").tBodies[0], items: rels, make: relRow, rows: [], all: false },
+    timeline: { body: $("t-timeline"), items: timeline, make: timeRow, rows: [], all: false },
   };
   function draw(name, shown) {
     const l = lists[name];
-    const rows = l.rows.filter((_, i) => shown[i]);
-    const drawn = l.all ? rows : rows.slice(0, PAGE);
+    const drawn = [];
+    let count = 0;
+    for (let i = 0; i < l.items.length; i++) {
+      if (!shown[i]) continue;
+      if (l.all || count < PAGE) drawn.push(l.rows[i] || (l.rows[i] = l.make(l.items[i], i)));
+      count++;
+    }
     l.body.replaceChildren(...drawn);
     const more = l.body.closest("section").querySelector(".more");
-    more.hidden = drawn.length === rows.length;
-    more.querySelector("button").textContent = "Show all " + rows.length;
-    l.body.closest("section").setAttribute("data-shown", String(rows.length));
+    more.hidden = drawn.length === count;
+    more.querySelector("button").textContent = "Show all " + count;
+    l.body.closest("section").setAttribute("data-shown", String(count));
   }
   document.querySelectorAll("[data-more]").forEach((b) => b.addEventListener("click", () => {
     lists[b.dataset.more].all = true;
