@@ -103,7 +103,7 @@
       el("td", null, swatch(data.types[r.type] && data.types[r.type].color), typeLabel(r.type)),
       el("td", null, el("a", { href: "#entity-" + r.t, text: ents[r.t].label })),
       el("td", null, el("span", { class: "status status-" + r.status, text: statusLabel(r.status) })),
-      el("td", { text: relDates[i].join(", ") }),
+      el("td", { class: "dates", text: relDates[i].join(", ") }),
       el("td", { class: "n", text: String(r.weight) }),
       el("td", null, ...evidenceList(r), dropped > 0 ? el("p", { class: "note", text: dropped + " more sentence(s) counted, not kept" }) : null));
   };
@@ -167,7 +167,8 @@
       (!(from || to) || r.ev.some(evOk)) && (!entityFilter || entOk[r.s] || entOk[r.t]));
     const entShown = ents.map((e, i) => entOk[i] && (!relationFilter || byEntity[i].some((k) => relOk[k])));
     const nodeShown = entShown.slice();
-    if (entityFilter || relationFilter) rels.forEach((r, i) => { if (relOk[i]) nodeShown[r.s] = nodeShown[r.t] = true; });
+    // The diagram also shows the other end of each shown relation it draws.
+    if (entityFilter || relationFilter) rels.forEach((r, i) => { if (relOk[i] && drawnRels.has(i)) nodeShown[r.s] = nodeShown[r.t] = true; });
     else nodeShown.fill(true);
     const docShown = docs.map(() => !(entityFilter || relationFilter));
     rels.forEach((r, i) => { if (relOk[i]) for (const ev of r.ev) if (evOk(ev)) docShown[sents[ev.x][0]] = true; });
@@ -209,7 +210,7 @@
 
   const box = $("kg-svg"), svg = box && box.querySelector("svg");
   const relIndex = new Map(rels.map((r, i) => [r.id, i]));
-  const nodeEls = [], edgeEls = [];
+  const nodeEls = [], edgeEls = [], drawnRels = new Set();
   if (svg) {
     svg.removeAttribute("width");
     svg.removeAttribute("height");
@@ -228,7 +229,7 @@
     });
     svg.querySelectorAll("g.edge").forEach((g) => {
       const i = relIndex.get(g.id);
-      if (i !== undefined) edgeEls.push([g, i]);
+      if (i !== undefined) edgeEls.push([g, i]), drawnRels.add(i);
     });
     panZoom(svg);
   }
