@@ -4,6 +4,7 @@
 #include "kg/export/dot.hpp"
 
 #include "cgraph_handle.hpp"
+#include "style_lookup.hpp"
 #include "kg/error.hpp"
 #include "kg/export/edge_id.hpp"
 #include "kg/export/viz.hpp"
@@ -114,11 +115,8 @@ void check_id(std::string_view id, bool legend) {
 
 std::string format_number(double value) { return viz_number(value); }
 
-template <class Map>
-std::string lookup(const Map& map, const std::string& key) {
-    auto it = map.find(key);
-    return it == map.end() ? key : it->second;
-}
+using detail::lookup;
+using detail::merged;
 
 /// A word of the diagram's language (DotStyle::words), else `english`.
 std::string word(const DotStyle& style, const std::string& key, const std::string& english) {
@@ -147,14 +145,6 @@ bool clusters_supported(const std::string& engine) {
     return engine == "dot" || engine == "fdp" || engine == "osage" || engine == "patchwork";
 }
 
-/// Attributes of `item` over those of "*", from one style section.
-DotAttributes merged(const std::map<std::string, DotAttributes>& section, const std::string& item) {
-    DotAttributes out;
-    if (auto it = section.find("*"); it != section.end()) out = it->second;
-    if (auto it = section.find(item); it != section.end())
-        for (const auto& [k, v] : it->second) out[k] = v;
-    return out;
-}
 
 // ---------------------------------------------------------------------------------------
 // Building the Agraph_t
@@ -432,6 +422,11 @@ private:
     /// (A real sample edge would span two ranks of the layout and stretch the legend.)
     void add_legend_line(Agraph_t* legend, const std::string& key, const DotAttributes& attrs, const std::string& label,
                          bool light = false) {
+        set_html(legend_text_node(legend, key, label), "label", line_sample(attrs, label, light));
+    }
+
+    /// A legend node of text ("legend:KEY"), its label left to the caller.
+    Agnode_t* legend_text_node(Agraph_t* legend, const std::string& key, const std::string& tooltip) {
         Agnode_t* n = agnode(legend, CString(legend_name(key)), 1);
         session_.check(n != nullptr, "agnode (legend)");
         set(n, "shape", "plaintext");
@@ -439,21 +434,13 @@ private:
         set(n, "margin", "0.04");
         set(n, "height", "0");
         set(n, "fontsize", format_number(o_.min_fontsize));
-        set(n, "tooltip", escape(label));
-        set_html(n, "label", line_sample(attrs, label, light));
+        set(n, "tooltip", escape(tooltip));
+        return n;
     }
 
     /// A legend entry of plain text ("legend:KEY"): a heading or a note.
     void add_legend_text(Agraph_t* legend, const std::string& key, const std::string& text) {
-        Agnode_t* n = agnode(legend, CString(legend_name(key)), 1);
-        session_.check(n != nullptr, "agnode (legend)");
-        set(n, "shape", "plaintext");
-        set(n, "style", "");
-        set(n, "margin", "0.04");
-        set(n, "height", "0");
-        set(n, "fontsize", format_number(o_.min_fontsize));
-        set(n, "label", escape(text));
-        set(n, "tooltip", escape(text));
+        set(legend_text_node(legend, key, text), "label", escape(text));
     }
 
     /// The line samples of what width means: one sentence (light), the most shown (heavy).

@@ -7,6 +7,7 @@
 #include "kg/base/utf8.hpp"
 #include "kg/error.hpp"
 #include "kg/export/edge_id.hpp"
+#include "style_lookup.hpp"
 
 #include <algorithm>
 #include <map>
@@ -128,41 +129,28 @@ private:
         std::set<std::string> classes, types;
         for (std::size_t v = 0; v < g_.entity_count(); ++v) classes.insert(g_.entity(v).type);
         for (auto [e, end] = boost::edges(g_.graph()); e != end; ++e) types.insert(g_.relation(*e).type);
-        auto label = [](const std::map<std::string, std::string>& m, const std::string& k) {
-            auto it = m.find(k);
-            return it == m.end() ? k : it->second;
+        // {"NAME": {"label": ..., "color": ...}, ...} for the names used, from one style section.
+        auto labelled = [&](const char* name, const std::set<std::string>& used, const std::map<std::string, std::string>& labels,
+                            const std::map<std::string, DotAttributes>& section, const char* colour, const char* fallback) {
+            key(name), out_ += '{';
+            bool first = true;
+            for (const auto& item : used) {
+                if (!first) out_ += ',';
+                first = false;
+                str(item), out_ += ":{", key("label"), str(detail::lookup(labels, item));
+                opt("color", color_of(detail::merged(section, item), colour, fallback));
+                out_ += '}';
+            }
+            out_ += "},";
         };
-        auto attrs = [](const std::map<std::string, DotAttributes>& m, const std::string& k) {
-            DotAttributes a;
-            if (auto it = m.find("*"); it != m.end()) a = it->second;
-            if (auto it = m.find(k); it != m.end())
-                for (const auto& [n, v] : it->second) a[n] = v;
-            return a;
-        };
-        key("classes"), out_ += '{';
+        labelled("classes", classes, s.class_labels, s.classes, "fillcolor", "color");
+        labelled("types", types, s.relation_labels, s.relations, "color", "fontcolor");
+        key("statuses"), out_ += '{';
         bool first = true;
-        for (const auto& c : classes) {
-            if (!first) out_ += ',';
-            first = false;
-            str(c), out_ += ":{", key("label"), str(label(s.class_labels, c));
-            opt("color", color_of(attrs(s.classes, c), "fillcolor", "color"));
-            out_ += '}';
-        }
-        out_ += "},", key("types"), out_ += '{';
-        first = true;
-        for (const auto& t : types) {
-            if (!first) out_ += ',';
-            first = false;
-            str(t), out_ += ":{", key("label"), str(label(s.relation_labels, t));
-            opt("color", color_of(attrs(s.relations, t), "color", "fontcolor"));
-            out_ += '}';
-        }
-        out_ += "},", key("statuses"), out_ += '{';
-        first = true;
         for (ClaimStatus st : {ClaimStatus::asserted, ClaimStatus::reported, ClaimStatus::alleged, ClaimStatus::denied}) {
             if (!first) out_ += ',';
             first = false;
-            str(to_string(st)), out_ += ':', str(label(s.status_labels, to_string(st)));
+            str(to_string(st)), out_ += ':', str(detail::lookup(s.status_labels, to_string(st)));
         }
         out_ += '}';
     }

@@ -4,6 +4,7 @@
 #include "kg/base/utf8.hpp"
 #include "kg/error.hpp"
 #include "kg/export/viz.hpp"
+#include "style_lookup.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -37,19 +38,8 @@ std::string css_color(const DotAttributes& attrs, const char* key) {
     return it->second;
 }
 
-DotAttributes merged(const std::map<std::string, DotAttributes>& section, const std::string& item) {
-    DotAttributes out;
-    if (auto it = section.find("*"); it != section.end()) out = it->second;
-    if (auto it = section.find(item); it != section.end())
-        for (const auto& [k, v] : it->second) out[k] = v;
-    return out;
-}
-
-template <class Map>
-std::string lookup(const Map& map, const std::string& key) {
-    auto it = map.find(key);
-    return it == map.end() ? key : it->second;
-}
+using detail::lookup;
+using detail::merged;
 
 } // namespace
 

@@ -15,21 +15,12 @@ set -u
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -n "${KG_BIN:-}" ] && [ -x "$KG_BIN" ] || fail "KG_BIN must name the kgraph binary"
-KG_BIN="$(cd "$(dirname "$KG_BIN")" && pwd)/$(basename "$KG_BIN")"
-[ -n "${KG_SOURCE_DIR:-}" ] || fail "KG_SOURCE_DIR must name the source tree"
-python="${KG_PYTHON:-/usr/bin/python3}"
-js="$KG_SOURCE_DIR/tests/js"
+kgraph_env
 command -v xmllint >/dev/null 2>&1 || skip "xmllint is not installed (Debian: libxml2-utils)"
 command -v node >/dev/null 2>&1 || skip "node is not installed (Debian: nodejs)"
 "$python" -c 'import networkx, rdflib' >/dev/null 2>&1 || skip "$python cannot import networkx and rdflib"
-for m in graphology-gexf oxigraph kuzu; do
-    [ -d "$js/node_modules/$m" ] || skip "$js/node_modules/$m is missing (scripts/setup runs npm ci there)"
-done
-
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/kg-exports.XXXXXX")" || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
-cd "$KG_SOURCE_DIR" || fail "cannot cd to $KG_SOURCE_DIR"
+need_node_modules graphology-gexf oxigraph kuzu
+scratch exports
 
 formats=graphml,jsonld,gexf,neo4j,ttl,nt
 run "$KG_BIN" build -q -o "$tmp/full" --formats "$formats" samples
@@ -39,10 +30,7 @@ ls samples/*.txt | head -n -1 | while read -r f; do cp "$f" "$tmp/fewer-in/"; do
 (cd "$tmp/fewer-in" && mkdir samples && mv ./*.txt samples/) || fail "cannot stage the smaller corpus"
 (cd "$tmp/fewer-in" && run "$KG_BIN" build -q -o "$tmp/fewer" --formats "$formats" samples) || fail "smaller build"
 
-read -r -a expected <<<"$("$python" tests/external/check_jsonld.py --print-expected "$tmp/full/graph.graphml")"
-count() { local i; for ((i = 0; i < ${#expected[@]}; i += 2)); do [ "${expected[i]}" = "--$1" ] && echo "${expected[i + 1]}"; done; }
-entities="$(count entities)"; relations="$(count relations)"; mentions="$(count mentions)"
-[ -n "$entities" ] && [ -n "$relations" ] && [ -n "$mentions" ] || fail "no counts from the GraphML: ${expected[*]}"
+kgraph_counts "$tmp/full/graph.graphml"
 echo "kgraph's own counts (GraphML): $entities entities, $relations relations, $mentions evidence sentences"
 
 # GEXF

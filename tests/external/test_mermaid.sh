@@ -9,19 +9,11 @@ set -u
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -n "${KG_BIN:-}" ] && [ -x "$KG_BIN" ] || fail "KG_BIN must name the kgraph binary"
-KG_BIN="$(cd "$(dirname "$KG_BIN")" && pwd)/$(basename "$KG_BIN")"
-[ -n "${KG_SOURCE_DIR:-}" ] || fail "KG_SOURCE_DIR must name the source tree"
-python="${KG_PYTHON:-/usr/bin/python3}"
-js="$KG_SOURCE_DIR/tests/js"
-command -v node >/dev/null 2>&1 || skip "node is not installed (Debian: nodejs)"
+kgraph_env
+need_chromium
 command -v dot >/dev/null 2>&1 || skip "dot is not installed (Debian: graphviz)"
-[ -x /usr/bin/chromium ] || skip "Chromium is not installed (Debian: chromium)"
-[ -x "$js/node_modules/.bin/mmdc" ] || skip "$js/node_modules/.bin/mmdc is missing (scripts/setup runs npm ci there)"
-
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/kg-mermaid.XXXXXX")" || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
-cd "$KG_SOURCE_DIR" || fail "cannot cd to $KG_SOURCE_DIR"
+need_node_modules @mermaid-js/mermaid-cli
+scratch mermaid
 
 # check NAME [kgraph options...]: the Mermaid and the DOT of one view agree, and mmdc draws it.
 check() {

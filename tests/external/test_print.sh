@@ -11,17 +11,12 @@ set -u
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -n "${KG_BIN:-}" ] && [ -x "$KG_BIN" ] || fail "KG_BIN must name the kgraph binary"
-KG_BIN="$(cd "$(dirname "$KG_BIN")" && pwd)/$(basename "$KG_BIN")"
-[ -n "${KG_SOURCE_DIR:-}" ] || fail "KG_SOURCE_DIR must name the source tree"
-python="${KG_PYTHON:-/usr/bin/python3}"
+kgraph_env
 for tool in pdftotext pdffonts pdfinfo dot; do
     command -v "$tool" >/dev/null 2>&1 || skip "$tool is not installed (Debian: poppler-utils, graphviz)"
 done
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/kg-print.XXXXXX")" || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
-cd "$KG_SOURCE_DIR" || fail "cannot cd to $KG_SOURCE_DIR"
+scratch print
 
 # The height pdftotext gives a 7 pt word of the diagrams' font.
 echo 'digraph { node [fontname="DejaVu Sans", fontsize=7, shape=plaintext]; a [label="Seven"] }' | dot -Tpdf >"$tmp/seven.pdf" ||

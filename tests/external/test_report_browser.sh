@@ -12,19 +12,10 @@ set -u
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -n "${KG_BIN:-}" ] && [ -x "$KG_BIN" ] || fail "KG_BIN must name the kgraph binary"
-KG_BIN="$(cd "$(dirname "$KG_BIN")" && pwd)/$(basename "$KG_BIN")"
-[ -n "${KG_SOURCE_DIR:-}" ] || fail "KG_SOURCE_DIR must name the source tree"
-js="$KG_SOURCE_DIR/tests/js"
-command -v node >/dev/null 2>&1 || skip "node is not installed (Debian: nodejs)"
-[ -x "${KG_CHROMIUM:-/usr/bin/chromium}" ] || skip "Chromium is not installed (Debian: chromium)"
-for m in playwright-core graphology graphology-graphml @xmldom/xmldom; do
-    [ -d "$js/node_modules/$m" ] || skip "$js/node_modules/$m is missing (scripts/setup runs npm ci there)"
-done
-
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/kg-report.XXXXXX")" || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
-cd "$KG_SOURCE_DIR" || fail "cannot cd to $KG_SOURCE_DIR"
+kgraph_env
+need_chromium
+need_node_modules playwright-core graphology graphology-graphml @xmldom/xmldom
+scratch report
 
 # The README's command, as it is.
 run "$KG_BIN" build -q -f html -o "$tmp/html" samples/

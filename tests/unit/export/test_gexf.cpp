@@ -6,6 +6,7 @@
 #include "kg/export/gexf.hpp"
 
 #include "golden.hpp"
+#include "checks.hpp"
 #include "graph_builders.hpp"
 #include "kg/error.hpp"
 
@@ -127,9 +128,7 @@ TEST_CASE("gexf: markup in text is escaped and reads back exactly", "[gexf][esca
 TEST_CASE("gexf: characters XML cannot hold are refused, or dropped and reported", "[gexf][escape]") {
     kg::KnowledgeGraph g;
     g.add_entity(kg::test::entity("x", "bad\x01label", "State", "Actor", {"bad\x01label"}, {"d"}, 1));
-    CHECK_THROWS_MATCHES(to_gexf(g), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                             return e.code() == kg::Errc::forbidden_character;
-                         }));
+    CHECK_THROWS_MATCHES(to_gexf(g), kg::Error, kg::test::has_code(kg::Errc::forbidden_character));
     kg::GexfOptions o;
     o.drop_forbidden = true;
     std::vector<std::string> warnings;

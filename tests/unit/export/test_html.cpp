@@ -5,6 +5,7 @@
 // <svg on and refused when it holds a script; the title escaped; determinism.
 #include "kg/export/html.hpp"
 
+#include "checks.hpp"
 #include "graph_builders.hpp"
 #include "kg/error.hpp"
 
@@ -28,11 +29,6 @@ std::string page(const kg::KnowledgeGraph& g, const kg::HtmlOptions& o = {}) {
     return out.str();
 }
 
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
-    return n;
-}
 
 /// The data island's JSON.
 std::string island(const std::string& html) {
@@ -43,7 +39,6 @@ std::string island(const std::string& html) {
     return html.substr(begin + open.size(), end - begin - open.size());
 }
 
-bool is_code(const kg::Error& e, kg::Errc code) { return e.code() == code; }
 
 } // namespace
 
@@ -59,9 +54,7 @@ TEST_CASE("html: JSON text escapes what could end the island or a script string"
 
 TEST_CASE("html: malformed UTF-8 is refused, or replaced and counted", "[html][escape]") {
     std::string out;
-    CHECK_THROWS_MATCHES(kg::json_text(out, "a\xC3\x28"), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                             return is_code(e, kg::Errc::forbidden_character);
-                         }));
+    CHECK_THROWS_MATCHES(kg::json_text(out, "a\xC3\x28"), kg::Error, kg::test::has_code(kg::Errc::forbidden_character));
     out.clear();
     std::size_t replaced = 0;
     kg::json_text(out, "a\xC3\x28\xFF", &replaced);
@@ -93,7 +86,7 @@ TEST_CASE("html: one data island holding the whole graph as JSON", "[html]") {
 
 TEST_CASE("html: article text never reaches the page as markup", "[html][escape]") {
     const std::string html = page(kg::test::news_graph());
-    CHECK(count(html, "<script") == 2); // the island and the page's own script
+    CHECK(kg::test::occurrences(html, "<script") == 2); // the island and the page's own script
     CHECK(html.find("alert(1)</script>") == std::string::npos);
     CHECK(html.find("<b>di</b>") == std::string::npos);
     CHECK(html.find("\xE2\x80\xA8") == std::string::npos);
@@ -118,9 +111,7 @@ TEST_CASE("html: the diagram is inlined from <svg on; active content is refused"
     CHECK(page(kg::test::news_graph()).find("id=\"kg-svg\"") == std::string::npos); // no diagram, no section
     for (const char* bad : {"<svg><script>x()</script></svg>", "<svg><foreignObject/></svg>", "not an svg"}) {
         o.diagram_svg = bad;
-        CHECK_THROWS_MATCHES(page(kg::test::news_graph(), o), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                                 return is_code(e, kg::Errc::export_error);
-                             }));
+        CHECK_THROWS_MATCHES(page(kg::test::news_graph(), o), kg::Error, kg::test::has_code(kg::Errc::export_error));
     }
 }
 

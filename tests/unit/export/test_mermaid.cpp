@@ -3,6 +3,7 @@
 // linkStyle), the DOT view's filters, the maxEdges warning, and determinism.
 #include "kg/export/mermaid.hpp"
 
+#include "checks.hpp"
 #include "graph_builders.hpp"
 #include "kg/error.hpp"
 
@@ -20,11 +21,6 @@ std::string mmd(const kg::KnowledgeGraph& g, const kg::MermaidOptions& o = {}) {
     return out.str();
 }
 
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
-    return n;
-}
 
 } // namespace
 
@@ -65,7 +61,7 @@ TEST_CASE("mermaid: a graph LR flowchart of the DOT view", "[mermaid]") {
     CHECK(out.find("  e_Q423 ---|\"met\"| e_Q7747\n") != std::string::npos);          // symmetric
     CHECK(out.find("  e_Q423 -.->|\"supplied\"| e_artillery_shells\n") != std::string::npos); // alleged
     CHECK(out.find("  classDef c_State fill:#E69F00,stroke:#8C6100,color:#000000\n") != std::string::npos);
-    CHECK(count(out, "  linkStyle ") == 4);
+    CHECK(kg::test::occurrences(out, "  linkStyle ") == 4);
     CHECK(out.find("linkStyle 0 stroke:#CC79A7,stroke-width:1px") != std::string::npos);
     CHECK(out.find("stroke-width:2px") != std::string::npos); // met: 2 sentences
 }
@@ -73,11 +69,11 @@ TEST_CASE("mermaid: a graph LR flowchart of the DOT view", "[mermaid]") {
 TEST_CASE("mermaid: the DOT view's filters apply", "[mermaid]") {
     kg::MermaidOptions o;
     o.view.relations = {"*"};
-    CHECK(count(mmd(kg::test::news_graph(), o), "|\"") == 5);
+    CHECK(kg::test::occurrences(mmd(kg::test::news_graph(), o), "|\"") == 5);
     o.view.relations = {"signed"};
     const std::string only = mmd(kg::test::news_graph(), o);
-    CHECK(count(only, "|\"") == 1);
-    CHECK(count(only, "[\"") == 2);
+    CHECK(kg::test::occurrences(only, "|\"") == 1);
+    CHECK(kg::test::occurrences(only, "[\"") == 2);
     o.view = {};
     o.view.focus = {"Nobody At All"};
     CHECK_THROWS_AS(mmd(kg::test::news_graph(), o), kg::Error);
@@ -95,7 +91,7 @@ TEST_CASE("mermaid: a view over Mermaid's default maxEdges is written and report
     kg::MermaidOptions o;
     o.warn = [&](const std::string& w) { warnings.push_back(w); };
     const std::string out = mmd(g, o);
-    CHECK(count(out, " -->|") == 40 * 39);
+    CHECK(kg::test::occurrences(out, " -->|") == 40 * 39);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].find("maxEdges") != std::string::npos);
 }

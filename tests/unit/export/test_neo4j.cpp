@@ -4,6 +4,7 @@
 // cannot take), the ';' warning, and determinism.
 #include "kg/export/neo4j.hpp"
 
+#include "checks.hpp"
 #include "graph_builders.hpp"
 #include "kg/error.hpp"
 
@@ -34,13 +35,7 @@ Files write(const kg::KnowledgeGraph& g, const kg::Neo4jOptions& o = {}) {
 
 std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
 
-std::size_t count(const std::string& s, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
-    return n;
-}
 
-bool is_code(const kg::Error& e, kg::Errc code) { return e.code() == code; }
 
 } // namespace
 
@@ -59,14 +54,14 @@ TEST_CASE("neo4j: CSV headers, one row per item, text quoted with doubled quotes
     const std::string& states = f.text.at("neo4j-nodes-Actor-State.csv");
     CHECK(first_line(states) == "id:ID(Entity),:LABEL,label,type,class,aliases:string[],wikidata,mentions:int,documents:int");
     CHECK(states.find("\n\"Q159\",\"Entity;Actor;State\",\"Russia\",\"State\",\"Actor\",\"Mosca;Russia\",\"Q159\",6,2\n") != std::string::npos);
-    CHECK(count(states, "\n") == 1 + 2);
+    CHECK(kg::test::occurrences(states, "\n") == 1 + 2);
     const std::string& met = f.text.at("neo4j-rels-MET.csv");
     CHECK(first_line(met).starts_with(":START_ID(Entity),:END_ID(Entity),:TYPE,id,type,weight:int,status,symmetric:boolean"));
     CHECK(met.find("\"Q423\",\"Q7747\",\"MET\",\"Q423:met:Q7747\",\"met\",2,\"asserted\",true") != std::string::npos);
     const std::string& docs = f.text.at("neo4j-documents.csv");
     CHECK(docs.find("\"Forniture \"\"segrete\"\" <b>di</b> proiettili\"") != std::string::npos);
     const std::string& evidence = f.text.at("neo4j-evidence.csv");
-    CHECK(count(evidence, "\"Evidence\"") == 6); // every kept sentence of every relation
+    CHECK(kg::test::occurrences(evidence, "\"Evidence\"") == 6); // every kept sentence of every relation
     CHECK(evidence.find("\"13000 proiettili\"") != std::string::npos);
 }
 
@@ -92,16 +87,14 @@ TEST_CASE("neo4j: strings escape backslash and quote; rows_per_statement splits 
     const std::string split = write(g, one).text.at("graph.cypher");
     const std::string whole = write(g).text.at("graph.cypher");
     CHECK(split.find("'O\\'Brien \\\\ Co'") != std::string::npos);
-    CHECK(count(split, "MERGE (n:Entity") == 3);
-    CHECK(count(whole, "MERGE (n:Entity") == 1);
+    CHECK(kg::test::occurrences(split, "MERGE (n:Entity") == 3);
+    CHECK(kg::test::occurrences(whole, "MERGE (n:Entity") == 1);
 }
 
 TEST_CASE("neo4j: malformed UTF-8 is refused, or replaced and reported", "[neo4j][escape]") {
     kg::KnowledgeGraph g;
     g.add_entity(kg::test::entity("x", "bad \xC3\x28", "Person", "Actor", {"bad"}, {"d"}, 1));
-    CHECK_THROWS_MATCHES(write(g), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                             return is_code(e, kg::Errc::forbidden_character);
-                         }));
+    CHECK_THROWS_MATCHES(write(g), kg::Error, kg::test::has_code(kg::Errc::forbidden_character));
     kg::Neo4jOptions o;
     o.replace_invalid_utf8 = true;
     std::vector<std::string> warnings;
@@ -116,9 +109,7 @@ TEST_CASE("neo4j: a relation type Neo4j cannot take is an export error", "[neo4j
     const auto a = g.add_entity(kg::test::entity("a", "A", "State", "Actor", {"A"}, {"d"}, 1));
     const auto b = g.add_entity(kg::test::entity("b", "B", "State", "Actor", {"B"}, {"d"}, 1));
     g.add_relation(a, b, "evidence_in", kg::test::evidence("d", 0, "A and B."), false);
-    CHECK_THROWS_MATCHES(write(g), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                             return is_code(e, kg::Errc::export_error);
-                         }));
+    CHECK_THROWS_MATCHES(write(g), kg::Error, kg::test::has_code(kg::Errc::export_error));
 }
 
 TEST_CASE("neo4j: a list item holding the array delimiter is reported", "[neo4j][csv]") {

@@ -5,6 +5,7 @@
 #include "kg/export/rdf.hpp"
 
 #include "golden.hpp"
+#include "checks.hpp"
 #include "graph_builders.hpp"
 #include "kg/error.hpp"
 
@@ -37,7 +38,6 @@ std::vector<std::string> lines(const std::string& s) {
     return out;
 }
 
-bool is_code(const kg::Error& e, kg::Errc code) { return e.code() == code; }
 
 } // namespace
 
@@ -78,9 +78,7 @@ TEST_CASE("rdf: Turtle holds the same subjects, with prefixes", "[rdf][ttl]") {
 TEST_CASE("rdf: malformed UTF-8 is refused, or replaced and reported", "[rdf][escape]") {
     kg::KnowledgeGraph g;
     g.add_entity(kg::test::entity("x", "bad \xC3\x28", "Person", "Actor", {"bad"}, {"d"}, 1));
-    CHECK_THROWS_MATCHES(nt(g), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                             return is_code(e, kg::Errc::forbidden_character);
-                         }));
+    CHECK_THROWS_MATCHES(nt(g), kg::Error, kg::test::has_code(kg::Errc::forbidden_character));
     kg::JsonldOptions o;
     o.replace_invalid_utf8 = true;
     int warnings = 0;
@@ -93,9 +91,7 @@ TEST_CASE("rdf: an IRI from the vocabulary that IRIs cannot hold is refused", "[
     kg::JsonldOptions o;
     o.vocabulary.classes["State"].additional_type = "http://example.org/a b";
     o.include_vocabulary = true;
-    CHECK_THROWS_MATCHES(nt(kg::test::news_graph(), o), kg::Error, Catch::Matchers::Predicate<kg::Error>([](const kg::Error& e) {
-                             return is_code(e, kg::Errc::export_error);
-                         }));
+    CHECK_THROWS_MATCHES(nt(kg::test::news_graph(), o), kg::Error, kg::test::has_code(kg::Errc::export_error));
 }
 
 TEST_CASE("rdf: deterministic; golden N-Triples of the small news graph", "[rdf][golden]") {
