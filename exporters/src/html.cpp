@@ -113,6 +113,8 @@ private:
             opt("lang", d.language);
             opt("title", d.title);
             if (d.bytes) out_ += ",\"bytes\":", num(d.bytes);
+            // DocumentInfo has no url, outlet or publication date yet; the page shows those
+            // keys when present and hides the outlet and date columns when no document has them.
             out_ += '}';
         }
         out_ += ']';

@@ -73,11 +73,14 @@
   const docRows = docs.map((d, i) => el("tr", null,
     el("td", { class: "n", text: String(i + 1) }),
     el("td", null, docLink(i)),
-    el("td", { text: d.outlet || "" }),
-    el("td", null, d.published ? el("time", { datetime: d.published, text: d.published }) : ""),
+    el("td", { class: "c-outlet", text: d.outlet || "" }),
+    el("td", { class: "c-published" }, d.published ? el("time", { datetime: d.published, text: d.published }) : ""),
     el("td", { text: d.lang || "" }),
     el("td", null, safeUrl(d.url) ? el("a", { href: safeUrl(d.url), rel: "noopener", target: "_blank", text: d.url }) : el("code", { text: d.id }))));
   $("t-documents").tBodies[0].append(...docRows);
+  // Columns no document fills (outlet, date: not every graph has them) are left out.
+  for (const field of ["outlet", "published"])
+    if (!docs.some((d) => d[field])) $("t-documents").classList.add("no-" + field);
 
   const entRow = (e, i) => el("tr", { id: "entity-" + i },
     el("th", { scope: "row" }, el("a", { href: "#entity-" + i, "data-entity": i, text: e.label })),
