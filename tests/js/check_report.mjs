@@ -3,7 +3,7 @@
 // graphology-graphml (not from the report's own data).
 // Checks: no console error or warning, no page error, no request leaves the file (no network,
 // no CDN); the tables hold every document, entity and relation, and the per-class and
-// per-type counts add up; the diagram's nodes open their card (click, and Enter from the
+// per-type counts add up; every quoted sentence links to its document; the diagram's nodes open their card (click, and Enter from the
 // keyboard); the filter narrows every table and the diagram (by relation type, by entity, by
 // date) and "Clear" restores them; with --inject TEXT, a document whose text holds TEXT (a
 // <script> element) shows it as text and runs nothing.
@@ -49,6 +49,12 @@ try {
   const sums = await page.evaluate(() => ["t-classes", "t-types"].map((id) =>
     [...document.querySelectorAll(`#${id} tbody tr td.n:nth-child(2)`)].reduce((n, td) => n + Number(td.textContent), 0)));
   check(sums[0] === entities && sums[1] === relations, `per-class and per-type counts add up to ${sums}, expected ${entities}, ${relations}`);
+  // Every quoted sentence links to its source: the document's URL, or else its row in the corpus table.
+  const cites = await page.evaluate(() => [...document.querySelectorAll("#t-relations cite")].map((c) => {
+    const a = c.querySelector("a[href]");
+    return a && (/^https?:/.test(a.getAttribute("href")) || document.getElementById(a.getAttribute("href").slice(1)) !== null);
+  }));
+  check(cites.length > 0 && cites.every(Boolean), `${cites.filter((ok) => !ok).length} of ${cites.length} evidence sentences link to no document`);
   const headline = await page.textContent("#kg-counts");
   check(headline.includes(`${entities} entities, ${relations} relations`), `headline: ${headline}`);
 

@@ -30,7 +30,8 @@
   function docLink(i) {
     const d = docs[i] || {};
     const url = safeUrl(d.url);
-    return url ? el("a", { href: url, rel: "noopener", target: "_blank", text: docName(i) }) : el("span", { title: d.id, text: docName(i) });
+    // Without a URL, the link leads to the document's row in the corpus table (its path).
+    return url ? el("a", { href: url, rel: "noopener", target: "_blank", text: docName(i) }) : el("a", { href: "#document-" + i, title: d.id, text: docName(i) });
   }
 
   // Per relation: its dates; per entity: its relations.
@@ -70,9 +71,9 @@
   fillSelect("f-type", Object.keys(data.types).map((t) => [t, typeLabel(t)]));
   fillSelect("f-status", Object.keys(data.statuses).map((s) => [s, statusLabel(s)]));
 
-  const docRows = docs.map((d, i) => el("tr", null,
+  const docRows = docs.map((d, i) => el("tr", { id: "document-" + i },
     el("td", { class: "n", text: String(i + 1) }),
-    el("td", null, docLink(i)),
+    el("td", null, safeUrl(d.url) ? docLink(i) : docName(i)),
     el("td", { class: "c-outlet", text: d.outlet || "" }),
     el("td", { class: "c-published" }, d.published ? el("time", { datetime: d.published, text: d.published }) : ""),
     el("td", { text: d.lang || "" }),
