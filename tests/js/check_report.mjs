@@ -3,10 +3,11 @@
 // graphology-graphml (not from the report's own data).
 // Checks: no console error or warning, no page error, no request leaves the file (no network,
 // no CDN); the tables hold every document, entity and relation, and the per-class and
-// per-type counts add up; every quoted sentence links to its document; the diagram's nodes open their card (click, and Enter from the
-// keyboard); the filter narrows every table and the diagram (by relation type, by entity, by
-// date) and "Clear" restores them; with --inject TEXT, a document whose text holds TEXT (a
-// <script> element) shows it as text and runs nothing.
+// per-type counts add up; every quoted sentence links to its document; the diagram's nodes
+// open their card (click, and Enter from the keyboard); the filter narrows every table and
+// the diagram (by relation type, by entity, by date) and "Clear" restores them; printed, the
+// controls are hidden and the evidence keeps its width; with --inject TEXT, a document whose
+// text holds TEXT (a <script> element) shows it as text and runs nothing.
 // Usage: node check_report.mjs report.html graph.graphml --documents N [--inject TEXT] [--screenshot PNG] [--timing]
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -131,6 +132,17 @@ try {
     check(ran[0] === undefined, "the injected script ran");
     check(ran[1] === 2 && ran[2] === 0, `the page holds ${ran[1]} script elements and ${ran[2]} img/iframe/object elements`);
   }
+  // Printed (A4 width): no controls, and the evidence keeps over a third of the relation table
+  // (before the print rules: 19%, the table wider than the page).
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  const print = await page.evaluate(() => {
+    const t = document.getElementById("t-relations"), row = t.tBodies[0].rows[0];
+    return { filter: getComputedStyle(document.querySelector(".filter")).display, table: t.offsetWidth, evidence: row ? row.lastElementChild.offsetWidth : 0 };
+  });
+  check(print.filter === "none", `printed, the filter box shows (display: ${print.filter})`);
+  check(print.table <= 794 && print.evidence > print.table / 3, `printed, the evidence column is ${print.evidence} px of a ${print.table} px table`);
+  await page.emulateMedia({ media: "screen" });
   if (screenshot) {
     await page.click("#f-clear");
     await page.screenshot({ path: screenshot });
