@@ -2,8 +2,9 @@
 # The HTML report (issue #15) in Debian's Chromium, headless (tests/js/check_report.mjs):
 #  - `kgraph build -f html -o OUT samples/` writes OUT/report.html, self-contained (no request
 #    leaves the file), with no console error; its tables hold the counts of the GraphML of the
-#    same run; node cards open by click and by keyboard; the filter narrows the tables and
-#    the diagram by relation type, entity and date;
+#    same run; evidence links to its document; node cards open by click and by keyboard; the
+#    filter narrows the tables and the diagram by relation type, class, status, entity and
+#    date; printed, the evidence keeps its width;
 #  - an article whose text holds </script>, <script>, <!-- and U+2028 shows that text as text
 #    and runs nothing;
 #  - the report is byte-identical across runs and thread counts.

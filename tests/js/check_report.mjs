@@ -5,9 +5,9 @@
 // no CDN); the tables hold every document, entity and relation, and the per-class and
 // per-type counts add up; every quoted sentence links to its document; the diagram's nodes
 // open their card (click, and Enter from the keyboard); the filter narrows every table and
-// the diagram (by relation type, by entity, by date) and "Clear" restores them; printed, the
-// controls are hidden and the evidence keeps its width; with --inject TEXT, a document whose
-// text holds TEXT (a <script> element) shows it as text and runs nothing.
+// the diagram (by relation type, class, status, entity and date) and "Clear" restores them;
+// printed, the controls are hidden and the evidence keeps its width; with --inject TEXT, a
+// document whose text holds TEXT (a <script> element) shows it as text and runs nothing.
 // Usage: node check_report.mjs report.html graph.graphml --documents N [--inject TEXT] [--screenshot PNG] [--timing]
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -90,6 +90,24 @@ try {
   await page.click("#f-clear");
   await page.waitForFunction((n) => document.getElementById("relations").dataset.shown === String(n), relations);
 
+  // Filter by class (the largest) and by status (the rarest): entities of the class and the
+  // relations that touch one; relations of the status.
+  const count = (items, key) => items.reduce((m, v) => m.set(key(v), (m.get(key(v)) || 0) + 1), new Map());
+  const classCounts = [...count(graph.nodes(), (n) => graph.getNodeAttribute(n, "type"))].sort((a, b) => b[1] - a[1]);
+  const [cls, clsCount] = classCounts[0];
+  await page.selectOption("#f-class", cls);
+  await showAll();
+  const clsRelations = graph.edges().filter((e) => [graph.source(e), graph.target(e)].some((n) => graph.getNodeAttribute(n, "type") === cls)).length;
+  check(await section("entities") === clsCount, `class ${cls}: ${await section("entities")} entities, expected ${clsCount}`);
+  check(await section("relations") === clsRelations, `class ${cls}: ${await section("relations")} relations, expected ${clsRelations}`);
+  await page.click("#f-clear");
+  const [status, statusCount] = [...count(graph.edges(), (e) => graph.getEdgeAttribute(e, "status"))].sort((a, b) => a[1] - b[1])[0];
+  await page.selectOption("#f-status", status);
+  await showAll();
+  check(await shown("#t-relations tbody tr") === statusCount, `status ${status}: ${await shown("#t-relations tbody tr")} rows, expected ${statusCount}`);
+  await page.click("#f-clear");
+  await page.waitForFunction((n) => document.getElementById("relations").dataset.shown === String(n), relations);
+
   // Filter by entity: the most mentioned one, by its label.
   let best = null;
   graph.forEachNode((n, a) => { if (!best || a.mentions > best[1].mentions) best = [n, a]; });
@@ -149,7 +167,7 @@ try {
   }
   check(problems.length === 0, problems.join("; "));
   console.log(`ok: report in Chromium: ${documents} documents, ${entities} entities, ${relations} relations, ${nodeCount} diagram nodes; ` +
-    `cards, filters by type (${type}), entity and date work; no console error, no request; loaded in ${loadMs} ms`);
+    `cards, filters by type (${type}), class (${cls}), status (${status}), entity and date work; no console error, no request; loaded in ${loadMs} ms`);
 } finally {
   await close();
 }
