@@ -91,7 +91,9 @@ private:
     std::size_t document_index(const std::string& id) {
         if (auto it = doc_index_.find(id); it != doc_index_.end()) return it->second;
         const std::size_t i = docs_.size();
-        docs_.push_back(DocumentInfo{id, {}, 0, {}});
+        DocumentInfo info;
+        info.id = id;
+        docs_.push_back(std::move(info));
         doc_index_.emplace(id, i);
         return i;
     }
@@ -113,8 +115,18 @@ private:
             opt("lang", d.language);
             opt("title", d.title);
             if (d.bytes) out_ += ",\"bytes\":", num(d.bytes);
-            // DocumentInfo has no url, outlet or publication date yet; the page shows those
-            // keys when present and hides the outlet and date columns when no document has them.
+            opt("url", d.url);
+            opt("published", d.date);
+            opt("outlet", d.outlet);
+            if (!d.authors.empty()) {
+                out_ += ',', key("authors"), out_ += '[';
+                for (std::size_t k = 0; k < d.authors.size(); ++k) {
+                    if (k) out_ += ',';
+                    str(d.authors[k]);
+                }
+                out_ += ']';
+            }
+            opt("path", d.source_path);
             out_ += '}';
         }
         out_ += ']';

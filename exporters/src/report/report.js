@@ -31,7 +31,7 @@
     const d = docs[i] || {};
     const url = safeUrl(d.url);
     // Without a URL, the link leads to the document's row in the corpus table (its path).
-    return url ? el("a", { href: url, rel: "noopener", target: "_blank", text: docName(i) }) : el("a", { href: "#document-" + i, title: d.id, text: docName(i) });
+    return url ? el("a", { href: url, rel: "noopener", target: "_blank", text: docName(i) }) : el("a", { href: "#document-" + i, title: d.path || d.id, text: docName(i) });
   }
 
   // Per relation: its dates; per entity: its relations.
@@ -73,11 +73,12 @@
 
   const docRows = docs.map((d, i) => el("tr", { id: "document-" + i },
     el("td", { class: "n", text: String(i + 1) }),
-    el("td", null, safeUrl(d.url) ? docLink(i) : docName(i)),
+    el("td", null, safeUrl(d.url) ? docLink(i) : docName(i),
+      Array.isArray(d.authors) && d.authors.length ? el("div", { class: "aliases", text: d.authors.join(", ") }) : null),
     el("td", { class: "c-outlet", text: d.outlet || "" }),
     el("td", { class: "c-published" }, d.published ? el("time", { datetime: d.published, text: d.published }) : ""),
     el("td", { text: d.lang || "" }),
-    el("td", null, safeUrl(d.url) ? el("a", { href: safeUrl(d.url), rel: "noopener", target: "_blank", text: d.url }) : el("code", { text: d.id }))));
+    el("td", null, safeUrl(d.url) ? el("a", { href: safeUrl(d.url), rel: "noopener", target: "_blank", text: d.url }) : el("code", { text: d.path || d.id }))));
   $("t-documents").tBodies[0].append(...docRows);
   // Columns no document fills (outlet, date: not every graph has them) are left out.
   for (const field of ["outlet", "published"])

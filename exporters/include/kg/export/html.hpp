@@ -11,10 +11,9 @@
 //   same graph and options give byte-identical output.
 //   Emitted, in order: <head> with the title and the inline style sheet; <body> with a
 //   header (title, counts), the filter box (text, class, relation type, status, dates), the
-//   corpus summary (documents: title, language and path; a document's "url", "outlet" and
-//   "published" are shown when the data island holds them, which needs DocumentInfo to carry
-//   them; the outlet and date columns are hidden when no document has them; counts per
-//   class and per relation type), the diagram (the
+//   corpus summary (documents: title and authors, outlet, publication date, language, and
+//   the URL, or the path read when there is none; the outlet and date columns are hidden
+//   when no document has them; counts per class and per relation type), the diagram (the
 //   inline SVG the caller rendered, see `diagram_svg`; pan and zoom; a click, or Enter on a
 //   focused node, opens the entity's card), the entity table (class, aliases, mentions,
 //   documents, Wikidata link), the relation table (status, dates, weight, and every kept
