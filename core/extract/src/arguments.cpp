@@ -67,7 +67,7 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
         const Token& t = v.tok(q);
         const int m = v.mention_at[q];
         if (m < 0) {
-            if (t.has(tok_comma) || t.key == ";" || t.key == ":" || t.key == ".") break;
+            if (t.has(tok_comma) || ends_clause(t)) break;
             if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
                 // A demonym noun after a preposition is a participant, not the event's
                 // adjective: "gli assalti condotti dai russi".

@@ -44,6 +44,11 @@ struct SentenceView {
 /// mention `m` among them, all of the same coarse class; {m} when it stands alone.
 std::vector<int> coordination_group(const SentenceView& v, int m);
 
+/// Punctuation that ends a clause: ; : . ? !
+inline bool ends_clause(const Token& t) {
+    return t.key == ";" || t.key == ":" || t.key == "." || t.key == "?" || t.key == "!";
+}
+
 /// A possessive clitic split off a name ("'s" in "the Kremlin's war").
 bool is_clitic(const SentenceView& v, std::size_t p);
 

@@ -145,7 +145,7 @@ void extend_weapon_list(const SentenceView& v, const RelationDef& def, std::vect
         const int m = v.mention_at[q];
         if (m < 0) {
             const Token& t = v.tok(q);
-            if (t.key == ";" || t.key == "." || t.key == ":" || t.key == "?" || t.key == "!" || t.has(tok_quote)) return;
+            if (ends_clause(t) || t.has(tok_quote)) return;
             const bool joint = t.has(tok_comma) || c.in(c.lang.coordinators, t.key) || c.in(c.lang.articles, t.key) ||
                                t.has(tok_digit) || c.lang.multipliers.count(t.key) || c.in(c.lang.genitives, t.key);
             if (!joint && ++gap > 3) return;
