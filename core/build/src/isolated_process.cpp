@@ -53,7 +53,10 @@ void split_records(std::string& buffer, std::vector<std::string>& out) {
                             pid_t parent) {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(111);
-    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) std::signal(s, SIG_DFL);
+    // SIGABRT too: a handler the host program installed (a test runner's, an embedding
+    // application's) would otherwise run in the child and could end it with an exit status,
+    // hiding the abort from the parent.
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT}) std::signal(s, SIG_DFL);
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
