@@ -35,6 +35,19 @@ echo "kgraph's own counts (GraphML): $entities entities, $relations relations, $
 
 # GEXF
 run xmllint --noout "$tmp/full/graph.gexf"
+# Valid against the GEXF 1.3 grammar (tests/data/gexf-1.3/README.md: RELAX NG has no notion of
+# xsi: attributes, so they are set aside first, as an XML Schema processor would).
+gexf_valid() { # FILE: exit status of the validation
+    sed -e 's/ xsi:schemaLocation="[^"]*"//' -e 's| xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"||' "$1" >"$tmp/plain.gexf" &&
+        xmllint --noout --relaxng "$KG_SOURCE_DIR/tests/data/gexf-1.3/gexf.rng" "$tmp/plain.gexf" 2>"$tmp/gexf-valid.err"
+}
+gexf_valid "$tmp/full/graph.gexf" || fail "graph.gexf is not valid GEXF 1.3: $(head -3 "$tmp/gexf-valid.err")"
+# ... and the check can fail: an edge without its target, a colour channel over 255.
+sed '0,/<edge id=/s/ target="[^"]*"//' "$tmp/full/graph.gexf" >"$tmp/broken-edge.gexf"
+! gexf_valid "$tmp/broken-edge.gexf" || fail "an edge without a target passed the GEXF 1.3 grammar"
+sed '0,/<viz:color r="[0-9]*"/s/<viz:color r="[0-9]*"/<viz:color r="256"/' "$tmp/full/graph.gexf" >"$tmp/broken-colour.gexf"
+! gexf_valid "$tmp/broken-colour.gexf" || fail "a colour channel of 256 passed the GEXF 1.3 grammar"
+echo "ok: graph.gexf is valid GEXF 1.3 (RELAX NG); broken copies are refused"
 run node "$js/check_gexf.mjs" "$tmp/full/graph.gexf" --nodes "$entities" --edges "$relations"
 run "$python" - "$tmp/full/graph.gexf" "$entities" "$relations" <<'PY'
 import sys
