@@ -331,7 +331,9 @@ private:
         std::string tip = label + " (" + lookup(o_.style.class_labels, n.type) + ", " + n.id + "), " +
                           count_of(o_.style, n.mentions, "mention", "mentions");
         if (!n.first_seen.empty())
-            tip += n.first_seen == n.last_seen ? ", seen " + n.first_seen : ", first seen " + n.first_seen + ", last seen " + n.last_seen;
+            tip += n.first_seen == n.last_seen ? ", " + word(o_.style, "seen", "seen") + " " + n.first_seen
+                                               : ", " + word(o_.style, "first_seen", "first seen") + " " + n.first_seen + ", " +
+                                                     word(o_.style, "last_seen", "last seen") + " " + n.last_seen;
         set(node, "tooltip", escape(shorten(tip, max_tooltip_bytes)));
         if (!n.wikidata.empty() && n.wikidata.find_first_not_of("Q0123456789") == std::string::npos) {
             set(node, "URL", "https://www.wikidata.org/wiki/" + n.wikidata);
@@ -362,7 +364,7 @@ private:
                           count_of(o_.style, r.weight(), "sentence", "sentences") + ", " +
                           lookup(o_.style.status_labels, to_string(status)) + ")";
         if (!r.reported.empty()) {
-            tip += "\nreported";
+            tip += "\n" + word(o_.style, "reported_on", "reported");
             for (const std::string& d : r.reported) tip += (&d == &*r.reported.begin() ? " " : ", ") + d;
         }
         // The articles that state it, one line each: date, outlet, headline, authors, URL.

@@ -44,6 +44,16 @@ inline Evidence evidence(std::string document, std::uint64_t begin, std::string 
     return ev;
 }
 
+/// A document record with only what the builders need (the rest empty).
+inline DocumentInfo document(std::string id, std::string language, std::uint64_t bytes, std::string title) {
+    DocumentInfo d;
+    d.id = std::move(id);
+    d.language = std::move(language);
+    d.bytes = bytes;
+    d.title = std::move(title);
+    return d;
+}
+
 /// A small news graph for the exporter tests of issues #14 and #15: two documents with
 /// titles; Russia (Q159), North Korea (Q423), Vladimir Putin (Q7747), a treaty and a weapon
 /// without QID; relations: Russia signed the treaty (dated 2024-06-19), Putin met Russia's
@@ -56,8 +66,8 @@ inline Evidence evidence(std::string document, std::uint64_t begin, std::string 
 inline KnowledgeGraph news_graph(bool reversed = false, bool extra_document = false) {
     KnowledgeGraph kg;
     const std::string en = "news/en-treaty.txt", it = "news/it-forniture.txt";
-    kg.add_document({en, "en", 400, "Putin and Kim sign a treaty"});
-    kg.add_document({it, "it", 300, "Forniture \"segrete\" <b>di</b> proiettili"});
+    kg.add_document(document(en, "en", 400, "Putin and Kim sign a treaty"));
+    kg.add_document(document(it, "it", 300, "Forniture \"segrete\" <b>di</b> proiettili"));
     const auto ru = kg.add_entity(entity("Q159", "Russia", "State", "Actor", {"Russia", "Mosca"}, {en, it}, 6, "Q159"));
     const auto kp = kg.add_entity(entity("Q423", "North Korea", "State", "Actor", {"North Korea", "Corea del Nord"}, {en, it}, 4, "Q423"));
     const auto putin = kg.add_entity(entity("Q7747", "Vladimir Putin", "Person", "Actor", {"Putin", "Vladimir Putin"}, {en}, 3, "Q7747"));
@@ -84,7 +94,7 @@ inline KnowledgeGraph news_graph(bool reversed = false, bool extra_document = fa
     for (auto& add : adds) add();
     if (extra_document) {
         const std::string de = "news/de-besuch.txt";
-        kg.add_document({de, "de", 100, "Besuch"});
+        kg.add_document(document(de, "de", 100, "Besuch"));
         kg.add_relation(putin, ru, "visited", evidence(de, 0, "Putin besuchte Russland."), false);
     }
     return kg;

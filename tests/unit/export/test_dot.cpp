@@ -699,3 +699,45 @@ TEST_CASE("dot view: a focus view is titled with the entities' labels", "[dot][v
     CHECK(dot.graph_attrs.at("labelloc") == "t");
     CHECK(dot.labels.size() == 3);
 }
+
+TEST_CASE("dot: tooltips say when, in the style's language", "[dot][style]") {
+    kg::KnowledgeGraph kg;
+    kg::EntityNode putin = entity("Q7747", "Vladimir Putin", "Person", 2);
+    putin.first_seen = "2024-06-18";
+    putin.last_seen = "2024-06-19";
+    kg::EntityNode kim = entity("Q56226", "Kim Jong Un", "Person", 1);
+    kim.first_seen = kim.last_seen = "2024-06-19";
+    const auto p = kg.add_entity(putin), k = kg.add_entity(kim);
+    kg::Evidence ev = evidence(7);
+    ev.reported = "2024-06-19";
+    kg.add_relation(p, k, "met", ev, true);
+
+    auto tooltips = [&](const kg::DotStyle& style) {
+        kg::DotOptions o;
+        o.style = style;
+        o.legend = false;
+        Agraph_t* g = agmemread(to_dot(kg, o).c_str());
+        REQUIRE(g);
+        std::string all;
+        for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+            all += std::string(agget(n, const_cast<char*>("tooltip"))) + "\n";
+            for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) all += std::string(agget(e, const_cast<char*>("tooltip"))) + "\n";
+        }
+        agclose(g);
+        return all;
+    };
+    const std::string english = tooltips(test_style());
+    CHECK(english.find("first seen 2024-06-18, last seen 2024-06-19") != std::string::npos);
+    CHECK(english.find("seen 2024-06-19") != std::string::npos);
+    CHECK(english.find("reported 2024-06-19") != std::string::npos);
+
+    kg::DotStyle italian = test_style();
+    italian.words = {{"seen", "visto il"}, {"first_seen", "visto la prima volta il"}, {"last_seen", "l'ultima il"},
+                     {"reported_on", "riferito il"}};
+    const std::string it = tooltips(italian);
+    CHECK(it.find("visto la prima volta il 2024-06-18, l'ultima il 2024-06-19") != std::string::npos);
+    CHECK(it.find("visto il 2024-06-19") != std::string::npos);
+    CHECK(it.find("riferito il 2024-06-19") != std::string::npos);
+    CHECK(it.find("seen") == std::string::npos);
+    CHECK(it.find("reported") == std::string::npos);
+}

@@ -109,7 +109,9 @@ struct DotStyle {
     /// Words of tooltips, titles and the legend in the diagram's language, by key:
     /// "mention", "mentions", "sentence", "sentences", "around", "depth", "colour" (heading
     /// of the relation colours), "width" (heading of the line widths), "fallback" (the note
-    /// on names marked (en)). A missing key shows the English word.
+    /// on names marked (en)), "seen", "first_seen", "last_seen" (node tooltips: when the
+    /// entity was seen), "reported_on" (edge tooltips: when the relation was reported).
+    /// A missing key shows the English word.
     std::map<std::string, std::string> words;
 };
 
