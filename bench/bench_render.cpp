@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Render benchmark: a synthetic 2,000-entity graph (six classes, typed relations with
 // weights and claim statuses, a hub structure like news graphs have) written as DOT and
 // rendered to SVG with the automatic engine choice (sfdp above 150 entities).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Deterministic benchmark corpus: N news-like articles in Italian and English.
 
 Each article has the shape of the samples/ articles: a headline, a blank line, then five to

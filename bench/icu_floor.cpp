@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The floor of any pipeline that segments this text: read every file of a corpus and run
 // ICU's word BreakIterator over it (UText over the UTF-8 bytes, no conversion), once.
 // Prints one machine-readable line:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where one thread's build time goes, document by document: read (read_input's checks
 // included), preparation (language detection and segmentation), each extraction stage in
 // pipeline order, and merging into the graph. `kgraph build --timings` reports

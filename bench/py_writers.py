@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Time the Python graph writers people use instead of kgraph, on the graph kgraph wrote.
 
 usage: py_writers.py GRAPHML JSONLD WORKDIR

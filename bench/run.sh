@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The kgraph benchmark, in one command:
 #
 #   bench/run.sh [SIZE...]            (default sizes: 1000 10000; e.g. bench/run.sh 1000 10000 100000)

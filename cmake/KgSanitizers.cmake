@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Sanitizer and fuzzing builds. Both instrument every target of the project (libraries,
 # program, tests), so they are switched on for the whole tree, before any target exists.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # One place for compiler warnings: every kgraph target links kg_warnings.
 add_library(kg_warnings INTERFACE)
 add_library(kg::warnings ALIAS kg_warnings)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A broken contract in a fuzz target: say which one and abort, so that libFuzzer keeps the
 // input as a crash.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DOT writer on a graph made of fuzz bytes: it either refuses with kg::Error or writes DOT
 // that libcgraph reads back (agmemread) with as many nodes as it wrote.
 #include "fuzz_graph.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small knowledge graph built from fuzz bytes: ids, labels, classes, aliases, relation
 // types, evidence text, dates, quantities and document ids are all taken from the input, so

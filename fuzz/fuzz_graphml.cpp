@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GraphML writer on a graph made of fuzz bytes: it either refuses with kg::Error
 // (forbidden_character: XML cannot hold the text) or writes well-formed XML, checked by
 // libxml2's parser (the same parser xmllint uses).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The input readers on arbitrary bytes: the first byte picks the format (JSON Lines, HTML,
 // Markdown, plain text), the rest is the file. Only kg::Error may escape, and the contracts
 // hold: every article's text is UTF-8 without NUL, its metadata spans lie inside it, its

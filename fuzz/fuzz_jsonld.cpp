@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON-LD writer on a graph made of fuzz bytes: it either refuses with kg::Error or writes
 // valid JSON (RapidJSON parse with UTF-8 validation) whose top level is an object holding
 // "@context" and "@graph".

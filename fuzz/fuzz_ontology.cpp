@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The ontology loader on one arbitrary file placed in an extra ontology directory on top of
 // a small base (the bundled classes, relations and Italian language data). The first byte
 // picks which file it is (gazetteer, language, triggers, classes, relations, style). Loading

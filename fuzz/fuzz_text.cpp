@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The text pipeline on arbitrary bytes that pass read_input's checks (no NUL, valid UTF-8):
 // language detection, ICU segmentation, mention and relation extraction, merging into the
 // graph. Only kg::Error may escape, and the contracts hold: sentence spans inside the text,

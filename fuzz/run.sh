@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Build the libFuzzer targets into build-fuzz/ (clang, ASan + UBSan) and run each for a
 # bounded time, starting from seed corpora made of samples/, tests/data and ontology/.
 #

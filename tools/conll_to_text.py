@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Turn a CoNLL column file (token TAG, blank line between sentences, -DOCSTART- between
 documents) into plain-text documents: tokens joined by single spaces, one sentence a line.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Score the whole pipeline's names on an annotated CoNLL corpus, through `kgraph annotate`.
 
 usage: eval_names.py KGRAPH CONLL_FILE LANG [--errors N] [--sentences-per-doc N] [--ontology DIR] [--json]

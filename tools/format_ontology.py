@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Rewrite ontology JSON files in the house layout, so that edits by hand or by script give
 small, readable diffs.
 

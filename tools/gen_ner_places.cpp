@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg-gen-ner-places: writes the place names that the name finder's gazetteer feature reads
 // (ontology/models/ner-places.generated.json) from two Debian packages:
 //

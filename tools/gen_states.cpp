@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg-gen-states: writes the gazetteer of states and territories (ontology/gazetteer/
 // states.generated.json) from ICU's locale display names, in it, en, fr, es, de.
 //

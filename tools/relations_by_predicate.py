@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Relation precision, recall and F1 per predicate, as ../shared/eval/score.py counts them.
 
 usage: relations_by_predicate.py GRAPHML GOLD_DIR [--scorer PATH]

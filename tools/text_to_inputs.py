@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Write plain-text articles (a headline, a blank line, paragraphs separated by blank lines)
 in kgraph's other input formats, each article with the same text: a JSON Lines file
 (news-please field names), a folder of saved HTML pages (with the navigation, scripts,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg-train-ner: trains and evaluates the name finder's models (kg/ner/name_finder.hpp) on
 // annotated corpora in the CoNLL column format ("token TAG" a line, IOB2 tags over PER,
 // ORG, LOC and MISC, a blank line between sentences, "-DOCSTART-" between documents).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Retrain every shipped name-finder model (ontology/models/ner-*.bin) from the annotated
 # corpora (default ../shared/corpora/ner beside the repository; read-only, never copied
 # into it) and print each language's dev scores.

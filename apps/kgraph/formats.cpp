@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "formats.hpp"
 
 #include "kg/build/isolated_process.hpp"

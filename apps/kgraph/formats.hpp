@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The table of output formats: the only place the program dispatches on a format name.
 #include "kg/build/output_transaction.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kgraph: the command-line program, the one place that wires the stages together:
 // read inputs -> extract (in parallel, one document per task) -> merge in input order ->
 // write each requested format atomically.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Graphviz lock, error capture and I/O discipline; see cgraph_handle.hpp.
 #include "cgraph_handle.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to the exporters: everything that touches libcgraph / libgvc types directly.
 //  - one process-wide lock: cgraph's writer (write.c file statics), its error state and gvc's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DOT writer and Graphviz renderer. See the format card in kg/export/dot.hpp; the view
 // (which entities and relations are drawn) is chosen in dot_view.cpp, and everything that
 // touches Graphviz's state (lock, errors, disciplines) lives in cgraph_handle.cpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // select_view: which entities and relations a diagram shows (focus and depth, class and
 // relation filters, minimum weight, node budget). Pure graph code; no Graphviz here, so it
 // is tested on its own.

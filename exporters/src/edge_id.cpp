@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stable relation ids. See the format card in kg/export/edge_id.hpp.
 #include "kg/export/edge_id.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to the exporters: evidence fields as the writers summarise them.
 #include "kg/graph/model.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GEXF writer: one streaming pass over the graph, igraph style. See the format card in
 // kg/export/gexf.hpp; escaping lives in xml_escape.cpp, viewer styles in viz.cpp.
 #include "kg/export/gexf.hpp"

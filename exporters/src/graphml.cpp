@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GraphML writer: one streaming pass over the graph, igraph style. See the format card in
 // kg/export/graphml.hpp; the escaping rules live in xml_escape.cpp.
 #include "kg/export/graphml.hpp"

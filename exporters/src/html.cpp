@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HTML report writer. See the format card in kg/export/html.hpp. The page's style sheet and
 // script are report/report.css and report/report.js, compiled in (html_assets.cpp is
 // generated from them by CMake); the data island is built here.

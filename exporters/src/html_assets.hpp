@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to the HTML writer: the report page's fixed parts, compiled in from
 // exporters/src/report/ (html_assets.cpp is generated from html_assets.cpp.in by CMake).

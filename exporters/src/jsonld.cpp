@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON-LD writer: one streaming pass over the graph through RapidJSON's SAX Writer (no DOM
 // of the output). See the format card in kg/export/jsonld.hpp.
 #include "kg/export/jsonld.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shared by the linked-data writers. See linked_data.hpp.
 #include "linked_data.hpp"
 

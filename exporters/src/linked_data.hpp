@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to the exporters: what the linked-data writers (JSON-LD, Turtle, N-Triples) share,
 // so that they say the same triples: IRIs minted from ids (never from positions), the list of

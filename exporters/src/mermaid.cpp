@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Mermaid writer. See the format card in kg/export/mermaid.hpp.
 #include "kg/export/mermaid.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Neo4j writer: the property graph as neo4j-admin CSV files and a Cypher script, both from
 // one table of rows per kind of node and relationship. See the format card in
 // kg/export/neo4j.hpp.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Turtle and N-Triples writers: one streaming walk over the graph that says the triples of
 // the JSON-LD (kg/export/jsonld.hpp), and two ways to spell them. See kg/export/rdf.hpp.
 #include "kg/export/rdf.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to the exporters: a DotStyle read the way every diagram writer (DOT, Mermaid, the
 // HTML report) reads it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Viewer styles: colours, shapes, sizes and the initial placement. See kg/export/viz.hpp.
 #include "kg/export/viz.hpp"
 

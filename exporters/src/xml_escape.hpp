@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private to the exporters: escape values straight into an XML stream, refusing what
 // XML 1.0 cannot hold. Not installed; the GraphML writer and its tests use it.

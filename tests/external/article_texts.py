@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The texts that evidence offsets count in, found through a kgraph JSON-LD file.
 
 Evidence names a document by its stable id (the article's URL, else "sha256:..." of its

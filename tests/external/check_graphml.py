@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Check a kgraph GraphML file with readers we did not write.
 
 usage: check_graphml.py GRAPH.graphml [--min-nodes N] [--min-edges N] [--plain]

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Check a kgraph JSON-LD file with rdflib, a reader we did not write, against the GraphML
 written in the same run.
 

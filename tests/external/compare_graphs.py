@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """Compare the entities and relations of kgraph GraphML files: the first is the reference.
 
 usage: compare_graphs.py REFERENCE.graphml OTHER.graphml...

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by the reader tests: source it after `set -u`.
 # fail: stop with a message. skip: exit 77 (ctest's skip) unless CI is set, where a missing
 # tool is a failure so that a check cannot silently stop running. run: echo, run, fail on error.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # kgraph annotate on the samples (co-occurrences left out: the typed layers are what changes): the bracketed text and the JSON Lines are approved golden
 # files (tests/data/golden/annotate/; KG_UPDATE_GOLDEN=1 rewrites them, review the diff like
 # code), and in the JSON Lines every offset quotes exactly the bytes of the file it names:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # kgraph on bad input: exit statuses, messages, and what is (not) written.
 #   0 success; 1 some documents could not be read (the rest were built); 2 bad usage or
 #   nothing could be built.

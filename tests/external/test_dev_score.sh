@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The development-set scores in the suite: for each set named in tests/dev_score_floor.json,
 # build the graph of its articles, score it with ../shared/eval/score.py, print the figures,
 # and fail below the set's floors.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # External readers check what `kgraph build` writes as DOT, SVG, PNG and PDF:
 #   - Graphviz's own `dot -Tcanon` parses graph.dot, and canon of canon is a fixpoint;
 #   - gvpr (Graphviz's graph processor) lists nodes and edges: ids are the entity ids, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # End to end: the three small articles in tests/data/golden/ (it, en, fr) through the whole
 # program, compared byte for byte with the expected GraphML, JSON-LD and DOT in
 # tests/data/golden/e2e/. After an intended change, rerun with KG_UPDATE_GOLDEN=1 and review

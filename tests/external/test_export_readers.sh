@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The exports for Gephi, Neo4j and triple stores, read by the tools users load them with
 # (issue #14). The samples are built in every format; each reader must find kgraph's own
 # counts (taken from the GraphML of the same run): no edge lost anywhere.

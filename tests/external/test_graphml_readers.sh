@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # External readers check what `kgraph build` writes as GraphML: xmllint (libxml2, well-formed
 # XML), then tests/external/check_graphml.py (networkx on expat and python-igraph on libxml2
 # must agree; schema of keys; evidence offsets checked against the sample files). Both the

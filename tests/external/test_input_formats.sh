@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Articles, not files: the eight sample articles written as JSON Lines, as saved HTML pages
 # (navigation, scripts, "read also" and related links, share bar, footer around the article)
 # and as Markdown with front matter (tools/text_to_inputs.py) build graphs with the same

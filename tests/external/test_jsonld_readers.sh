@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # External readers check what `kgraph build` writes as JSON-LD: jsonld.js (tests/js, npm
 # package jsonld: expand in safe mode, so any dropped term fails, then toRDF) and rdflib
 # (tests/external/check_jsonld.py) read graph.jsonld for samples/. The numbers of entities,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Mermaid (issue #15): `--formats mermaid` writes graph.mmd, a `graph LR` flowchart that
 # @mermaid-js/mermaid-cli renders in Debian's Chromium (tests/js/puppeteer-chromium.json:
 # never a browser of puppeteer's own) into an SVG with one node per entity and one link per

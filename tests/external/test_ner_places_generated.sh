@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # ontology/models/ner-places.generated.json is written by kg-gen-ner-places from Debian's
 # libgeonames-common and iso-codes, never by hand: the committed file must be exactly what
 # the generator writes today, byte for byte.

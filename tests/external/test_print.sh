@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Print-ready diagrams (issue #15): the PDF of samples/ on A4 (the default --page) has every
 # page exactly A4 and no text under 7 pt, measured with poppler: pdftotext -bbox gives each
 # word's box, whose height for DejaVu Sans is a fixed multiple of the font size; the height of

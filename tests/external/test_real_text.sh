@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Real news through the whole pipeline: the annotated corpora in ../shared/corpora/ner (about
 # 8 MB of news in en, de, es, it, text rebuilt from their tokens, 40 sentences a document)
 # are built in one batch. Every document must be built: none may crash the extractor or be

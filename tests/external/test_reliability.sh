@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Reliability: the reproductions of the adversarial trial (issue 9), each one a check. Output
 # is one transaction (a failed, killed or concurrent run never leaves files of two runs, a
 # half-written file or debris); every input is bounded; resource failures are messages, not

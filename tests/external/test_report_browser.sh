@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The HTML report (issue #15) in Debian's Chromium, headless (tests/js/check_report.mjs):
 #  - `kgraph build -f html -o OUT samples/` writes OUT/report.html, self-contained (no request
 #    leaves the file), with no console error; its tables hold the counts of the GraphML of the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # kgraph on hostile input (issue 6), beyond tests/external/test_cli_errors.sh: more kinds of
 # invalid UTF-8, NUL bytes inside text, real binary files, UTF-16, files that hold nothing,
 # a 200 MB file without a newline, unreadable files and folders, dangling links and symbolic

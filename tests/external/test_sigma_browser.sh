@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The sample GraphML drawn by sigma.js 3 in Debian's Chromium, headless (issue #14): read in the
 # page by graphology-graphml, rendered with the README's one-line reducers (the node attribute
 # `type` is the entity class, not a sigma program); no console error, and as many nodes and

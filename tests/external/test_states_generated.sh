@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # ontology/gazetteer/states.generated.json is written by kg-gen-states and never by hand:
 # the committed file must be exactly what the generator prints today, byte for byte, both
 # on standard output and when it is given an output file.

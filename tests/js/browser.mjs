@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Debian's Chromium, headless, for the browser checks: never a browser of a tool's own.
 // Flags: no sandbox (CI runs as root), no GPU, and nothing that reaches the network.
 import { chromium } from "playwright-core";

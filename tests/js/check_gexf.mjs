@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
 // Check kgraph's GEXF with graphology-gexf (the GEXF reader of Gephi Lite and sigma.js), a
 // reader we did not write: every node and every edge arrives (no edge merged into another:
 // the graph must come out as a multigraph when two relation types join one pair), edges carry

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
 // Check a kgraph JSON-LD file with jsonld.js, a JSON-LD processor we did not write.
 //
 // usage: node check_jsonld.mjs GRAPH.jsonld [--entities N] [--relations N] [--mentions N]

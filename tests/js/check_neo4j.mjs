@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
 // Check kgraph's Neo4j export in Kuzu (npm kuzu), an embedded Cypher database we did not write,
 // as an analyst would use it, offline:
 //  1. the CSV files, loaded as neo4j-admin would read them (the tables come from the headers:

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
 // Check kgraph's Turtle and N-Triples with Oxigraph (npm oxigraph), a triple store we did
 // not write: each file loads, and all give exactly the triples Oxigraph reads from the
 // JSON-LD of the same run; no blank node; every oa:TextPositionSelector counts code points

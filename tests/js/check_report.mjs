@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kgraph's HTML report (report.html) in Debian's Chromium, headless, as an analyst opens it:
 // from the file, offline. The expected counts come from the GraphML of the same run, read with
 // graphology-graphml (not from the report's own data).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The GraphML drawn by sigma.js 3 in Debian's Chromium (headless), as the README says to:
 // graphology-graphml reads the file in the page, and the renderer is created with the one-line
 // reducers that map the node attribute `type` (the entity class, which sigma.js would take for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A CommonJS package as one script for a page, with no bundler: every file it requires
 // (found by Node's own resolution) wrapped in a function, and a require() over them.
 import { createRequire } from "node:module";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Load time of an HTML report in Debian's Chromium, headless (for the README and bench/, not
 // a test): the median of RUNS fresh page loads from the file, the load event's time after
 // navigation start (the page's script draws the tables and wires the diagram before it).

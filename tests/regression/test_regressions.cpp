@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bugs found after the code was written, each with the input that showed it.
 #include "kg/extract/extractor.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Strings that break writers: one table, run through every exporter (GraphML, DOT,
 // JSON-LD) and, where possible, through a reader we did not write. Each entry says what

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Small checks shared by the exporter tests.
 #include "kg/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the extractor tests share: the bundled ontology and one extractor, loaded once; runs
 // of short documents; lookups of entities, mentions and relations; a description of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Golden files, approval style: compare output with a file under tests/data/golden.
 //  - on a match, a stale <file>.actual is removed;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Small builders for hand-made graphs in the exporter tests.
 #include "kg/graph/knowledge_graph.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A unique temporary directory for one test, removed (with everything in it) at the end.
 // Use: `kg::test::TempDir tmp; tmp.write("a/b.txt", "text"); load(tmp.path());`

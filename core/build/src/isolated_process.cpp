@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/build/isolated_process.hpp"
 
 #include "kg/build/output_transaction.hpp"

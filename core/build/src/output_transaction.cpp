@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/build/output_transaction.hpp"
 
 #include "kg/base/sha256.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "agreements": agreements described by a head noun of the language data ("accordo di
 // partenariato strategico", "the mutual defence treaty", "sanzioni delle Nazioni Unite"), and
 // their identity: a description that matches a known treaty's name is that treaty; within

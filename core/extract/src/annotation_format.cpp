@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/extract/annotation_format.hpp"
 
 #include "kg/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: the ways a trigger's subject and object are found in its sentence, one function
 // per strategy. Each takes the sentence, the trigger's position and the relation, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stages "cooccurrence" and "relation_limit": every pair of entities named in one sentence
 // (the weakest relation, for diagrams and for recall), and at most the configured number
 // of relations per sentence, the typed ones first.

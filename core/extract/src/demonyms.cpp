@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "demonyms": the adjectives that name a state ("nordcoreano", "North Korean") on the
 // tokens no mention holds; they tie roles, bodies, troops and weapons to the state. Where
 // adjectives follow their noun (it, fr, es), a demonym right after an article or a

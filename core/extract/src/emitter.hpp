@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: where relation stages put what they read. One relation per (subject, type,
 // object, sentence); symmetric types are stored with the smaller key first.

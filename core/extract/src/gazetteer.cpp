@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "gazetteer": the longest alias of a known entity at each word, with its case rule;
 // a capital that speaks for its state ("Mosca ha negato") is a mention of the state.
 #include "stages.hpp"

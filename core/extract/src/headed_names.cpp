@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "headed_names": names built on a head noun of the language data. A national body
 // described in common words ("il ministero della difesa russo", "the Russian defence
 // ministry", "Russia's Security Council") is an institution keyed by its words and its

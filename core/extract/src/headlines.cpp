@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "headlines": a title-case headline ("Putin Promises Trade And Security") has capitals
 // everywhere, so name shapes would find a name in every word pair; such sentences are marked.
 #include "stages.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stages "name_finder" and "learned_names". The statistical name finder (kg/ner: a model
 // trained on annotated news, ontology/models/ner-<lang>.bin) marks names first, as
 // candidates the gazetteer respects (a known name inside a longer one — "Moscow" in "Dynamo

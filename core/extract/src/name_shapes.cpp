@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "name_shapes": a run of capitalised words is a name when its shape says what it
 // names — a head noun last ("Dongguk University", "Kim Il-Sung Square"), a given name first,
 // two to four words inside a sentence (where the language does not capitalise every noun),

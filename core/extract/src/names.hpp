@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: the shape of a proper name, shared by the stages that find names (roles, headed
 // names, name shapes, short forms).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: the stage table. The order extraction runs in is written in pipeline.cpp, once.
 #include "stage_context.hpp"

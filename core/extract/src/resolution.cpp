@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "resolution": the document's entities as the graph will hold them. Every key goes
 // through the analysts' same_as decisions (resolution.json) — mentions, relations, sources
 // of claims, roles — so two keys of one referent become one entity; entities reached only

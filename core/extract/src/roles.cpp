@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "roles": role words of the language data ("il ministro degli Esteri", "President")
 // and the person they introduce or, set off by a comma, describe ("Robert Fico, il primo
 // ministro della Slovacchia"), with the body the role belongs to when the text names it

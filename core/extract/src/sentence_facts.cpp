@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "sentence_facts": what one sentence says about every relation in it — how it is
 // claimed (asserted, reported by a source, alleged, denied), when (the first date, a
 // day-month date completed by a year stated just before), and how many ("13.000 truppe",

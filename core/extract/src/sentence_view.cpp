@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "sentence_view.hpp"
 
 #include "kg/text/normalize.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: one sentence as the relation stages read it — its words, their stems, the
 // mentions in it — and the pieces of syntax they share: coordinated groups, the word before

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "short_forms": a person named in full earlier ("Kim Jong Un", "Vladimir Putin") is
 // named again by the first or last part of the name ("Kim", "Putin"); a known person by
 // surname alone even without a full name first. A part two people share goes to the nearest

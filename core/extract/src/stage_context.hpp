@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: what a stage works with — the ontology, the language's compiled tables, and the
 // annotated document's layers under the short names the stages use.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: the stage functions. Each reads and assigns the layers pipeline.cpp declares for
 // it; the order they run in is written there, and only there.

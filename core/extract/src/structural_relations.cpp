@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stages that read relations from the shape of the text rather than from a trigger:
 // "cancellations" (a relation that withdraws another in the same sentence: severing ties is
 // no cooperation), "role_relations" (a role phrase relates its person to the body it names:

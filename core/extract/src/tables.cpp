@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tables.hpp"
 
 #include "kg/text/normalize.hpp"
@@ -140,11 +141,11 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                     if (const EntityRecord* r = onto.find_entity(i)) out.insert(Ontology::graph_id(*r));
                 return out;
             };
-            std::string id = rec.kind + "|";
-            for (const auto& a : graph_ids(rec.actors)) id += a + ",";
-            id += "|";
-            for (const auto& g : graph_ids(rec.targets)) id += g + ",";
-            t.agreement_identities.emplace(id, &rec);
+            std::string identity = rec.kind + "|";
+            for (const auto& a : graph_ids(rec.actors)) identity += a + ",";
+            identity += "|";
+            for (const auto& g : graph_ids(rec.targets)) identity += g + ",";
+            t.agreement_identities.emplace(identity, &rec);
         }
         if (onto.has(cls, Trait::agreement)) {
             for (const char* lang : {"*", language.code.c_str()}) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Private: the ontology compiled for matching. Phrases (aliases, role words, demonyms, head
 // nouns) are tokenised with the same segmenter as documents, so a phrase matches exactly

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stage "trigger_relations": relations signalled by a trigger of the language data (matched
 // by stem), with subject and object chosen by the relation's domain and range and by the
 // shape of the sentence. For each trigger the subject strategies are tried in order —

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stages "designators" and "weapon_nouns": weapons named by a model designator
 // ("Hwasong-11", "KN-23") in a sentence about weapons, and weapon classes named by a head
 // noun of the language data ("missili", "drones"), keyed by stem so that singular and

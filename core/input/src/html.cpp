@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/input/html.hpp"
 
 #include "kg/base/utf8.hpp"

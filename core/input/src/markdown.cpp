@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/input/markdown.hpp"
 
 #include "kg/error.hpp"

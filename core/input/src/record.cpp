@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/input/record.hpp"
 
 #include "kg/base/sha256.hpp"

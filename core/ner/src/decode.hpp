@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Decoding BILOU tag sequences: the best sequence (Viterbi), the posterior of each tag
 // (forward-backward over the same scores) and the name spans a tag sequence spells.

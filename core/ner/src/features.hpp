@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Feature extraction: what the tagger knows of each token. The same code runs when
 // training and when tagging, so that a model sees at run time exactly what it learned on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The in-memory model and its file format. Shared by the tagger (which reads it) and the
 // trainer (which writes it); nothing outside core/ner/src sees it.

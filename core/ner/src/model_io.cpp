@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The model file format, version 1. All integers little-endian; floats as IEEE-754 bits.
 //
 //   magic "KGNERMDL" | u32 version | u32 tag count (17) | u32 feature groups

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kg/ner/name_finder.hpp"
 #include "kg/ner/training.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The structured averaged perceptron (Collins 2002): decode each training sentence with
 // the current weights, and where the best tag sequence differs from the gold one, move the
 // weights of the gold sequence's features up and the predicted one's down. The weights

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small JSON tree that remembers where each value starts, so that ontology validation
 // can say FILE:LINE:COL. Built with RapidJSON's SAX reader: the one place where RapidJSON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one place where ICU status codes become kg::Error.
 #include "kg/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/base/sha256.hpp: SHA-256 against the FIPS 180-4 example vectors, and incremental feeding.
 #include "kg/base/sha256.hpp"
 

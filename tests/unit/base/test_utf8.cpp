@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/base/utf8.hpp: well-formedness checks on raw bytes (RFC 3629 / Unicode table 3-7),
 // NUL detection, code point decoding and line:column for messages.
 #include "kg/base/utf8.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/build/batch.hpp: input units read and extracted on N threads, handed over in input
 // order, one unit's failure its own outcome, each article once.
 #include "kg/build/batch.hpp"

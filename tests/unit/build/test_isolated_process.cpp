@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/build/isolated_process.hpp: work in a child process, its records and how it ended.
 #include "kg/build/isolated_process.hpp"
 

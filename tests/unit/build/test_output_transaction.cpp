@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/build/output_transaction.hpp: files staged privately and published together, or not at
 // all; debris of killed runs removed; a half-done publication finished by the next run.
 #include "kg/build/output_transaction.hpp"

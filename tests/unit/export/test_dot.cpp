@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/dot.hpp: golden DOT for a small graph, read back by libcgraph's own parser
 // (agmemread), SVG/PNG/PDF renderings (well-formed XML whose node titles are the ids, magic
 // bytes, determinism), every adversarial string through the writer, view selection

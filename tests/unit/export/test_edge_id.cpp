@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/edge_id.hpp: the id's form, percent-encoding that keeps distinct triples apart,
 // and stability: the same ids whatever the order relations arrive in, and every id kept by
 // a rebuild with one more document.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/gexf.hpp: read back with Boost.PropertyTree's XML parser (not our writer): every
 // node and edge with the stable ids, one kind per relation type so parallel relations of two
 // types between one pair stay apart, typed attvalues, viz values from the style, spells from

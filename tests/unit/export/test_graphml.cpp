@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/graphml.hpp: golden output, determinism, the APOC attributes and the plain
 // variant, escaping of every adversarial string (checked by reading the output back with
 // boost::read_graphml, a reader we did not write), locale independence, stream failures.

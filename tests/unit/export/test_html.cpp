@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/html.hpp: the JSON text escaper (nothing can end the data island, open a comment
 // or break a JavaScript string: </script>, <!--, U+2028/2029), malformed UTF-8 refused or
 // replaced; the page: one data island that parses as JSON with every document, entity,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/jsonld.hpp: golden output, determinism, the shape readers rely on (counts of
 // articles, entities, relations and mentions; Wikidata IRIs; the embedded context), every
 // adversarial string read back with RapidJSON's reader, IRI minting, base IRI checks,
@@ -43,8 +44,8 @@ using kg::test::evidence;
 /// quantity and a year, and a mentioned_with whose sentence holds quotes, '<', '&' and a tab.
 kg::KnowledgeGraph small_graph() {
     kg::KnowledgeGraph kg;
-    kg.add_document({kIt, "it", 2048, "Putin e Kim firmano il trattato"});
-    kg.add_document({kEn, "en", 1024, "Putin and Kim sign a defence pact"});
+    kg.add_document(kg::test::document(kIt, "it", 2048, "Putin e Kim firmano il trattato"));
+    kg.add_document(kg::test::document(kEn, "en", 1024, "Putin and Kim sign a defence pact"));
     const auto ru = kg.add_entity(entity("Q159", "Russia", "State", "Actor",
                                          {"Federazione Russa", "Mosca", "Russia"}, {kIt, kEn}, 7, "Q159"));
     const auto kp = kg.add_entity(entity("Q423", "North Korea", "State", "Actor",
@@ -209,7 +210,7 @@ const char* place_name(Place p) {
 
 kg::KnowledgeGraph graph_with(Place place, const std::string& value) {
     kg::KnowledgeGraph kg;
-    kg.add_document({"doc.txt", "it", 10, place == Place::title ? value : "Title"});
+    kg.add_document(kg::test::document("doc.txt", "it", 10, place == Place::title ? value : "Title"));
     const auto x = kg.add_entity(entity(place == Place::id ? value : "x", place == Place::label ? value : "X",
                                         "Person", "Actor",
                                         place == Place::alias ? std::set<std::string>{value} : std::set<std::string>{},
@@ -487,7 +488,7 @@ TEST_CASE("jsonld: every adversarial string is written exactly or refused", "[js
 TEST_CASE("jsonld: invalid UTF-8 can be replaced with U+FFFD, with a warning", "[jsonld][escape]") {
     kg::KnowledgeGraph kg;
     const std::string latin1 = "Citt\xE0.txt";
-    kg.add_document({latin1, "it", 10, "Title"});
+    kg.add_document(kg::test::document(latin1, "it", 10, "Title"));
     const auto a = kg.add_entity(entity("a", "A", "Person", "Actor", {"a\xC3\x28" "b"}, {latin1}, 1));
     const auto b = kg.add_entity(entity("b", "B", "Place", "Place", {}, {latin1}, 1));
     kg.add_relation(a, b, "visited", evidence(latin1, 0, "went"), false);

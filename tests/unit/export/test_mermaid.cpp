@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/mermaid.hpp: text escaping into Mermaid entity codes, injective and keyword-safe
 // node ids, the flowchart's lines (nodes, arrows by symmetry and claim status, classDef,
 // linkStyle), the DOT view's filters, the maxEdges warning, and determinism.

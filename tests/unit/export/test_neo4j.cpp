@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/neo4j.hpp: the files and their order, CSV headers and quoting, one relationship
 // file per type, the Cypher script (constraints, MERGE on kgraph ids, statements split by
 // rows_per_statement, string escaping), refusals (malformed UTF-8, a relation type Neo4j

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/rdf.hpp: N-Triples lines that are triples (no blank node), the same triples in
 // Turtle's prefixed form, literal escaping (quotes, line breaks, markup kept as text),
 // refusal or repair of malformed UTF-8, a bad IRI from the vocabulary refused, determinism

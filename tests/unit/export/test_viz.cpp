@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/viz.hpp: colour parsing and spelling, shapes, sizes and widths within their
 // bounds, locale-free numbers, and the initial placement (deterministic, distinct points,
 // the most-mentioned entity at the centre).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/export/vocabulary.hpp: the diagram style read from a tiny ontology made here: labels of
 // classes, relations, statuses and legend words in the chosen language (English, then the
 // name, as fallbacks); entity names from the aliases of that language (capitalised names

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/extract/extractor.hpp: entity and relation extraction from short documents, one test
 // case per rule and per language, on sentences written for these tests. The bundled ontology
 // is loaded once. Cases tagged [!mayfail] state what a correct extractor does where the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/extract/extractor.hpp, relations by kind of construction: for each kind that unseen
 // articles use to state a relation (appositions, roles without their body, stances taken on
 // events, coordinated subjects, ...), the same case in it, en, fr, es and de, on sentences

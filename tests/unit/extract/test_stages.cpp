@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The extraction stages one at a time, against a tiny ontology written here (a fictional
 // world, so that nothing the bundled gazetteer knows can help): each case prepares a document,
 // runs the stages before the one under test, then that stage, and checks only what it adds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/graph/knowledge_graph.hpp: merging by stable id, one edge per (source, target, type),
 // evidence kept sorted and unique with the strongest status.
 #include "kg/graph/knowledge_graph.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/input/html.hpp: the article body and its record from a saved page.
 #include "kg/input/html.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/input/input.hpp: inputs become units, one per article, each with its text and record;
 // bad JSON Lines records are problems with file and line, the others are read.
 #include "kg/input/input.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/input/markdown.hpp: YAML front matter is metadata, its bytes a span of the file.
 #include "kg/input/markdown.hpp"
 

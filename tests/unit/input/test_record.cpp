@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/input/record.hpp: canonical URLs, the document id rule, publication dates, field names.
 #include "kg/input/record.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/ner/name_finder.hpp and kg/ner/training.hpp: a tiny model trained here on sentences
 // written for this test (never corpus text) must tag them, save and load byte for byte,
 // train deterministically, and refuse damaged model files with a located error.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/ontology/ontology.hpp: loading ontology directories (classes, relations, gazetteer,
 // languages), merging records by id, and errors that name FILE:LINE:COL.
 #include "kg/ontology/ontology.hpp"

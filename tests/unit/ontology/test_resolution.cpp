@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Analysts' merge and split decisions (resolution.json) change the graph on the next run.
 #include "kg/error.hpp"
 #include "kg/extract/extractor.hpp"

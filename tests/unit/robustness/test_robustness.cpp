@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bad and extreme input through the library (issue 6): hostile ontology JSON, text the
 // segmenter and extractor must survive, and evidence merged in any order. The CLI side
 // (exit codes, messages, files left behind) is tests/external/test_robustness.sh.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/text/furniture.hpp: what bylines and datelines say about an article, and a headline
 // for a text without metadata.
 #include "kg/text/furniture.hpp"

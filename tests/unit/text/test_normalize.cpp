@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/text/normalize.hpp: matching keys (NFKC + full case folding, apostrophe and dash
 // variants unified), phrase keys and ASCII slugs.
 #include "kg/text/normalize.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/text/reader.hpp: expanding command-line paths into a sorted list of inputs, and
 // reading one input with the checks a batch needs (missing, unreadable, binary, not UTF-8).
 #include "kg/text/reader.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // kg/text/segment.hpp: sentences and tokens over the original UTF-8 bytes, with elision,
 // boilerplate and abbreviation rules, and the token shape flags.
 #include "kg/text/segment.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // kgraph's one exception type. Every error that crosses a library boundary is a kg::Error
 // with a stable code (tests assert on the code, never on the wording) and, where it has

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // DOT writer and Graphviz renderer: diagrams of the graph for briefings and reports.
 //

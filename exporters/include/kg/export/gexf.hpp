@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // GEXF writer: the graph for Gephi, Gephi Lite and other graphology/sigma.js viewers.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // HTML report writer: one self-contained page an analyst can hand on.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Mermaid writer: the diagram as text for Markdown reports (GitHub, GitLab, Obsidian and
 // other renderers of ```mermaid blocks draw it).

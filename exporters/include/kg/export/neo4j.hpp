@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Neo4j writer: CSV files for `neo4j-admin database import full` and an idempotent Cypher
 // script for `cypher-shell`, describing the same property graph.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How entities and relations look in viewers that take colours, sizes, shapes and positions
 // from the file itself (Gephi, Gephi Lite, sigma.js): plain values filled from the diagrams'

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one adapter between the ontology and the exporters: the class and relation tables the
 // JSON-LD writer needs (schema.org types, coarse classes, symmetry, co-occurrence, labels per

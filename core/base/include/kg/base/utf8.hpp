@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // UTF-8 on raw bytes: the one implementation of well-formedness (RFC 3629: no overlong
 // forms, no surrogates, nothing above U+10FFFF) that readers and writers share.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The batch loop: inputs -> read -> extract (on N threads) -> handed over in input order.
 // Used by the command line, the benchmarks and the fuzzers alike.

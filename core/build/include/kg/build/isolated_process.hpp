@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Work that may end the process it runs in (a C library that calls exit() or aborts on a
 // full disk or a failed allocation: Graphviz does) runs in a child process instead, so that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The output of one run as one transaction: every file is written into a private staging
 // folder inside the output folder and all of them are published together, or none is.

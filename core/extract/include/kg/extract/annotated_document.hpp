@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The annotated document (spaCy's Doc is the model): the original text with its tokens and
 // sentences, and every layer of annotation the extraction stages add to it — mentions,

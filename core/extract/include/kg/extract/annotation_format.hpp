@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The annotated document in two stable forms: bracketed text for people (what a developer
 // reads to see what the extractor found) and JSON Lines for tools (evaluation scripts,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Extraction: a document becomes an AnnotatedDocument by a fixed sequence of named stages,
 // each declaring the layers it needs and the layers it assigns (see Extractor::stages()).

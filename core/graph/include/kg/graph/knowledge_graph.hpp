@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // KnowledgeGraph: a Boost.Graph adjacency_list of EntityNode/RelationEdge with an index
 // from stable entity id to vertex and from (source, target, type) to edge.

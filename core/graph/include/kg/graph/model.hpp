@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The values a knowledge graph holds: entities (vertices), relations (edges) and the
 // evidence behind each relation. Plain data; no extraction or export logic lives here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A saved HTML page as an article: its record from the page's metadata and its text, the
 // article body found among the page's blocks. Parsed by libxml2's HTML parser (the only

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Articles, not files. An input (a file, or standard input) holds one article (plain text,
 // Markdown with front matter, a saved HTML page) or many (JSON Lines, a JSON array of

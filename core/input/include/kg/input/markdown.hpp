@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Markdown with YAML front matter: the front matter is metadata, not text. Its bytes stay in
 // the document (offsets are file offsets) as a metadata span that segmentation skips.

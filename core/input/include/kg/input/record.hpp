@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The record of an article (DocumentInfo, kg/graph/model.hpp) from what its input says:
 // its stable id, its URL in canonical form, its publication date in ISO 8601, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A learned name finder: marks person, organisation, location and other (MISC) names in
 // kgraph's own tokens. It is a structured averaged perceptron over BILOU tags with Viterbi

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Training a NameFinder model: the structured averaged perceptron (Collins 2002) over
 // BILOU tags, with the features of Ratinov & Roth 2009 that measured worth keeping. Used

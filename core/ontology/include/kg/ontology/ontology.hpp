@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The ontology: every piece of domain and language knowledge kgraph uses, loaded from JSON
 // data files at run time (never compiled in). See ontology/README.md for the file formats.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Document, Sentence, Token: the spaCy model. The document owns the original bytes;
 // every span is a [begin, end) byte range into them. Normalisation produces matching

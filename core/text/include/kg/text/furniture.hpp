@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Page furniture in the text of an article: what a page carries around the story and an
 // analyst never means as content — bylines ("By Jane Doe", "WRITTEN BY ANNY BOC", "Por

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Matching keys. A key is NFKC + full case folding with typographic apostrophes (’ ‘ ` ´ ʼ)
 // unified to ' and hyphen/dash variants (‐ ‑ ‒ – — ―) unified to -. Keys are for lookups

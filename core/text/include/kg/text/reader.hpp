@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reading inputs: expand paths into a sorted list of documents and read each one's bytes
 // with the checks a batch needs (missing, unreadable, binary, not UTF-8).

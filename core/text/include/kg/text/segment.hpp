@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Sentence and word segmentation with ICU BreakIterators over the original UTF-8.
 #include "kg/text/document.hpp"

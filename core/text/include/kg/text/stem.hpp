@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Snowball stemming (libstemmer) of matching keys, so that one trigger word in the
 // ontology covers its inflections: "firmare", "firmato" and "firmeranno" share a stem.
