@@ -11,6 +11,8 @@
 #                                           kgraph::core (extraction, inputs, the batch) and
 #                                           kgraph::exporters, and kgraph_ONTOLOGY_DIR
 #     P/share/doc/kgraph/                   README, LICENSE, NOTICE, samples/
+#     P/share/man/man1/kgraph.1             the man page, and the bash completion in
+#     P/share/bash-completion/completions/  (both made from kgraph --help at build time)
 #   cpack -G DEB (in build/)             kgraph_<version>_<arch>.deb with the same files under
 #                                           /usr and dependencies found by dpkg-shlibdeps.
 include(GNUInstallDirs)
@@ -33,6 +35,9 @@ endforeach()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/exporters/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 install(TARGETS kgraph RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${PROJECT_BINARY_DIR}/kgraph.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${PROJECT_BINARY_DIR}/kgraph.bash-completion DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME kgraph)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/ontology/ DESTINATION ${CMAKE_INSTALL_DATADIR}/kgraph/ontology)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/NOTICE
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
