@@ -24,7 +24,7 @@ add_library(kg::core ALIAS kg_core)
 target_link_libraries(kg_core INTERFACE kg_build kg_extract kg_input kg_ner kg_ontology kg_graph kg_text kg_base)
 set_target_properties(kg_core PROPERTIES EXPORT_NAME core)
 
-set(KG_INSTALLED_LIBRARIES kg_base kg_text kg_ontology kg_graph kg_ner kg_extract kg_input kg_build kg_export kg_core)
+set(KG_INSTALLED_LIBRARIES kg_base kg_text kg_ontology kg_graph kg_ner kg_extract kg_input kg_build kg_export kg_validate kg_core)
 install(TARGETS ${KG_INSTALLED_LIBRARIES} EXPORT kgraphTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -32,7 +32,8 @@ install(TARGETS ${KG_INSTALLED_LIBRARIES} EXPORT kgraphTargets
 foreach(layer base text ontology graph ner extract input build)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/${layer}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endforeach()
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/exporters/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/exporters/include/ ${PROJECT_SOURCE_DIR}/validate/include/
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 install(TARGETS kgraph RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${PROJECT_BINARY_DIR}/kgraph.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -8,6 +8,7 @@
 #include "kg/error.hpp"
 #include "kg/extract/annotation_format.hpp"
 #include "kg/extract/extractor.hpp"
+#include "kg/validate/validate.hpp"
 
 #include <unistd.h>
 
@@ -37,6 +38,7 @@ namespace {
 constexpr const char* usage_text =
     R"(usage: kgraph build [options] PATH...
        kgraph annotate [--jsonl] [--lang CODE] [--ontology DIR] [limits] PATH...
+       kgraph validate [--ontology DIR] [--documents PATH]... FILE.graphml...
 
 build: build a knowledge graph from news articles. Each PATH is a file, a directory (read
 recursively for .txt, .md, .html, .jsonl files), or - for standard input (plain text, or
@@ -45,6 +47,12 @@ JSON Lines when it opens with '{' or '[').
 annotate: print what extraction finds in each document, on standard output: each sentence
 with its mentions in brackets and the relations read from it, or with --jsonl one JSON
 object per document (sentences, mentions, entities and relations with byte offsets).
+
+validate: check graph files against kgraph's contract before they go into another tool:
+declared keys and their types, unique ids, edges between existing nodes, classes and
+relation types of the ontology with their domain and range, evidence offsets in order and,
+with --documents (the articles, read as build reads them), inside the named documents and
+quoting exactly their bytes. Each problem is printed as FILE:LINE: message. GraphML only.
 
 options:
   -o, --out DIR          output directory (default: out)
@@ -106,6 +114,7 @@ limits (each input is bounded; what is over a limit is reported and left out):
   -q, --quiet            no progress bar and no summary
       --timings          print phase times on standard error, one "kgraph-timing
                          PHASE SECONDS" line each (read and extract summed over threads)
+      --documents PATH   validate: the articles the graph was built from (repeatable)
   -h, --help             this help
       --version          print the version
 
@@ -113,13 +122,15 @@ output: every file is written into a private folder inside DIR and published wit
 others when all are complete, with DIR/manifest.json (each file's size and SHA-256), so DIR
 never holds files of two runs; a failed or interrupted run leaves DIR as it was.
 
-exit status: 0 success; 1 some documents could not be read (the rest were built);
+exit status: 0 success; 1 some documents could not be read (the rest were built), or
+               (validate) some file breaks the contract;
              2 bad usage, an output that could not be written (nothing was published),
                or nothing could be built.
 )";
 
 struct Options {
-    std::string command = "build";  ///< build or annotate
+    std::string command = "build";  ///< build, annotate or validate
+    std::vector<std::string> document_paths; ///< validate: the articles evidence points into
     bool jsonl = false;             ///< annotate: JSON Lines instead of bracketed text
     fs::path out = "out";
     std::vector<std::string> formats;
@@ -183,7 +194,7 @@ Parsed parse(int argc, char** argv) {
     const std::string version = std::string("kgraph ") + KG_VERSION + "\n";
     if (args[0] == "--help" || args[0] == "-h") return {std::nullopt, help};
     if (args[0] == "--version") return {std::nullopt, version};
-    if (args[0] != "build" && args[0] != "annotate") usage_error("unknown command \"" + args[0] + "\"");
+    if (args[0] != "build" && args[0] != "annotate" && args[0] != "validate") usage_error("unknown command \"" + args[0] + "\"");
     o.command = args[0];
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string a = args[i];
@@ -232,6 +243,7 @@ Parsed parse(int argc, char** argv) {
             o.max_relations_per_sentence = static_cast<std::uint32_t>(
                 parse_number("--max-relations-per-sentence", value("--max-relations-per-sentence"), UINT32_MAX));
         else if (a == "--jsonl" && o.command == "annotate") o.jsonl = true;
+        else if (is("--documents", "--documents") && o.command == "validate") o.document_paths.push_back(value("--documents"));
         else if (a == "--graphml-plain") o.format_options.graphml_plain = true;
         else if (a == "--no-cooccurrence") o.cooccurrence = false;
         else if (a == "-q" || a == "--quiet") o.quiet = true;
@@ -240,7 +252,10 @@ Parsed parse(int argc, char** argv) {
         else if (a == "--") { for (++i; i < args.size(); ++i) o.paths.push_back(args[i]); }
         else if (!parse_format_option(args, i, o.format_options)) usage_error("unknown option \"" + a + "\"");
     }
-    if (o.paths.empty()) usage_error("no input paths");
+    if (o.paths.empty()) usage_error(o.command == "validate" ? "no graph files to validate" : "no input paths");
+    if (o.command == "validate")
+        for (const auto& p : o.paths)
+            if (!p.ends_with(".graphml")) usage_error("validate reads GraphML files (.graphml), not \"" + p + "\"");
     static const std::vector<std::string> langs = {"auto", "it", "en", "fr", "es", "de"};
     if (std::find(langs.begin(), langs.end(), o.language) == langs.end())
         usage_error("--lang must be one of auto, it, en, fr, es, de, not \"" + o.language + "\"");
@@ -408,6 +423,36 @@ int annotate(const Options& o, unsigned closed_descriptors) {
     return problems.empty() ? 0 : 1;
 }
 
+// `kgraph validate`: each graph file against the contract (kg/validate/validate.hpp).
+int validate(const Options& o, unsigned closed_descriptors) {
+    const Ontology ontology = load_ontology_for(o);
+    ValidationContext context;
+    context.ontology = &ontology;
+    std::vector<InputProblem> input_problems;
+    if (!o.document_paths.empty()) {
+        std::vector<InputUnit> units = list_inputs(o.document_paths, o.input, input_problems, closed_descriptors & 1u);
+        for (auto& unit : units) {
+            try {
+                Article a = read_article(unit, o.input);
+                context.documents.emplace(a.record.id, std::move(a.text));
+            } catch (const Error& e) {
+                input_problems.push_back({unit.where(), e});
+            }
+        }
+        for (const auto& p : input_problems) std::cerr << "kgraph: document not read: " << p.error.what() << '\n';
+    }
+    std::size_t problems = 0;
+    for (const auto& path : o.paths) {
+        const auto found = validate_graphml(path, context);
+        for (const auto& p : found) std::cout << p.to_string() << '\n';
+        problems += found.size();
+        if (!o.quiet) std::cerr << "kgraph: " << path << ": " << (found.empty() ? "valid" : std::to_string(found.size()) + " problem(s)") << '\n';
+    }
+    std::cout.flush();
+    if (!std::cout) throw Error(Errc::io_error, std::string("cannot write to standard output: ") + std::strerror(errno));
+    return problems || !input_problems.empty() ? 1 : 0;
+}
+
 // Everything after parsing. Whatever fails before publication leaves the output folder as
 // it was (the transaction rolls back when it goes out of scope).
 int build(Options& o, unsigned closed_descriptors) {
@@ -497,6 +542,7 @@ int run(int argc, char** argv) {
     }
     try {
         if (parsed.build->command == "annotate") return annotate(*parsed.build, closed);
+        if (parsed.build->command == "validate") return validate(*parsed.build, closed);
         return build(*parsed.build, closed);
     } catch (const Error& e) {
         std::cerr << "kgraph: " << e.what() << '\n';

@@ -3,6 +3,8 @@
 // evidence kept sorted and unique with the strongest status.
 #include "kg/graph/knowledge_graph.hpp"
 
+#include "graph_builders.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -165,8 +167,8 @@ TEST_CASE("knowledge_graph: status of a relation without evidence is asserted", 
 
 TEST_CASE("knowledge_graph: documents are recorded in input order", "[graph]") {
     kg::KnowledgeGraph kg;
-    kg.add_document({"b.txt", "it", 10, "Titolo"});
-    kg.add_document({"a.txt", "en", 20, "Title"});
+    kg.add_document(kg::test::document("b.txt", "it", 10, "Titolo"));
+    kg.add_document(kg::test::document("a.txt", "en", 20, "Title"));
     REQUIRE(kg.info().documents.size() == 2);
     CHECK(kg.info().documents[0].id == "b.txt");
     CHECK(kg.info().documents[1].language == "en");
@@ -226,8 +228,8 @@ TEST_CASE("graph: first and last seen widen, reported dates are kept past the ev
 
 TEST_CASE("graph: documents found by id", "[graph]") {
     kg::KnowledgeGraph g;
-    g.add_document({"https://example.org/a", "en", 10, "A"});
-    g.add_document({"sha256:0123", "it", 20, "B"});
+    g.add_document(kg::test::document("https://example.org/a", "en", 10, "A"));
+    g.add_document(kg::test::document("sha256:0123", "it", 20, "B"));
     REQUIRE(g.document("sha256:0123") != nullptr);
     CHECK(g.document("sha256:0123")->title == "B");
     CHECK(g.document("missing") == nullptr);
