@@ -38,7 +38,7 @@ namespace {
 constexpr const char* usage_text =
     R"(usage: kgraph build [options] PATH...
        kgraph annotate [--jsonl] [--lang CODE] [--ontology DIR] [limits] PATH...
-       kgraph validate [--ontology DIR] [--documents PATH]... FILE.graphml...
+       kgraph validate [--ontology DIR] [--documents PATH]... FILE...
 
 build: build a knowledge graph from news articles. Each PATH is a file, a directory (read
 recursively for .txt, .md, .html, .jsonl files), or - for standard input (plain text, or
@@ -52,7 +52,9 @@ validate: check graph files against kgraph's contract before they go into anothe
 declared keys and their types, unique ids, edges between existing nodes, classes and
 relation types of the ontology with their domain and range, evidence offsets in order and,
 with --documents (the articles, read as build reads them), inside the named documents and
-quoting exactly their bytes. Each problem is printed as FILE:LINE: message. GraphML only.
+quoting exactly their bytes. FILE is a .graphml, .gexf or .jsonld export, or the .csv
+files of one Neo4j import set (checked together). Each problem is printed as FILE:LINE:
+message.
 
 options:
   -o, --out DIR          output directory (default: out)
@@ -255,7 +257,8 @@ Parsed parse(int argc, char** argv) {
     if (o.paths.empty()) usage_error(o.command == "validate" ? "no graph files to validate" : "no input paths");
     if (o.command == "validate")
         for (const auto& p : o.paths)
-            if (!p.ends_with(".graphml")) usage_error("validate reads GraphML files (.graphml), not \"" + p + "\"");
+            if (!p.ends_with(".graphml") && !p.ends_with(".gexf") && !p.ends_with(".jsonld") && !p.ends_with(".csv"))
+                usage_error("validate reads .graphml, .gexf, .jsonld and Neo4j .csv files, not \"" + p + "\"");
     static const std::vector<std::string> langs = {"auto", "it", "en", "fr", "es", "de"};
     if (std::find(langs.begin(), langs.end(), o.language) == langs.end())
         usage_error("--lang must be one of auto, it, en, fr, es, de, not \"" + o.language + "\"");
@@ -442,12 +445,20 @@ int validate(const Options& o, unsigned closed_descriptors) {
         for (const auto& p : input_problems) std::cerr << "kgraph: document not read: " << p.error.what() << '\n';
     }
     std::size_t problems = 0;
-    for (const auto& path : o.paths) {
-        const auto found = validate_graphml(path, context);
+    auto show = [&](const std::string& what, const std::vector<ValidationProblem>& found) {
         for (const auto& p : found) std::cout << p.to_string() << '\n';
         problems += found.size();
-        if (!o.quiet) std::cerr << "kgraph: " << path << ": " << (found.empty() ? "valid" : std::to_string(found.size()) + " problem(s)") << '\n';
+        if (!o.quiet) std::cerr << "kgraph: " << what << ": " << (found.empty() ? "valid" : std::to_string(found.size()) + " problem(s)") << '\n';
+    };
+    std::vector<std::string> neo4j_files;
+    for (const auto& path : o.paths) {
+        if (path.ends_with(".csv")) neo4j_files.push_back(path);
+        else if (path.ends_with(".gexf")) show(path, validate_gexf(path, context));
+        else if (path.ends_with(".jsonld")) show(path, validate_jsonld(path, context));
+        else show(path, validate_graphml(path, context));
     }
+    if (!neo4j_files.empty())
+        show("Neo4j import set (" + std::to_string(neo4j_files.size()) + " files)", validate_neo4j(neo4j_files, context));
     std::cout.flush();
     if (!std::cout) throw Error(Errc::io_error, std::string("cannot write to standard output: ") + std::strerror(errno));
     return problems || !input_problems.empty() ? 1 : 0;

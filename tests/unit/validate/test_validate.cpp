@@ -124,3 +124,32 @@ TEST_CASE("validate: a file that is not GraphML, or not there", "[validate]") {
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].file == "/nonexistent/graph.graphml");
 }
+
+TEST_CASE("validate: a Neo4j import set is read as RFC 4180 CSV and checked together", "[validate]") {
+    const auto dir = std::filesystem::temp_directory_path() / "kg-test-validate-neo4j";
+    std::filesystem::create_directories(dir);
+    const auto nodes = (dir / "neo4j-nodes-Actor-Person.csv").string(), rels = (dir / "neo4j-rels-MET.csv").string(),
+               evidence = (dir / "neo4j-evidence.csv").string();
+    std::ofstream(nodes) << "id:ID(Entity),:LABEL,label,type,mentions:int\n"
+                            "\"Q7747\",\"Entity;Actor;Person\",\"Vladimir \"\"the\"\"\nPutin\",\"Person\",3\n"
+                            "\"Q56226\",\"Entity;Actor;Person\",\"Kim Jong Un\",\"Person\",2\n";
+    std::ofstream(rels) << ":START_ID(Entity),:END_ID(Entity),:TYPE,id,type\n"
+                           "\"Q7747\",\"Q56226\",\"MET\",\"Q7747:met:Q56226\",\"met\"\n";
+    std::ofstream(evidence) << "id:ID(Evidence),:LABEL,relation,document,byte_begin:long,byte_end:long,text\n"
+                               "\"e1\",\"Evidence\",\"Q7747:met:Q56226\",\"a.txt\",0,27,\"" + kArticle + "\"\n";
+    kg::ValidationContext context;
+    context.ontology = &ontology();
+    context.documents["a.txt"] = kArticle;
+    auto ps = kg::validate_neo4j({nodes, rels, evidence}, context);
+    INFO(all(ps));
+    CHECK(ps.empty()); // the line break and doubled quotes inside a quoted field are one field
+
+    std::ofstream(rels) << ":START_ID(Entity),:END_ID(Entity),:TYPE,id,type\n"
+                           "\"Q7747\",\"Q1\",\"MET\",\"Q7747:met:Q1\",\"met\"\n";
+    ps = kg::validate_neo4j({nodes, rels}, context);
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].file == rels);
+    CHECK(ps[0].line == 2);
+    CHECK(ps[0].message.find("target \"Q1\" is no node") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

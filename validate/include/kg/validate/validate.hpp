@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Checks a graph file against kgraph's own contract before it goes into Neo4j, Gephi or a
+// Checks a graph file (GraphML, GEXF, JSON-LD or a set of Neo4j CSVs) against kgraph's own contract before it goes into Neo4j, Gephi or a
 // report: a file someone else edited or produced. The contract is the one the writers keep
 // (kg/export/graphml.hpp, ../shared/eval's guideline for the keys):
 //   - the file is well-formed XML of the GraphML namespace;
@@ -44,5 +44,19 @@ struct ValidationContext {
 /// Every problem of the GraphML file at `path` (none: it keeps the contract). A file that
 /// cannot be read is one problem.
 std::vector<ValidationProblem> validate_graphml(const std::string& path, const ValidationContext& context);
+
+/// The same for GEXF 1.3 (kg/export/gexf.hpp): node class in the attribute titled "class",
+/// relation type in "relation" (else the edge's kind), evidence in "evidence".
+std::vector<ValidationProblem> validate_gexf(const std::string& path, const ValidationContext& context);
+
+/// The same for JSON-LD (kg/export/jsonld.hpp): entities by their kg: class, relations by
+/// kg:subject, kg:predicate and kg:object, evidence as Web Annotations. Lines are those of
+/// each object's "@id".
+std::vector<ValidationProblem> validate_jsonld(const std::string& path, const ValidationContext& context);
+
+/// The same for one set of Neo4j import files (kg/export/neo4j.hpp: neo4j-nodes-*.csv,
+/// neo4j-rels-*.csv, neo4j-documents.csv, neo4j-evidence.csv), checked together: typed
+/// columns, ids unique in their group, relationship ends among their group's ids.
+std::vector<ValidationProblem> validate_neo4j(const std::vector<std::string>& files, const ValidationContext& context);
 
 } // namespace kg

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+// kgraph validate for GEXF 1.3: declared attributes and their types, attvalues of declared
+// attributes, then the shared checks (contract.cpp). The node class is the attribute titled
+// "class", the relation type the edge's "relation" (else its kind), the evidence the one
+// titled "evidence" (kg/export/gexf.hpp).
+#include "contract.hpp"
+#include "evidence_json.hpp"
+#include "xml_reader.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <string_view>
+
+namespace kg {
+namespace {
+
+using detail::EdgeFacts;
+using detail::NodeFacts;
+
+constexpr std::string_view kGexfNamespace = "http://gexf.net/1.3";
+
+struct Attribute {
+    std::string title;
+    std::string type;
+};
+
+bool reads_as(const std::string& type, const std::string& v) {
+    if (type == "integer" || type == "long" || type == "short" || type == "byte" || type == "biginteger") {
+        long long n = 0;
+        auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+        return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
+    }
+    if (type == "double" || type == "float" || type == "bigdecimal") {
+        char* end = nullptr;
+        const double d = std::strtod(v.c_str(), &end);
+        return !v.empty() && end == v.c_str() + v.size() && std::isfinite(d);
+    }
+    if (type == "boolean") return v == "true" || v == "false";
+    return true;
+}
+
+} // namespace
+
+std::vector<ValidationProblem> validate_gexf(const std::string& path, const ValidationContext& context) {
+    detail::Reporter report(path);
+    if (!context.ontology) {
+        report(0, "no ontology to check against");
+        return report.take();
+    }
+    detail::XmlReader xml(path, report);
+    detail::GraphFacts graph;
+    std::map<std::string, std::map<std::string, Attribute>> attributes; // class -> id -> attribute
+    std::string attribute_class;                                          // inside <attributes class=...>
+    std::string in;
+    std::map<std::string, std::string> values; // of the node or edge being read, by title
+    NodeFacts node;
+    EdgeFacts edge;
+    std::string kind;
+    bool root_seen = false;
+    auto finish = [&] {
+        if (in == "node") {
+            node.cls = values["class"];
+            graph.nodes.push_back(std::move(node));
+        } else {
+            edge.type = values.count("relation") ? values["relation"] : kind;
+            if (auto ev = values.find("evidence"); ev != values.end())
+                edge.evidence = detail::evidence_from_json(ev->second, edge.line, "edge \"" + edge.id + "\"", report);
+            graph.edges.push_back(std::move(edge));
+        }
+        node = {};
+        edge = {};
+        values.clear();
+        kind.clear();
+        in.clear();
+    };
+    while (xml.next()) {
+        const std::string name = xml.name();
+        if (!xml.at_start()) {
+            if (!in.empty() && name == in) finish();
+            if (name == "attributes") attribute_class.clear();
+            continue;
+        }
+        const std::uint64_t line = xml.line();
+        if (!root_seen) {
+            root_seen = true;
+            if (name != "gexf" || xml.namespace_uri() != kGexfNamespace)
+                report(line, "the root element is not <gexf> of " + std::string(kGexfNamespace));
+        }
+        if (name == "attributes") {
+            attribute_class = xml.attribute("class");
+            if (xml.empty_element()) attribute_class.clear();
+        } else if (name == "attribute" && !attribute_class.empty()) {
+            const std::string id = xml.attribute("id");
+            if (!attributes[attribute_class].emplace(id, Attribute{xml.attribute("title"), xml.attribute("type")}).second)
+                report(line, attribute_class + " attribute \"" + id + "\" is declared twice");
+        } else if ((name == "node" || name == "edge") && in.empty()) {
+            in = name;
+            if (name == "node") node = detail::node_facts(line, xml.attribute("id"));
+            else {
+                edge = detail::edge_facts(line, xml.attribute("id"), xml.attribute("source"), xml.attribute("target"));
+                kind = xml.attribute("kind");
+            }
+            if (xml.empty_element()) finish();
+        } else if (name == "attvalue" && !in.empty()) {
+            const std::string id = xml.attribute("for");
+            const std::string value = xml.attribute("value");
+            const std::string owner = in + " \"" + (in == "node" ? node.id : edge.id) + "\"";
+            auto& declared = attributes[in];
+            auto it = declared.find(id);
+            if (it == declared.end()) {
+                report(line, owner + ": value of undeclared attribute \"" + id + "\"");
+                continue;
+            }
+            if (!reads_as(it->second.type, value))
+                report(line, owner + ": " + it->second.title + " \"" + value.substr(0, 40) + "\" is not of type " + it->second.type);
+            values[it->second.title] = value;
+        }
+    }
+    if (xml.failed()) return report.take();
+    if (!root_seen) report(0, "holds no XML element");
+    detail::check_graph(graph, context, report);
+    return report.take();
+}
+
+} // namespace kg
