@@ -4,6 +4,7 @@
 #include "kg/validate/validate.hpp"
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -43,8 +44,15 @@ std::string evidence(int begin, int end, const std::string& text) {
            std::to_string(end) + R"(,&quot;text&quot;:&quot;)" + text + R"(&quot;}])";
 }
 
+/// A file name of this process alone: ctest runs the test cases as parallel processes.
+std::filesystem::path scratch(const std::string& name) {
+    static int counter = 0;
+    return std::filesystem::temp_directory_path() /
+           ("kg-test-validate-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + "-" + name);
+}
+
 std::vector<kg::ValidationProblem> check(const std::string& text, bool with_documents = true) {
-    const auto path = std::filesystem::temp_directory_path() / "kg-test-validate.graphml";
+    const auto path = scratch("graph.graphml");
     std::ofstream(path) << text;
     kg::ValidationContext context;
     context.ontology = &ontology();
@@ -106,7 +114,7 @@ TEST_CASE("validate: without documents, evidence is checked for order only", "[v
     kg::ValidationContext context;
     context.ontology = &ontology();
     context.documents["b.txt"] = "other";
-    const auto path = std::filesystem::temp_directory_path() / "kg-test-validate-doc.graphml";
+    const auto path = scratch("doc.graphml");
     std::ofstream(path) << graphml("", "met", evidence(0, 27, kArticle));
     const auto ps = kg::validate_graphml(path.string(), context);
     std::filesystem::remove(path);
@@ -126,7 +134,7 @@ TEST_CASE("validate: a file that is not GraphML, or not there", "[validate]") {
 }
 
 TEST_CASE("validate: a Neo4j import set is read as RFC 4180 CSV and checked together", "[validate]") {
-    const auto dir = std::filesystem::temp_directory_path() / "kg-test-validate-neo4j";
+    const auto dir = scratch("neo4j");
     std::filesystem::create_directories(dir);
     const auto nodes = (dir / "neo4j-nodes-Actor-Person.csv").string(), rels = (dir / "neo4j-rels-MET.csv").string(),
                evidence = (dir / "neo4j-evidence.csv").string();
