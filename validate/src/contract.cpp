@@ -2,6 +2,12 @@
 // The checks every format shares, over the facts its reader collected.
 #include "contract.hpp"
 
+#include "evidence_json.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
 #include <map>
 #include <set>
 #include <string_view>
@@ -18,6 +24,34 @@ void Reporter::at(const std::string& file, std::uint64_t line, std::string messa
     if (problems_.size() < kMaxProblems) problems_.push_back({file.empty() ? file_ : file, line, std::move(message)});
     else if (problems_.size() == kMaxProblems)
         problems_.push_back({file_, 0, "more problems left out (the first " + std::to_string(kMaxProblems) + " are listed)"});
+}
+
+bool is_integer(const std::string& v) {
+    long long n = 0;
+    auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+    return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
+}
+
+bool is_real(const std::string& v) {
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    return !v.empty() && end == v.c_str() + v.size() && std::isfinite(d);
+}
+
+bool has_ontology(const ValidationContext& context, Reporter& report) {
+    if (!context.ontology) report(0, "no ontology to check against");
+    return context.ontology != nullptr;
+}
+
+void add_node(GraphFacts& graph, NodeFacts node, std::string cls) {
+    node.cls = std::move(cls);
+    graph.nodes.push_back(std::move(node));
+}
+
+void add_edge(GraphFacts& graph, EdgeFacts edge, std::string type, const std::string* evidence_json, Reporter& report) {
+    edge.type = std::move(type);
+    if (evidence_json) edge.evidence = evidence_from_json(*evidence_json, edge.line, "edge \"" + edge.id + "\"", report);
+    graph.edges.push_back(std::move(edge));
 }
 
 namespace {

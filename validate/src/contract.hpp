@@ -79,6 +79,18 @@ struct GraphFacts {
     std::map<std::string, std::string> document_aliases;
 };
 
+/// Whole numbers and finite reals as the formats write them (no spaces, no "nan").
+bool is_integer(const std::string& v);
+bool is_real(const std::string& v);
+
+/// False, with the problem reported, when there is no ontology to check against.
+bool has_ontology(const ValidationContext& context, Reporter& report);
+
+/// A node or edge an XML format has finished: its class, or its relation type and evidence
+/// (a JSON array; null = none), join the graph.
+void add_node(GraphFacts& graph, NodeFacts node, std::string cls);
+void add_edge(GraphFacts& graph, EdgeFacts edge, std::string type, const std::string* evidence_json, Reporter& report);
+
 /// The checks every format shares: unique ids, edge ends, classes and relation types of the
 /// ontology with domain and range, evidence offsets (and quotes, given the documents).
 void check_graph(const GraphFacts& graph, const ValidationContext& context, Reporter& report);

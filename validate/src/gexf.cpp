@@ -4,12 +4,8 @@
 // "class", the relation type the edge's "relation" (else its kind), the evidence the one
 // titled "evidence" (kg/export/gexf.hpp).
 #include "contract.hpp"
-#include "evidence_json.hpp"
 #include "xml_reader.hpp"
 
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
 #include <map>
 #include <string_view>
 
@@ -27,16 +23,8 @@ struct Attribute {
 };
 
 bool reads_as(const std::string& type, const std::string& v) {
-    if (type == "integer" || type == "long" || type == "short" || type == "byte" || type == "biginteger") {
-        long long n = 0;
-        auto r = std::from_chars(v.data(), v.data() + v.size(), n);
-        return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
-    }
-    if (type == "double" || type == "float" || type == "bigdecimal") {
-        char* end = nullptr;
-        const double d = std::strtod(v.c_str(), &end);
-        return !v.empty() && end == v.c_str() + v.size() && std::isfinite(d);
-    }
+    if (type == "integer" || type == "long" || type == "short" || type == "byte" || type == "biginteger") return detail::is_integer(v);
+    if (type == "double" || type == "float" || type == "bigdecimal") return detail::is_real(v);
     if (type == "boolean") return v == "true" || v == "false";
     return true;
 }
@@ -45,10 +33,7 @@ bool reads_as(const std::string& type, const std::string& v) {
 
 std::vector<ValidationProblem> validate_gexf(const std::string& path, const ValidationContext& context) {
     detail::Reporter report(path);
-    if (!context.ontology) {
-        report(0, "no ontology to check against");
-        return report.take();
-    }
+    if (!detail::has_ontology(context, report)) return report.take();
     detail::XmlReader xml(path, report);
     detail::GraphFacts graph;
     std::map<std::string, std::map<std::string, Attribute>> attributes; // class -> id -> attribute
@@ -60,15 +45,10 @@ std::vector<ValidationProblem> validate_gexf(const std::string& path, const Vali
     std::string kind;
     bool root_seen = false;
     auto finish = [&] {
-        if (in == "node") {
-            node.cls = values["class"];
-            graph.nodes.push_back(std::move(node));
-        } else {
-            edge.type = values.count("relation") ? values["relation"] : kind;
-            if (auto ev = values.find("evidence"); ev != values.end())
-                edge.evidence = detail::evidence_from_json(ev->second, edge.line, "edge \"" + edge.id + "\"", report);
-            graph.edges.push_back(std::move(edge));
-        }
+        auto ev = values.find("evidence");
+        if (in == "node") detail::add_node(graph, std::move(node), values["class"]);
+        else detail::add_edge(graph, std::move(edge), values.count("relation") ? values["relation"] : kind,
+                              ev == values.end() ? nullptr : &ev->second, report);
         node = {};
         edge = {};
         values.clear();

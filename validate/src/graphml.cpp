@@ -2,12 +2,9 @@
 // kgraph validate for GraphML: the keys and their types, <data> in the right domain, then the
 // shared checks (contract.cpp) over the nodes and edges read.
 #include "contract.hpp"
-#include "evidence_json.hpp"
 #include "xml_reader.hpp"
 
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
@@ -27,31 +24,18 @@ struct Key {
 };
 
 bool reads_as(const std::string& type, const std::string& v) {
-    const char* b = v.data();
-    const char* e = v.data() + v.size();
-    if (type == "string") return true;
     if (type == "boolean") return v == "true" || v == "false";
-    if (type == "int" || type == "long") {
-        long long n = 0;
-        auto r = std::from_chars(b, e, n);
-        return !v.empty() && r.ec == std::errc() && r.ptr == e && (type == "long" || (n >= INT32_MIN && n <= INT32_MAX));
-    }
-    if (type == "double" || type == "float") {
-        char* end = nullptr;
-        const double d = std::strtod(v.c_str(), &end);
-        return !v.empty() && end == v.c_str() + v.size() && std::isfinite(d);
-    }
-    return false;
+    if (type == "int") return detail::is_integer(v) && std::stoll(v) >= INT32_MIN && std::stoll(v) <= INT32_MAX;
+    if (type == "long") return detail::is_integer(v);
+    if (type == "double" || type == "float") return detail::is_real(v);
+    return type == "string";
 }
 
 } // namespace
 
 std::vector<ValidationProblem> validate_graphml(const std::string& path, const ValidationContext& context) {
     detail::Reporter report(path);
-    if (!context.ontology) {
-        report(0, "no ontology to check against");
-        return report.take();
-    }
+    if (!detail::has_ontology(context, report)) return report.take();
     detail::XmlReader xml(path, report);
     detail::GraphFacts graph;
     std::map<std::string, Key> keys;
@@ -61,15 +45,9 @@ std::vector<ValidationProblem> validate_graphml(const std::string& path, const V
     EdgeFacts edge;
     bool root_seen = false;
     auto finish = [&] {
-        if (in == "node") {
-            node.cls = data["type"];
-            graph.nodes.push_back(std::move(node));
-        } else {
-            edge.type = data["type"];
-            if (auto ev = data.find("evidence"); ev != data.end())
-                edge.evidence = detail::evidence_from_json(ev->second, edge.line, "edge \"" + edge.id + "\"", report);
-            graph.edges.push_back(std::move(edge));
-        }
+        auto ev = data.find("evidence");
+        if (in == "node") detail::add_node(graph, std::move(node), data["type"]);
+        else detail::add_edge(graph, std::move(edge), data["type"], ev == data.end() ? nullptr : &ev->second, report);
         node = {};
         edge = {};
         data.clear();

@@ -78,10 +78,7 @@ private:
 
 std::vector<ValidationProblem> validate_jsonld(const std::string& path, const ValidationContext& context) {
     detail::Reporter report(path);
-    if (!context.ontology) {
-        report(0, "no ontology to check against");
-        return report.take();
-    }
+    if (!detail::has_ontology(context, report)) return report.take();
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         report(0, "cannot be read");

@@ -6,8 +6,6 @@
 #include "contract.hpp"
 
 #include <charconv>
-#include <cmath>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -77,19 +75,10 @@ Column column_of(const std::string& h) {
     return c;
 }
 
-bool reads_as(std::string type, const std::string& v) {
-    if (v.empty()) return true; // an empty field is a missing property
-    if (type.ends_with("[]")) return true;
-    if (type == "int" || type == "long" || type == "short" || type == "byte") {
-        long long n = 0;
-        auto r = std::from_chars(v.data(), v.data() + v.size(), n);
-        return r.ec == std::errc() && r.ptr == v.data() + v.size();
-    }
-    if (type == "float" || type == "double") {
-        char* end = nullptr;
-        const double d = std::strtod(v.c_str(), &end);
-        return end == v.c_str() + v.size() && std::isfinite(d);
-    }
+bool reads_as(const std::string& type, const std::string& v) {
+    if (v.empty() || type.ends_with("[]")) return true; // empty: a missing property; arrays: any text
+    if (type == "int" || type == "long" || type == "short" || type == "byte") return detail::is_integer(v);
+    if (type == "float" || type == "double") return detail::is_real(v);
     if (type == "boolean") return v == "true" || v == "false";
     return true;
 }
@@ -104,10 +93,7 @@ std::int64_t number_or(const std::string& v, std::int64_t fallback) {
 
 std::vector<ValidationProblem> validate_neo4j(const std::vector<std::string>& files, const ValidationContext& context) {
     detail::Reporter report(files.empty() ? std::string("neo4j") : files.front());
-    if (!context.ontology) {
-        report(0, "no ontology to check against");
-        return report.take();
-    }
+    if (!detail::has_ontology(context, report)) return report.take();
     detail::GraphFacts graph;
     std::map<std::string, std::map<std::string, std::pair<std::string, std::uint64_t>>> ids; // group -> id -> where
     struct Ends {
