@@ -53,7 +53,7 @@ TEST_CASE("batch: outcomes come in input order, whatever the threads", "[build][
     }
 }
 
-TEST_CASE("batch: an article is built once, the first time; later copies are duplicates naming it", "[build][batch]") {
+TEST_CASE("batch: an article is built once, the first time, later copies are duplicates naming it", "[build][batch]") {
     kg::test::TempDir tmp;
     const std::string text = "Vladimir Putin met Kim Jong Un in Pyongyang.";
     const std::vector<std::string> paths = {

@@ -84,7 +84,7 @@ TEST_CASE("gexf: every node and edge, with stable ids and one kind per relation 
     CHECK(supplied.count("wikidata") == 0);
 }
 
-TEST_CASE("gexf: node attributes are typed and carry the style; none is called type", "[gexf]") {
+TEST_CASE("gexf: node attributes are typed and carry the style, none is called type", "[gexf]") {
     const pt::ptree doc = parse(to_gexf(kg::test::news_graph(), styled()));
     std::map<std::string, pt::ptree> nodes;
     for (const auto& [tag, n] : doc.get_child("gexf.graph.nodes"))

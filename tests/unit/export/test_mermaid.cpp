@@ -25,7 +25,7 @@ std::string mmd(const kg::KnowledgeGraph& g, const kg::MermaidOptions& o = {}) {
 
 } // namespace
 
-TEST_CASE("mermaid: label text becomes entity codes; nothing closes the quotes", "[mermaid][escape]") {
+TEST_CASE("mermaid: label text becomes entity codes, nothing closes the quotes", "[mermaid][escape]") {
     CHECK(kg::mermaid_text("say \"hi\"") == "say #quot;hi#quot;");
     CHECK(kg::mermaid_text("<b>#1 & |x| `y`</b>") == "#lt;b#gt;#35;1 #amp; #124;x#124; #96;y#96;#lt;/b#gt;");
     CHECK(kg::mermaid_text("two\nlines\r\n") == "two lines  ");

@@ -78,7 +78,7 @@ TEST_CASE("neo4j: the Cypher script MERGEs on kgraph ids, with constraints first
     CHECK(cypher.find("'Putin met North Korea\\'s envoy.'") != std::string::npos);
 }
 
-TEST_CASE("neo4j: strings escape backslash and quote; rows_per_statement splits statements", "[neo4j][cypher][escape]") {
+TEST_CASE("neo4j: strings escape backslash and quote, rows_per_statement splits statements", "[neo4j][cypher][escape]") {
     kg::KnowledgeGraph g;
     g.add_entity(kg::test::entity("x", "O'Brien \\ Co", "Person", "Actor", {"O'Brien"}, {"d"}, 1));
     g.add_entity(kg::test::entity("y", "Y", "Person", "Actor", {"Y"}, {"d"}, 1));

@@ -95,7 +95,7 @@ TEST_CASE("rdf: an IRI from the vocabulary that IRIs cannot hold is refused", "[
     CHECK_THROWS_MATCHES(nt(kg::test::news_graph(), o), kg::Error, kg::test::has_code(kg::Errc::export_error));
 }
 
-TEST_CASE("rdf: deterministic; golden N-Triples of the small news graph", "[rdf][golden]") {
+TEST_CASE("rdf: deterministic, golden N-Triples of the small news graph", "[rdf][golden]") {
     CHECK(nt(kg::test::news_graph()) == nt(kg::test::news_graph()));
     CHECK(ttl(kg::test::news_graph()) == ttl(kg::test::news_graph()));
     kg::test::check_golden(nt(kg::test::news_graph()), kg::test::golden_path("news.nt"));

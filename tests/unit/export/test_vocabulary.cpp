@@ -60,7 +60,7 @@ TEST_CASE("vocabulary: labels in the chosen language, then English, then the nam
     CHECK(en.fallback_entities.empty());
 }
 
-TEST_CASE("vocabulary: entity names from the aliases of the language; English fallbacks marked", "[vocabulary]") {
+TEST_CASE("vocabulary: entity names from the aliases of the language, English fallbacks marked", "[vocabulary]") {
     const kg::DotStyle it = kg::dot_style(tiny(), "it");
     CHECK(it.entity_labels.at("Q423") == "Nordcorea");                      // capitalised, not an acronym, shortest
     CHECK(it.entity_labels.at("treaty") == "Trattato di partenariato");     // a name before a description

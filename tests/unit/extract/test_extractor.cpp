@@ -1367,7 +1367,7 @@ TEST_CASE("extract: language detection (de)", "[extract][de][auto]") {
     CHECK_REL(x, "Q43", "supplied_to", "Q115");
 }
 
-TEST_CASE("extractor: the record flows into the document info; furniture fills what it lacks", "[extract][record]") {
+TEST_CASE("extractor: the record flows into the document info, furniture fills what it lacks", "[extract][record]") {
     kg::Document doc;
     doc.id = "ignored-name";
     doc.text = "---\ntitle: x\n---\n\n# Kim meets Putin\n\nBy Jane Doe\n\n"

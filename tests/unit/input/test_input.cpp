@@ -39,7 +39,7 @@ TEST_CASE("input: formats by extension and by name", "[input]") {
         CHECK(kg::parse_input_format(kg::to_string(f)) == f);
 }
 
-TEST_CASE("input: a JSON Lines file is one unit per record; bad records are problems with their line", "[input][jsonl]") {
+TEST_CASE("input: a JSON Lines file is one unit per record, bad records are problems with their line", "[input][jsonl]") {
     kg::test::TempDir tmp;
     const std::string text = "Vladimir Putin met Kim Jong Un in Pyongyang. \xE2\x80\x9CIt is historic,\xE2\x80\x9D he said.";
     const std::string path = tmp.write("feed.jsonl",
@@ -104,7 +104,7 @@ TEST_CASE("input: a JSON array of articles, each element with its line", "[input
     CHECK(problems[0].error.line() == 2);
 }
 
-TEST_CASE("input: each record is bounded like a document; the file by max_input_bytes", "[input][jsonl]") {
+TEST_CASE("input: each record is bounded like a document, the file by max_input_bytes", "[input][jsonl]") {
     kg::test::TempDir tmp;
     const std::string path = tmp.write("feed.jsonl", "{\"text\": \"" + std::string(2000, 'a') + "\"}\n{\"text\": \"short\"}\n");
     kg::InputOptions options;
