@@ -151,7 +151,7 @@ enum class Call { string, number, structure };
 class JsonldWriter {
 public:
     JsonldWriter(const KnowledgeGraph& graph, Sink& sink, const JsonldOptions& options)
-        : graph_(graph), g_(graph.graph()), sink_(sink), writer_(sink), options_(options), ld_(graph, options, "JSON-LD") {}
+        : g_(graph.graph()), sink_(sink), writer_(sink), options_(options), ld_(graph, options, "JSON-LD") {}
 
     void write() {
         start_object();
@@ -603,7 +603,6 @@ private:
         }
     }
 
-    const KnowledgeGraph& graph_;
     const KnowledgeGraph::Graph& g_;
     Sink& sink_;
     JsonWriter writer_;

@@ -219,7 +219,7 @@ const std::string kSchema = "https://schema.org/";
 class Walk {
 public:
     Walk(const KnowledgeGraph& graph, const JsonldOptions& options, Syntax& syntax, std::string_view format)
-        : graph_(graph), g_(graph.graph()), options_(options), syntax_(syntax), ld_(graph, options, format),
+        : g_(graph.graph()), options_(options), syntax_(syntax), ld_(graph, options, format),
           format_(format) {}
 
     void run() {
@@ -440,7 +440,6 @@ private:
         }
     }
 
-    const KnowledgeGraph& graph_;
     const KnowledgeGraph::Graph& g_;
     const JsonldOptions& options_;
     Syntax& syntax_;
