@@ -22,7 +22,8 @@ void on_error(void* arg, const char* message, xmlParserSeverities, xmlTextReader
 
 } // namespace
 
-XmlReader::XmlReader(const std::string& path, Reporter& report) : report_(report) {
+XmlReader::XmlReader(const std::string& path, Reporter& report, std::string root, std::string namespace_uri)
+    : report_(report), root_(std::move(root)), namespace_(std::move(namespace_uri)) {
     xmlTextReaderPtr r = xmlReaderForFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_HUGE);
     if (!r) {
         report_(0, "cannot be read as XML");
@@ -44,11 +45,22 @@ bool XmlReader::next() {
         const int type = xmlTextReaderNodeType(raw(reader_));
         if (type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT) {
             start_ = type == XML_READER_TYPE_ELEMENT;
+            if (start_ && !root_seen_) {
+                root_seen_ = true;
+                if (name() != root_ || namespace_uri() != namespace_)
+                    report_(line(), "the root element is not <" + root_ + "> of " + namespace_);
+            }
             return true;
         }
     }
     if (status < 0) failed_ = true;
     return false;
+}
+
+bool XmlReader::read_whole() {
+    if (failed_) return false;
+    if (!root_seen_) report_(0, "holds no XML element");
+    return root_seen_;
 }
 
 bool XmlReader::empty_element() const { return xmlTextReaderIsEmptyElement(raw(reader_)) == 1; }

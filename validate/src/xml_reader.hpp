@@ -11,9 +11,10 @@ namespace kg::detail {
 
 class XmlReader {
 public:
-    /// Opens `path`; a file that cannot be opened, and every well-formedness error met while
-    /// reading, goes to `report` with its line.
-    XmlReader(const std::string& path, Reporter& report);
+    /// Opens `path`; a file that cannot be opened, every well-formedness error met while
+    /// reading, and a root element other than `root` of namespace `namespace_uri` go to
+    /// `report` with their line.
+    XmlReader(const std::string& path, Reporter& report, std::string root, std::string namespace_uri);
     ~XmlReader();
     XmlReader(const XmlReader&) = delete;
     XmlReader& operator=(const XmlReader&) = delete;
@@ -31,12 +32,18 @@ public:
     bool opened() const noexcept { return reader_ != nullptr; }
     /// The file was not well-formed (or could not be opened): reading stopped early.
     bool failed() const noexcept { return failed_; }
+    /// After the last next(): whether the shared checks can run on what was read. False when
+    /// reading stopped early (the file is reported as such, not as the dangling edges it would
+    /// leave) or the file held no element (reported here).
+    bool read_whole();
 
 private:
     void* reader_ = nullptr; ///< libxml2's xmlTextReader
     Reporter& report_;
     bool start_ = false;
     bool failed_ = false;
+    bool root_seen_ = false;
+    std::string root_, namespace_;
 };
 
 } // namespace kg::detail
