@@ -48,6 +48,7 @@ void trim(const StageContext& c, NameSpan& n) {
 // al-Burhan", "Alberto van Klaveren".
 void extend_person(const StageContext& c, NameSpan& n) {
     if (n.label != NameLabel::person) return;
+    n.tok_end = person_name_end(c, n.tok_begin, n.tok_end);
     const std::uint32_t s = c.doc.tokens[n.tok_begin].sentence;
     std::vector<const Token*> words;
     std::vector<std::uint32_t> index;

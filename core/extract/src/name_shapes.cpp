@@ -46,8 +46,9 @@ void find_name_shapes(StageContext& c) {
             const std::size_t e = name_run(c, words, index, i, 5);
             const ClassId cls = class_by_shape(c, words, i, e);
             if (cls != no_class) {
-                const std::string name = text_of(c, index, i, e);
-                c.add_mention(index[i], index[e - 1] + 1, slugify(name), cls, MentionSource::name_shape, name);
+                const std::uint32_t end = c.is(cls, Trait::person) ? person_name_end(c, index[i], index[e - 1] + 1) : index[e - 1] + 1;
+                const std::string name(c.doc.view(ByteSpan{c.doc.tokens[index[i]].span.begin, c.doc.tokens[end - 1].span.end}));
+                c.add_mention(index[i], end, slugify(name), cls, MentionSource::name_shape, name);
             }
             i = e - 1;
         }

@@ -27,6 +27,36 @@ std::size_t name_run(const StageContext& c, const std::vector<const Token*>& wor
     return j;
 }
 
+namespace {
+
+// Tokens [e, e + 2) are a hyphen and a short lower-case syllable joined to token e - 1.
+bool joined_syllable(const StageContext& c, std::uint32_t e) {
+    constexpr std::size_t max_syllable = 4;
+    const auto& tokens = c.doc.tokens;
+    if (e == 0 || e + 1 >= tokens.size() || c.owner[e] >= 0 || c.owner[e + 1] >= 0) return false;
+    const Token& first = tokens[e - 1];
+    const Token& hyphen = tokens[e];
+    const Token& syllable = tokens[e + 1];
+    const bool joined = hyphen.has(tok_hyphen) && hyphen.span.begin == first.span.end && syllable.span.begin == hyphen.span.end &&
+                        hyphen.span.end - hyphen.span.begin == 1;
+    if (!joined || !syllable.has(tok_word) || syllable.has(tok_upper_initial) || syllable.has(tok_digit)) return false;
+    if (first.key.size() > max_syllable || syllable.key.size() > max_syllable || syllable.key.size() < 2) return false;
+    return syllable.span.end >= c.doc.text.size() || c.doc.text[syllable.span.end] != '-';
+}
+
+} // namespace
+
+std::uint32_t person_name_end(const StageContext& c, std::uint32_t b, std::uint32_t e) {
+    // Only after a family name: "Putin-style" stays apart.
+    if (e - b >= 2 && joined_syllable(c, e)) return e + 2;
+    // The whole given name after a family name the recogniser stopped at ("Yoo" + "Sang-bum").
+    const auto& tokens = c.doc.tokens;
+    if (e + 2 < tokens.size() && c.owner[e] < 0 && tokens[e].has(tok_word) && tokens[e].has(tok_upper_initial) &&
+        tokens[e].span.begin == tokens[e - 1].span.end + 1 && joined_syllable(c, e + 1))
+        return e + 3;
+    return e;
+}
+
 const EntityRecord* known_surname(const StageContext& c, const Token& t) {
     if (c.in(c.lang.function_words, t.key) || c.in(c.lang.not_name_words, t.key) || c.in(c.lang.given_names, t.key) ||
         c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key))

@@ -18,6 +18,11 @@ bool name_word(const StageContext& c, const Token& t);
 std::size_t name_run(const StageContext& c, const std::vector<const Token*>& words, const std::vector<std::uint32_t>& index,
                      std::size_t i, std::size_t max_len);
 
+/// Where a person's name over tokens [b, e) really ends: past a romanised given name's second
+/// syllable joined by a hyphen in lower case ("Yoo Sang-bum", "Park Ji-hoon"), which a
+/// recogniser reading words may stop before; else `e`.
+std::uint32_t person_name_end(const StageContext& c, std::uint32_t b, std::uint32_t e);
+
 /// A known person named by surname alone ("Putin", "Lavrov"), when no other known person
 /// has that surname and the word is not a common one; else nullptr.
 const EntityRecord* known_surname(const StageContext& c, const Token& t);

@@ -25,6 +25,8 @@ std::vector<Stage> make_pipeline() {
         {"designators", {L::mentions}, {L::mentions}, &find_designators, "weapon model designators (Hwasong-11)"},
         {"learned_names", {L::names, L::mentions}, {L::mentions}, &find_learned_names,
          "names the statistical name finder marks, classed by the ontology's traits and head nouns"},
+        {"acronyms", {L::mentions}, {L::mentions}, &find_acronyms,
+         "names defined with an acronym in brackets, and the acronym's uses"},
         {"roles", {L::demonyms, L::mentions}, {L::mentions, L::roles}, &find_role_names,
          "role words, the person they introduce and the body they belong to"},
         {"name_shapes", {L::headlines, L::demonyms, L::roles, L::mentions}, {L::mentions}, &find_name_shapes,

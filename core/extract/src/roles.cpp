@@ -80,8 +80,9 @@ void name_after_role(StageContext& c, const Sentence& s, std::size_t j, RoleLink
         }
     }
     if (e > j) {
-        const std::string name = text_of(c, s.index, j, e);
-        c.add_mention(s.index[j], s.index[e - 1] + 1, slugify(name), c.class_with(Trait::person), MentionSource::role, name);
+        const std::uint32_t end = person_name_end(c, s.index[j], s.index[e - 1] + 1);
+        const std::string name(c.doc.view(ByteSpan{c.doc.tokens[s.index[j]].span.begin, c.doc.tokens[end - 1].span.end}));
+        c.add_mention(s.index[j], end, slugify(name), c.class_with(Trait::person), MentionSource::role, name);
         link.person = slugify(name);
     }
 }

@@ -14,6 +14,7 @@ void find_gazetteer_mentions(StageContext& c); // gazetteer.cpp
 void find_demonyms(StageContext& c);           // demonyms.cpp
 void find_headed_names(StageContext& c);       // headed_names.cpp
 void find_learned_names(StageContext& c);      // learned_names.cpp
+void find_acronyms(StageContext& c);           // acronyms.cpp
 void find_role_names(StageContext& c);         // roles.cpp
 void find_designators(StageContext& c);        // weapons.cpp
 void find_name_shapes(StageContext& c);        // name_shapes.cpp

@@ -1397,3 +1397,80 @@ TEST_CASE("extractor: the record flows into the document info, furniture fills w
     }
     for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) CHECK(g.entity(v).first_seen == "2024-06-24");
 }
+
+// ==== Names defined with an acronym, in every language ======================================
+
+namespace {
+
+// The name before "(ACR)" is one organisation with the acronym as its key, and a later bare
+// use of the acronym names it again.
+void check_acronym_definition(const std::string& lang, const std::string& text, const std::string& name,
+                              const std::string& acronym_key) {
+    auto x = run(lang, text);
+    INFO(describe(x));
+    const auto* org = entity(x, acronym_key);
+    REQUIRE(org);
+    CHECK(org->type == "Organization");
+    CHECK(org->aliases.count(name) == 1);
+    std::size_t uses = 0;
+    for (const auto& m : x.mentions)
+        if (m.entity == acronym_key) ++uses;
+    CHECK(uses == 3);
+}
+
+} // namespace
+
+TEST_CASE("extract: a name defined with its acronym in brackets (five languages)", "[extract][acronyms]") {
+    check_acronym_definition("en",
+                             "The Tarvel Arms Survey Group (TASG) published a report on Monday. TASG said the shells were new.",
+                             "Tarvel Arms Survey Group", "tasg");
+    check_acronym_definition("it",
+                             "Il Centro Studi Marini Orsolani (CSMO) ha pubblicato un rapporto. Secondo il CSMO i proiettili sono nuovi.",
+                             "Centro Studi Marini Orsolani", "csmo");
+    check_acronym_definition("fr",
+                             "Le Groupe de Veille Brennar (GVB) a publié un rapport lundi. Selon le GVB, les obus sont neufs.",
+                             "Groupe de Veille Brennar", "gvb");
+    // The acronym of another language, with a gloss in the brackets: the name an earlier
+    // recogniser found is the acronym's, whatever its initials.
+    check_acronym_definition("es",
+                             "El Equipo de Vigilancia de Arsenales Tervos (TAMT, por sus siglas en inglés) publicó un informe. "
+                             "El TAMT dijo que los proyectiles eran nuevos.",
+                             "Equipo de Vigilancia de Arsenales Tervos", "tamt");
+    check_acronym_definition("de",
+                             "Die Beobachtungsstelle für Rüstung Kalvar (BRK) veröffentlichte am Montag einen Bericht. Die BRK sagte, die Granaten seien neu.",
+                             "Beobachtungsstelle für Rüstung Kalvar", "brk");
+}
+
+TEST_CASE("extract: a person's initials and a known acronym define nothing (en)", "[extract][acronyms]") {
+    auto x = run("en", "Jonathan Edward Keller (JEK) met the minister in Rome.");
+    INFO(describe(x));
+    CHECK(entity(x, "jek") == nullptr);
+
+    // An acronym the gazetteer knows keeps its entity, whatever was read before it.
+    auto known = run("en", "Victor Cha of the Center for Strategic and International Studies (CSIS) said so.");
+    INFO(describe(known));
+    CHECK(entity(known, "center_for_strategic_and_international_studies"));
+    CHECK(entity(known, "csis") == nullptr);
+}
+
+TEST_CASE("extract: romanised given names joined by a hyphen (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"en", "The lawmaker Yoo Sang-bum said on Monday that talks would resume."},
+        {"it", "Il deputato Yoo Sang-bum ha detto lunedì che i colloqui riprenderanno."},
+        {"fr", "Le député Yoo Sang-bum a déclaré lundi que les pourparlers reprendraient."},
+        {"es", "El diputado Yoo Sang-bum dijo el lunes que las conversaciones se reanudarían."},
+        {"de", "Der Abgeordnete Yoo Sang-bum sagte am Montag, die Gespräche würden fortgesetzt."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        const auto* person = entity_named(x, "Yoo Sang-bum");
+        REQUIRE(person);
+        CHECK(person->type == "Person");
+        CHECK(entity_named(x, "Yoo Sang") == nullptr);
+    }
+    // A name joined to an ordinary word stays a name alone.
+    auto x = run("en", "Vladimir Putin-style diplomacy has its admirers in the region.");
+    INFO(describe(x));
+    CHECK(entity_named(x, "Vladimir Putin-style") == nullptr);
+}
