@@ -58,11 +58,15 @@ std::uint32_t person_name_end(const StageContext& c, std::uint32_t b, std::uint3
 }
 
 const EntityRecord* known_surname(const StageContext& c, const Token& t) {
-    if (c.in(c.lang.function_words, t.key) || c.in(c.lang.not_name_words, t.key) || c.in(c.lang.given_names, t.key) ||
-        c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key))
+    if (c.in(c.lang.function_words, t.key) || c.in(c.lang.not_name_words, t.key) || c.in(c.lang.weekdays, t.key) ||
+        c.lang.months.count(t.key))
         return nullptr;
     auto it = c.tables.surname.find(t.key);
-    return it == c.tables.surname.end() ? nullptr : it->second;
+    if (it == c.tables.surname.end() || !it->second) return nullptr;
+    // A word that is also a given name ("Xi", "Lee") names the person only when the record
+    // says it is their family name.
+    if (c.in(c.lang.given_names, t.key) && it->second->family_name.empty()) return nullptr;
+    return it->second;
 }
 
 std::string text_of(const StageContext& c, const std::vector<std::uint32_t>& index, std::size_t b, std::size_t e) {

@@ -125,10 +125,14 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                 auto words = phrase_tokens(name, language);
                 if (words.size() >= 2) last_words.insert(words.back());
             };
-            collect(rec.label);
-            for (const auto& [lang, forms] : rec.aliases)
-                if (lang == "*" || lang == language.code)
-                    for (const auto& f : forms) collect(f);
+            if (rec.family_name.empty()) {
+                collect(rec.label);
+                for (const auto& [lang, forms] : rec.aliases)
+                    if (lang == "*" || lang == language.code)
+                        for (const auto& f : forms) collect(f);
+            } else {
+                for (const auto& w : phrase_tokens(rec.family_name, language)) last_words.insert(w);
+            }
             for (const auto& k : last_words) {
                 auto [it, fresh] = t.surname.try_emplace(k, &rec);
                 if (!fresh && it->second != &rec) it->second = nullptr;

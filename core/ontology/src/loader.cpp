@@ -401,7 +401,7 @@ private:
         for (const auto& r : f.array_of(f.require(f.root(), "entities"), "\"entities\"").items) {
             f.object_of(r, "an entity");
             f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "part_of", "affiliation",
-                            "kind", "actors", "targets", "aliases", "demonyms", "note"});
+                            "family_name", "kind", "actors", "targets", "aliases", "demonyms", "note"});
             const JsonValue& idv = f.require(r, "id");
             std::string id = f.string_of(idv, "\"id\"");
             if (!valid_id(id)) f.fail(idv, "entity id must match [a-z0-9_]+: \"" + id + "\"");
@@ -430,6 +430,7 @@ private:
             scalar("located_in", &EntityRecord::located_in);
             scalar("part_of", &EntityRecord::part_of);
             scalar("affiliation", &EntityRecord::affiliation);
+            scalar("family_name", &EntityRecord::family_name);
             scalar("kind", &EntityRecord::kind);
             if (const auto* v = r.find("actors")) e.actors = f.strings_of(*v, "\"actors\"");
             if (const auto* v = r.find("targets")) e.targets = f.strings_of(*v, "\"targets\"");

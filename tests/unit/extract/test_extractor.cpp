@@ -1474,3 +1474,23 @@ TEST_CASE("extract: romanised given names joined by a hyphen (five languages)", 
     INFO(describe(x));
     CHECK(entity_named(x, "Vladimir Putin-style") == nullptr);
 }
+
+TEST_CASE("extract: a known person named by a family name that comes first (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"en", "Xi arrived in Moscow on Monday for talks."},
+        {"it", "Xi è arrivato lunedì a Mosca per i colloqui."},
+        {"fr", "Xi est arrivé lundi à Moscou pour des entretiens."},
+        {"es", "Xi llegó el lunes a Moscú para mantener conversaciones."},
+        {"de", "Xi traf am Montag zu Gesprächen in Moskau ein."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "Q15031"));
+        CHECK(entity(x, "xi") == nullptr);
+    }
+    // A family name several known people share names none of them ("Wang").
+    auto shared = run("en", "Wang arrived in Moscow on Monday for talks.");
+    INFO(describe(shared));
+    for (const auto& e : shared.entities) CHECK(e.label != "Wang Yi");
+}

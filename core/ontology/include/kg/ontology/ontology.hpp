@@ -111,6 +111,9 @@ struct EntityRecord {
     /// For people: the state or organisation they hold office in or act for (id). Read only
     /// when the text gives a role without naming its body ("Foreign Minister Sergei Lavrov").
     std::string affiliation;
+    /// For people whose family name comes first ("Xi Jinping", "Kim Jong Un"): the word the
+    /// text names them by alone ("Xi"). Without it, the last word of a name is that word.
+    std::string family_name;
     /// For agreements: what identifies one described in common words — its kind (a key of
     /// the languages' agreement_kinds: "treaty", "sanctions"...), the actors that concluded or
     /// issued it, and the ones it is aimed at (entity ids).
