@@ -74,7 +74,10 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
                 // adjective: "gli assalti condotti dai russi".
                 if (prepositional(v, q) && !c.in(c.lang.genitives, word_before(v, q)->key)) break;
                 const EntityRecord* st = c.demonym_state(v.toks[q]);
-                if (!patient_next && st && def.admits_object(c.class_of(*st))) {
+                // The adjective of a weapon names its maker or sender even in the patient
+                // genitive ("the delivery of Iranian drones").
+                const bool of_weapon = q + 1 < v.toks.size() && v.mention_at[q + 1] >= 0 && c.is(v.cls(v.mention_at[q + 1]), Trait::weapon);
+                if ((!patient_next || of_weapon) && st && def.admits_object(c.class_of(*st))) {
                     out.demonym_state = Ontology::graph_id(*st);
                     out.demonym_span = t.span;
                     return out;
@@ -189,6 +192,24 @@ std::string demonym_actor(const SentenceView& v, std::size_t p, std::size_t afte
     for (std::size_t back = 1; back <= 2 && back <= p; ++back)
         if (v.mention_at[p - back] < 0)
             if (auto s = state_at(p - back, back); !s.empty()) return s;
+    // A noun of supply or use whose genitive is weapons of a state ("the delivery of Iranian
+    // drones", "la consegna di droni iraniani"): the state is the actor.
+    if (!noun_use(v, p)) return {};
+    const StageContext& c = v.c;
+    std::size_t q = after;
+    if (q >= words.size() || v.mention_at[q] >= 0 || !c.in(c.lang.genitives, words[q]->key)) return {};
+    ++q;
+    while (q < words.size() && v.mention_at[q] < 0 && (c.in(c.lang.articles, words[q]->key) || words[q]->has(tok_apostrophe))) ++q;
+    auto weapon_at = [&](std::size_t k) { return k < words.size() && v.mention_at[k] >= 0 && c.is(v.cls(v.mention_at[k]), Trait::weapon); };
+    for (std::size_t n = 2; n >= 1; --n)
+        if (q + n < words.size() && v.mention_at[q] < 0 && weapon_at(q + n))
+            if (auto s = state_at(q, n); !s.empty()) return s;
+    if (weapon_at(q)) {
+        const std::size_t e = v.extent(v.mention_at[q]).second + 1;
+        for (std::size_t n = 2; n >= 1; --n)
+            if (e + n <= words.size() && v.mention_at[e] < 0)
+                if (auto s = state_at(e, n); !s.empty()) return s;
+    }
     return {};
 }
 
@@ -280,7 +301,22 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         if (e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe) && is_clitic(v, e + 1)) { q = e; continue; }
         const Token* before = word_before(v, b);
         std::size_t k = b;
-        while (k > p && skippable(k - 1)) --k;
+        while (k > p) {
+            if (skippable(k - 1)) { --k; continue; }
+            // An indirect object before the direct one ("ha fornito alla Russia missili", "a
+            // fourni à Moscou des drones"): a preposition, articles and one name; or the name
+            // alone where the language needs no preposition ("sent Peru missiles").
+            const int between = v.mention_at[k - 1];
+            if (between < 0 || between == m) break;
+            std::size_t j = v.extent(between).first;
+            while (j > p && (c.in(c.lang.articles, v.tok(j - 1).key) || v.tok(j - 1).has(tok_apostrophe)) &&
+                   !c.in(c.lang.prepositions, v.tok(j - 1).key))
+                --j;
+            // "sent Peru missiles": an actor right after the verb, where the object is no actor.
+            if (j == p && c.is(v.cls(between), Trait::agent) && !def.admits_object(v.cls(between))) { k = p; break; }
+            if (j == p || !c.in(c.lang.prepositions, v.tok(j - 1).key)) break;
+            k = j - 1;
+        }
         const bool direct = k == p;
         // A genitive marker stands for every form of the genitive ("di": "della", "dell'").
         const bool marked = before && (markers.count(before->key) || (genitive_marks && c.in(c.lang.genitives, before->key)));

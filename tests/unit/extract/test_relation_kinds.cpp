@@ -324,6 +324,45 @@ TEST_CASE("relation kinds: whoever condemns a supply is not its supplier", "[ext
         [](const kg::AnnotatedDocument& x) { CHECK_NO_REL(x, kenya, "supplied_to", russia); });
 }
 
+TEST_CASE("relation kinds: the weapons of a state in a noun of supply", "[extract][relations][nouns]") {
+    // The condemning party stays the opponent, and the state the weapons' adjective names
+    // is the supplier; the recipient after the marker is the one supplied to.
+    in_each(
+        {
+            {"it", "Il Kenya condanna la consegna di droni iraniani alla Russia."},
+            {"en", "Kenya condemns the delivery of Iranian drones to Russia."},
+            {"fr", "Le Kenya condamne la livraison de drones iraniens à la Russie."},
+            {"es", "Kenia condena el envío de drones iraníes a Rusia."},
+            {"de", "Kenia verurteilt die Lieferung iranischer Drohnen an Russland."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, iran, "supplied", "drone");
+            CHECK_REL(x, iran, "supplied_to", russia);
+            CHECK_REL(x, kenya, "opposes", iran);
+            CHECK_NO_REL(x, kenya, "supplied_to", russia);
+        });
+}
+
+TEST_CASE("relation kinds: the recipient named before what is supplied", "[extract][relations][objects]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha fornito al Perù missili balistici e droni."},
+            {"en", "Kenya sent Peru ballistic missiles and drones."},
+            {"fr", "Le Kenya a fourni au Pérou des missiles balistiques et des drones."},
+            {"es", "Kenia proporcionó a Perú misiles balísticos y drones."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "supplied", "ballistic_missile");
+            CHECK_REL(x, kenya, "supplied", "drone");
+            CHECK_REL(x, kenya, "supplied_to", peru);
+        });
+    // A place in a locative phrase is no recipient, and the weapons after it are still no
+    // object of a verb that takes none ("met").
+    const auto x = run("en", "Kenya met Peru in Lima with drones on display.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "supplied", "drone");
+}
+
 TEST_CASE("relation kinds: an infinitive after 'a', 'to', 'de' is a verb, not a noun", "[extract][relations][nouns]") {
     // The noun reading would take "della Corea del Nord" for the actor of "consegnare".
     const auto x = run("it", "Il Kenya si è detto pronto a consegnare al presidente della Corea del Nord Kim Jong-un i prigionieri.");
