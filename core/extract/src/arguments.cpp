@@ -235,10 +235,12 @@ bool noun_use(const SentenceView& v, std::size_t p) {
     // the trigger is a verb unless an article follows that word.
     if (p > 0 && c.in(c.lang.infinitive_markers, v.tok(p - 1).key)) return false;
     if (p > 0 && determiner(p - 1)) return true;
-    // One adjective between: "L'ultima visita di Kim", "the first visit".
+    // One adjective between: "L'ultima visita di Kim", "the first visit"; after an article
+    // even one that is also a function word ("la prima visita", "il suo viaggio").
     const Token& between = p > 0 ? v.tok(p - 1) : v.tok(0);
     return p > 1 && determiner(p - 2) && between.has(tok_word) && !between.has(tok_upper_initial) && v.mention_at[p - 1] < 0 &&
-           !c.in(c.lang.function_words, between.key) && !c.in(c.lang.modals, between.key);
+           (!c.in(c.lang.function_words, between.key) || c.in(c.lang.articles, v.tok(p - 2).key)) &&
+           !c.in(c.lang.modals, between.key);
 }
 
 std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def) {
@@ -247,12 +249,26 @@ std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_
     if (!noun_use(v, p)) return {};
     // "la guerre d'agression non provoquée de la Russie": a genitive of common words may come
     // first; the one a trigger takes for its patient ("l'invasione dell'Ucraina") names no actor.
-    for (std::size_t q = after; q < v.toks.size() && q <= after + 6; ++q) {
-        if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) break;
-        if (!c.in(c.lang.genitives, v.tok(q).key)) continue;
+    // The noun's own complement may come first, once: "la visita in Corea del Nord del
+    // presidente russo Putin", "the visit to North Korea by Russian President Putin".
+    bool complement_passed = false;
+    for (std::size_t q = after; q < v.toks.size() && q <= after + 10; ++q) {
+        if (v.tok(q).has(tok_comma)) break;
+        if (const int m = v.mention_at[q]; m >= 0) {
+            const std::size_t b = v.extent(m).first;
+            const Token* marker = word_before(v, b);
+            if (complement_passed || !prepositional(v, b) || !marker || c.in(c.lang.genitives, marker->key)) break;
+            complement_passed = true;
+            q = v.extent(m).second;
+            continue;
+        }
+        const bool agent_marker = c.in(c.lang.passive_agents, v.tok(q).key) && complement_passed;
+        if (!c.in(c.lang.genitives, v.tok(q).key) && !agent_marker) continue;
+        // Past articles, and the role words and demonyms that introduce a name ("del
+        // presidente russo Vladimir Putin").
         std::size_t r = q + 1;
-        while (r < v.toks.size() && r < q + 2 && v.mention_at[r] < 0 &&
-               (c.in(c.lang.articles, v.tok(r).key) || v.tok(r).has(tok_apostrophe)))
+        while (r < v.toks.size() && r < q + 5 && v.mention_at[r] < 0 &&
+               (((c.in(c.lang.articles, v.tok(r).key) || v.tok(r).has(tok_apostrophe)) && r < q + 2) || v.introducer(r)))
             ++r;
         if (r >= v.toks.size() || v.mention_at[r] < 0) continue;
         if (admits_subject(v, def, v.mention_at[r]) && !patient_genitive(v, q)) return coordination_group(v, v.mention_at[r]);

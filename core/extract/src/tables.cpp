@@ -168,7 +168,13 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
         PhraseEntry e;
         e.role = static_cast<int>(i);
         e.id = std::to_string(i);
-        t.roles.add(phrase_tokens(language.roles[i].phrase, language), std::move(e));
+        const auto words = phrase_tokens(language.roles[i].phrase, language);
+        for (const auto& ending : language.role_endings) {
+            auto inflected = words;
+            inflected.back() += ending;
+            t.roles.add(std::move(inflected), e);
+        }
+        t.roles.add(words, std::move(e));
     }
     return t;
 }

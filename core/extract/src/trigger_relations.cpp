@@ -168,7 +168,15 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     for (int sm : subject_mentions) taken.insert(v.mention(sm).entity);
     std::vector<int> objects;
     const bool about_event = r.def.stance && !noun_use(v, r.p) && opens_event_phrase(v, from, markers);
-    if (auto o = about_event ? std::nullopt : object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back())) {
+    std::optional<int> object;
+    // A noun's complement before its genitive actor: "la visita in Corea del Nord del
+    // presidente Putin".
+    if (!subject_mentions.empty() && from > r.after && !about_event)
+        if (auto o = object_after(v, r.after, r.def, markers, subject_mentions.back());
+            o && v.extent(*o).second < v.extent(subject_mentions.front()).first)
+            object = o;
+    if (!object && !about_event) object = object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back());
+    if (auto o = object) {
         objects = coordination_group(v, *o);
         const Token* marker = word_before(v, v.extent(objects.front()).first);
         // "la cooperazione tra la Corea del Nord e la Russia": the relation holds among the

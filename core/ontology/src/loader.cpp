@@ -461,7 +461,7 @@ private:
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "agreement_kinds",
-                           "agreement_target_markers", "compound_heads", "note"});
+                           "agreement_target_markers", "compound_heads", "role_endings", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -503,6 +503,7 @@ private:
         if (const auto* v = root.find("decimal_comma")) L.decimal_comma = f.bool_of(*v, "\"decimal_comma\"");
         if (const auto* v = root.find("detection_fallback")) L.detection_fallback = f.bool_of(*v, "\"detection_fallback\"");
         add_keys(L.date_connectors, list("date_connectors"));
+        for (const auto& e : list("role_endings")) L.role_endings.push_back(phrase_key(e));
         for (auto& suffix : list("ordinal_suffixes")) L.ordinal_suffixes.push_back(match_key(suffix));
         add_keys(L.not_name_words, list("not_name_words"));
         add_keys(L.name_connectors, list("name_connectors"));

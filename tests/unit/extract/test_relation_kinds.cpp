@@ -296,6 +296,25 @@ TEST_CASE("relation kinds: a visit named as a noun with an adjective before it",
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "Q7747", "visited", kenya); });
 }
 
+TEST_CASE("relation kinds: a visit noun with its destination before its visitor", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "È la prima visita in Kenya del presidente russo Vladimir Putin da vent'anni."},
+            {"en", "It is the first visit to Kenya by Russian President Vladimir Putin in twenty years."},
+            {"fr", "Il s'agit de la première visite au Kenya du président russe Vladimir Poutine depuis vingt ans."},
+            {"es", "Es la primera visita a Kenia del presidente ruso Vladímir Putin en veinte años."},
+            {"de", "Es ist der erste Besuch in Kenia des russischen Präsidenten Wladimir Putin seit zwanzig Jahren."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "Q7747", "visited", kenya);
+            CHECK_REL(x, "Q7747", "leader_of", russia);
+        });
+    // The destination is no visitor, and a second place is no destination of the first.
+    const auto x = run("en", "It is the first visit to Kenya by a Peruvian delegation.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "visited", peru);
+}
+
 TEST_CASE("relation kinds: a demonym used as a noun is the state's people acting", "[extract][relations][nouns]") {
     // Where adjectives follow their noun, "gli iraniani" is a noun; English and German put the
     // adjective first ("the Iranian drones") and have other words for the people.

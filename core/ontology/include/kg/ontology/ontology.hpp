@@ -188,6 +188,9 @@ struct LanguageData {
     bool person_needs_given_name = false;
     bool genitive_s = false;               ///< names take a genitive -s: "Russlands Präsident"
     bool verb_second = false;              ///< the finite verb comes second: "Im Mai unterzeichnete Finnland"
+    /// Case endings a role's last word takes ("des Präsidenten", "des Außenministers"): each
+    /// role phrase is matched with them too.
+    std::vector<std::string> role_endings;
     std::map<std::string, int> months;       ///< month name key -> 1..12
     std::set<std::string> weekdays;
     // From triggers/<code>.json:
