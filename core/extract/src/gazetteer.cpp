@@ -27,9 +27,27 @@ bool after_locative_trigger(const StageContext& c, const std::vector<const Token
     return false;
 }
 
+const PhraseEntry* best_alias(const StageContext& c, const std::vector<const Token*>& words, std::size_t i, std::size_t& n);
+
+// A place the gazetteer knows that is no capital ("Zaporizhzhia"), named at word i.
+bool plain_place_at(const StageContext& c, const std::vector<const Token*>& words, std::size_t i) {
+    if (i >= words.size()) return false;
+    std::size_t n = 0;
+    const PhraseEntry* e = best_alias(c, words, i, n);
+    const EntityRecord* rec = e ? c.onto.find_entity(e->id) : nullptr;
+    return rec && c.is(c.class_of(*rec), Trait::location) && !c.tables.capital_of.count(rec->id);
+}
+
 // A capital named without a locative preposition or place noun before it stands for its
-// government: "Mosca e Pyongyang hanno negato" vs "atterrato a Pyongyang".
-bool used_as_place(const StageContext& c, const std::vector<const Token*>& words, std::size_t i) {
+// government: "Mosca e Pyongyang hanno negato" vs "atterrato a Pyongyang". The capital's
+// name is words [i, i + n).
+bool used_as_place(const StageContext& c, const std::vector<const Token*>& words, std::size_t i, std::size_t n) {
+    // "Kyiv e Zaporizhzhia", "Kharkiv and Kyiv": coordinated with a place that is only a place.
+    if (i + n + 1 < words.size() && c.in(c.lang.coordinators, words[i + n]->key) && plain_place_at(c, words, i + n + 1)) return true;
+    if (i >= 2 && c.in(c.lang.coordinators, words[i - 1]->key)) {
+        const Mention* m = c.mention_at(static_cast<std::uint32_t>(words[i - 2] - c.doc.tokens.data()));
+        if (m && c.is(m->cls, Trait::location) && m->source == MentionSource::gazetteer) return true;
+    }
     if (i == 0) return false;
     const std::string& prev = words[i - 1]->key;
     if (c.in(c.lang.locative_prepositions, prev)) return true;
@@ -131,7 +149,7 @@ void find_gazetteer_mentions(StageContext& c) {
             const EntityRecord* rec = c.onto.find_entity(best->id);
             if (!rec) { ++i; continue; }
             const EntityRecord* target = rec;
-            if (auto cap = c.tables.capital_of.find(rec->id); cap != c.tables.capital_of.end() && !used_as_place(c, words, i))
+            if (auto cap = c.tables.capital_of.find(rec->id); cap != c.tables.capital_of.end() && !used_as_place(c, words, i, n))
                 target = c.onto.find_entity(cap->second);
             c.add_mention(index[i], index[i + n - 1] + 1, Ontology::graph_id(*target), c.class_of(*target),
                           MentionSource::gazetteer, target->label, target->wikidata, true);

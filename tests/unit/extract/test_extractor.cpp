@@ -1494,3 +1494,26 @@ TEST_CASE("extract: a known person named by a family name that comes first (five
     INFO(describe(shared));
     for (const auto& e : shared.entities) CHECK(e.label != "Wang Yi");
 }
+
+TEST_CASE("extract: a capital coordinated with a place is a place (five languages)", "[extract][capitals]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"en", "The missiles terrorised populated areas such as Kyiv and Kharkiv."},
+        {"it", "I missili hanno terrorizzato zone popolate come Kharkiv e Kyiv."},
+        {"fr", "Les missiles ont terrorisé des zones peuplées comme Kyiv et Kharkiv."},
+        {"es", "Los misiles aterrorizaron zonas pobladas como Kyiv y Járkov."},
+        {"de", "Die Raketen terrorisierten bewohnte Gebiete wie Kyiv und Charkiw."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        const auto* kyiv = entity(x, "Q1899");
+        REQUIRE(kyiv);
+        CHECK(kyiv->type == "Place");
+        CHECK(entity(x, "Q212") == nullptr);
+    }
+    // Two capitals together still speak for their governments.
+    auto x = run("en", "Kyiv and Moscow both denied the report.");
+    INFO(describe(x));
+    CHECK(entity(x, "Q212"));
+    CHECK(entity(x, "Q159"));
+}
