@@ -17,18 +17,8 @@ struct Words {
     const std::vector<std::uint32_t>& index;
 };
 
-// The body's key joins the stems of its content words with the state's id, so "ministero
-// della difesa russo" and "ministero della Difesa russa" are one body.
 std::string body_key(const StageContext& c, const Words& s, std::size_t b, std::size_t e, const std::string& state) {
-    std::string key;
-    for (std::size_t k = b; k < e; ++k) {
-        const Token& t = *s.words[k];
-        if (c.in(c.lang.function_words, t.key) || !demonym_state_id(c, s.index[k]).empty() || t.has(tok_apostrophe) ||
-            c.owner[s.index[k]] >= 0)
-            continue;
-        key += c.stem(t.key) + "_";
-    }
-    return slugify(key) + "_" + slugify(state);
+    return national_body_key(c, s.index[b], s.index[e - 1] + 1, state);
 }
 
 // Romance order: "<head> [di] word [word] <demonym>" at head i; returns the words consumed.
@@ -134,9 +124,12 @@ void find_headed_names(StageContext& c) {
             if (!org_head && !place_head) continue;
             const std::size_t last = head_first_name(c, sw, i, org_head);
             if (last > i) {
-                std::string name = text_of(c, index, i, last + 1);
-                c.add_mention(index[i], index[last] + 1, slugify(name), c.class_with(org_head ? Trait::institution : Trait::location),
-                              MentionSource::name_shape, name);
+                if (org_head) {
+                    add_institution_name(c, index[i], index[last] + 1, MentionSource::name_shape);
+                } else {
+                    const std::string name = text_of(c, index, i, last + 1);
+                    c.add_mention(index[i], index[last] + 1, slugify(name), c.class_with(Trait::location), MentionSource::name_shape, name);
+                }
                 i = last;
             }
         }

@@ -123,7 +123,10 @@ void find_learned_names(StageContext& c) {
         const ClassId cls = class_of_name(c, c.doc.tokens[n.tok_end - 1], n.label);
         if (cls == no_class) continue;
         const std::string name(c.doc.view(ByteSpan{c.doc.tokens[n.tok_begin].span.begin, c.doc.tokens[n.tok_end - 1].span.end}));
-        c.add_mention(n.tok_begin, n.tok_end, slugify(name), cls, MentionSource::learned, name);
+        if (c.is(cls, Trait::institution))
+            add_institution_name(c, n.tok_begin, n.tok_end, MentionSource::learned);
+        else
+            c.add_mention(n.tok_begin, n.tok_end, slugify(name), cls, MentionSource::learned, name);
     }
 }
 

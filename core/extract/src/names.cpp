@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "names.hpp"
 
+#include "kg/text/normalize.hpp"
+
 namespace kg::detail {
 
 bool name_word(const StageContext& c, const Token& t) {
@@ -85,6 +87,79 @@ std::string nearest_person(const StageContext& c, std::uint32_t token, const std
         if (parts.size() >= 2 && (parts.front() == key || parts.back() == key)) return m->entity;
     }
     return {};
+}
+
+std::string national_body_key(const StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& state) {
+    std::string key;
+    for (std::uint32_t k = b; k < e; ++k) {
+        const Token& t = c.doc.tokens[k];
+        if (!t.has(tok_word) || c.in(c.lang.function_words, t.key) || !demonym_state_id(c, k).empty() || t.has(tok_apostrophe) ||
+            c.owner[k] >= 0)
+            continue;
+        key += c.stem(t.key) + "_";
+    }
+    return slugify(key) + "_" + slugify(state);
+}
+
+namespace {
+
+// The graph id of the state a name ends with, after a connector ("di", "of", "de la"), and
+// where the state's name begins; an empty id if the name ends otherwise.
+std::string state_at_end(const StageContext& c, std::uint32_t b, std::uint32_t e, std::uint32_t& tail) {
+    for (std::uint32_t k = e - 1; k > b + 1; --k) {
+        const Token& connector = c.doc.tokens[k - 1];
+        if (!c.in(c.lang.name_connectors, connector.key) && !c.in(c.lang.genitives, connector.key)) continue;
+        std::uint32_t start = k;
+        while (start < e && c.in(c.lang.articles, c.doc.tokens[start].key)) ++start;
+        std::vector<const Token*> words;
+        for (std::uint32_t t = start; t < e; ++t)
+            if (!c.doc.tokens[t].has(tok_hyphen)) words.push_back(&c.doc.tokens[t]);
+        const std::vector<PhraseEntry>* entries = nullptr;
+        if (words.empty() || c.tables.entities.longest(words, 0, entries) != words.size() || !entries) return {};
+        for (const PhraseEntry& entry : *entries) {
+            const EntityRecord* rec = c.onto.find_entity(entry.id);
+            if (!rec || !entry.proper) continue;
+            if (auto cap = c.tables.capital_of.find(rec->id); cap != c.tables.capital_of.end()) rec = c.onto.find_entity(cap->second);
+            if (rec && c.is(c.class_of(*rec), Trait::sovereign)) {
+                tail = start;
+                return Ontology::graph_id(*rec);
+            }
+        }
+        return {};
+    }
+    return {};
+}
+
+} // namespace
+
+int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, MentionSource source) {
+    const ClassId institution = c.class_with(Trait::institution);
+    const std::string name(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[e - 1].span.end}));
+    std::uint32_t tail = e;
+    const std::string state = state_at_end(c, b, e, tail);
+    if (state.empty()) {
+        // The state named right after the name ("Ministère de la Défense du Kenya",
+        // "Verteidigungsministerium von Kenia").
+        std::uint32_t k = e;
+        if (k < c.doc.tokens.size() && (c.in(c.lang.genitives, c.doc.tokens[k].key) || c.in(c.lang.name_connectors, c.doc.tokens[k].key))) {
+            ++k;
+            while (k < c.doc.tokens.size() && c.in(c.lang.articles, c.doc.tokens[k].key) && c.owner[k] < 0) ++k;
+            const Mention* after = k < c.doc.tokens.size() ? c.mention_at(k) : nullptr;
+            if (after && after->tok_begin == k && c.is(after->cls, Trait::sovereign)) {
+                // The name as written runs to the state's name, which keeps its own mention.
+                const std::string key = national_body_key(c, b, e, after->entity);
+                const std::uint32_t end = after->tok_end;
+                return c.add_mention(b, end, key, institution, source,
+                                     std::string(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[end - 1].span.end})));
+            }
+        }
+        return c.add_mention(b, e, slugify(name), institution, source, name);
+    }
+    const EntityRecord* rec = c.onto.find_by_graph_id(state);
+    c.add_mention(tail, e, state, c.class_of(*rec), MentionSource::gazetteer, rec->label, rec->wikidata, true);
+    std::uint32_t head_end = tail;
+    while (head_end > b && !c.doc.tokens[head_end - 1].has(tok_upper_initial)) --head_end;
+    return c.add_mention(b, e, national_body_key(c, b, head_end, state), institution, source, name);
 }
 
 bool affiliation_class(const StageContext& c, ClassId cls) {

@@ -37,6 +37,17 @@ std::string demonym_state_id(const StageContext& c, std::uint32_t token);
 /// `key` ("Kim" after "Kim Jong Un"); its entity key, or empty.
 std::string nearest_person(const StageContext& c, std::uint32_t token, const std::string& key);
 
+/// The key of a national body over tokens [b, e) ("ministero della difesa russo", "the
+/// Russian defence ministry") and its state's graph id: the stems of its content words and
+/// the state, so that the body's descriptions in one language are one entity.
+std::string national_body_key(const StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& state);
+
+/// Add the mention of an institution's name over tokens [b, e). A name that ends with its
+/// state ("Ministero della Difesa di Mosca", "the Ministry of Defence of Japan") is that
+/// state's body, keyed as the body described in common words is (national_body_key), and
+/// the state keeps a mention of its own (a capital standing for its state).
+int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, MentionSource source);
+
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 

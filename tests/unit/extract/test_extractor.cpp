@@ -1517,3 +1517,24 @@ TEST_CASE("extract: a capital coordinated with a place is a place (five language
     CHECK(entity(x, "Q212"));
     CHECK(entity(x, "Q159"));
 }
+
+TEST_CASE("extract: a body named with its state at the end is that state's body (five languages)", "[extract][bodies]") {
+    // The state keeps a mention of its own; the body's key carries the state, as the same
+    // body described with a demonym does.
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"en", "The Ministry of Defence of Kenya said on Monday that the talks had failed."},
+        {"it", "Il Ministero della Difesa del Kenya ha detto lunedì che i colloqui sono falliti."},
+        {"fr", "Le Ministère de la Défense du Kenya a déclaré lundi que les pourparlers avaient échoué."},
+        {"es", "El Ministerio de Defensa de Kenia dijo el lunes que las conversaciones habían fracasado."},
+        {"de", "Das Verteidigungsministerium von Kenia sagte am Montag, die Gespräche seien gescheitert."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "Q114"));
+        std::size_t bodies = 0;
+        for (const auto& e : x.entities)
+            if (e.type == "Organization" && e.id.size() > 5 && e.id.substr(e.id.size() - 5) == "_q114") ++bodies;
+        CHECK(bodies == 1);
+    }
+}
