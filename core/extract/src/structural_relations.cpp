@@ -43,9 +43,12 @@ void place_then_container(const SentenceView& v, std::size_t k, Emitter& em, con
     const auto e = v.extent(m).second;
     const auto nb = v.extent(n).first;
     bool linked = nb > e && nb - e <= 3, comma = false;
+    // A coordinator joins two places, it does not put one in the other ("Kyiv y Zaporiyia",
+    // though "y" also joins the parts of a Spanish name).
     for (std::size_t q = e + 1; q < nb && linked; ++q)
-        linked = v.tok(q).has(tok_comma) || c.in(c.lang.locative_prepositions, v.tok(q).key) ||
-                 c.in(c.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe);
+        linked = !c.in(c.lang.coordinators, v.tok(q).key) &&
+                 (v.tok(q).has(tok_comma) || c.in(c.lang.locative_prepositions, v.tok(q).key) ||
+                  c.in(c.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe));
     for (std::size_t q = e + 1; q < nb; ++q) comma |= v.tok(q).has(tok_comma);
     if (linked && !comma && (c.is(v.cls(n), Trait::sovereign) || c.is(v.cls(n), Trait::location)))
         em.emit(of(v, m), contains, of(v, n), v.index, facts, nb > e + 1 ? v.span(e + 1, nb - 1) : ByteSpan{});

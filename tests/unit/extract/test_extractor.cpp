@@ -1510,6 +1510,8 @@ TEST_CASE("extract: a capital coordinated with a place is a place (five language
         REQUIRE(kyiv);
         CHECK(kyiv->type == "Place");
         CHECK(entity(x, "Q212") == nullptr);
+        // Coordinated places are not one inside the other.
+        CHECK(count_relations(x, "located_in") == 0);
     }
     // Two capitals together still speak for their governments.
     auto x = run("en", "Kyiv and Moscow both denied the report.");
