@@ -18,7 +18,11 @@
 namespace kg::detail {
 namespace {
 
-ClassId class_of_name(const StageContext& c, const Token& last, NameLabel label) {
+ClassId class_of_name(const StageContext& c, const Token& first, const Token& last, NameLabel label) {
+    // "Nairobi Friendship Treaty", "Trattato di Amicizia": a treaty's head names an agreement,
+    // whatever class the model gave the name.
+    const Token& head = c.lang.modifiers_before_head ? last : first;
+    if (label != NameLabel::person && &first != &last && c.in(c.lang.treaty_heads, head.key)) return c.class_with(Trait::agreement);
     if (c.in(c.lang.organization_heads, last.key)) return c.class_with(Trait::institution);
     if (c.in(c.lang.place_heads, last.key)) return c.class_with(Trait::location);
     switch (label) {
@@ -120,7 +124,7 @@ void find_learned_names(StageContext& c) {
                 continue;
             }
         }
-        const ClassId cls = class_of_name(c, c.doc.tokens[n.tok_end - 1], n.label);
+        const ClassId cls = class_of_name(c, c.doc.tokens[n.tok_begin], c.doc.tokens[n.tok_end - 1], n.label);
         if (cls == no_class) continue;
         const std::string name(c.doc.view(ByteSpan{c.doc.tokens[n.tok_begin].span.begin, c.doc.tokens[n.tok_end - 1].span.end}));
         if (c.is(cls, Trait::institution))

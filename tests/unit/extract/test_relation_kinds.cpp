@@ -315,6 +315,21 @@ TEST_CASE("relation kinds: a visit noun with its destination before its visitor"
     CHECK_NO_REL(x, kenya, "visited", peru);
 }
 
+TEST_CASE("relation kinds: the ratification of a treaty, as a noun", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "Il Kenya e il Perù hanno completato la ratifica del Trattato di Amicizia di Nairobi."},
+            {"en", "Kenya and Peru completed the ratification of the Nairobi Friendship Treaty."},
+            {"fr", "Le Kenya et le Pérou ont achevé la ratification du Traité d'amitié de Nairobi."},
+            {"es", "Kenia y Perú completaron la ratificación del Tratado de Amistad de Nairobi."},
+            {"de", "Kenia und Peru schlossen die Ratifizierung des Freundschaftsvertrags von Nairobi ab."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, kenya, "ratified", "Agreement"));
+            CHECK(relation_to_class(x, peru, "ratified", "Agreement"));
+        });
+}
+
 TEST_CASE("relation kinds: a demonym used as a noun is the state's people acting", "[extract][relations][nouns]") {
     // Where adjectives follow their noun, "gli iraniani" is a noun; English and German put the
     // adjective first ("the Iranian drones") and have other words for the people.
