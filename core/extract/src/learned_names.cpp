@@ -22,7 +22,9 @@ ClassId class_of_name(const StageContext& c, const Token& first, const Token& la
     // "Nairobi Friendship Treaty", "Trattato di Amicizia": a treaty's head names an agreement,
     // whatever class the model gave the name.
     const Token& head = c.lang.modifiers_before_head ? last : first;
-    if (label != NameLabel::person && &first != &last && c.in(c.lang.treaty_heads, head.key)) return c.class_with(Trait::agreement);
+    if (label != NameLabel::person && &first != &last && head.has(tok_upper_initial) && last.has(tok_upper_initial) &&
+        c.in(c.lang.treaty_heads, head.key))
+        return c.class_with(Trait::agreement);
     if (c.in(c.lang.organization_heads, last.key)) return c.class_with(Trait::institution);
     if (c.in(c.lang.place_heads, last.key)) return c.class_with(Trait::location);
     switch (label) {
