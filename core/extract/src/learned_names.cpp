@@ -107,9 +107,45 @@ void find_name_candidates(StageContext& c) {
     }
 }
 
+namespace {
+
+// The person a single word names: one named in full earlier in the document, or a known
+// person by surname; empty if neither.
+std::string person_named_by(const StageContext& c, std::uint32_t token) {
+    const Token& t = c.doc.tokens[token];
+    if (std::string earlier = nearest_person(c, token, t.key); !earlier.empty()) return earlier;
+    if (const EntityRecord* known = known_surname(c, t)) return Ontology::graph_id(*known);
+    return {};
+}
+
+// Two people side by side ("lud Putin Kim nun ein", verb-second with its object): every word
+// names a different person already known, so the words are not one name.
+bool add_side_by_side_people(StageContext& c, const NameSpan& n) {
+    if (n.label != NameLabel::person || n.tok_end - n.tok_begin < 2) return false;
+    std::vector<std::string> people;
+    for (std::uint32_t t = n.tok_begin; t < n.tok_end; ++t) {
+        std::string p = c.doc.tokens[t].has(tok_word) ? person_named_by(c, t) : std::string();
+        if (p.empty() || std::find(people.begin(), people.end(), p) != people.end()) return false;
+        people.push_back(std::move(p));
+    }
+    for (std::uint32_t t = n.tok_begin; t < n.tok_end; ++t) {
+        const std::string& key = people[t - n.tok_begin];
+        if (auto it = c.entities.find(key); it != c.entities.end()) {
+            const LocalEntity ent = it->second;
+            c.add_mention(t, t + 1, key, ent.cls, MentionSource::short_form, ent.label, ent.wikidata, ent.from_gazetteer);
+        } else if (const EntityRecord* rec = c.onto.find_by_graph_id(key)) {
+            c.add_mention(t, t + 1, key, c.class_of(*rec), MentionSource::short_form, rec->label, rec->wikidata, true);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 void find_learned_names(StageContext& c) {
     for (const NameSpan& n : c.annotated.names) {
         if (!c.free(n.tok_begin, n.tok_end)) continue;
+        if (add_side_by_side_people(c, n)) continue;
         // One word of a person named in full before ("Kim" after "Kim Jong Un") is that
         // person; so is a known person's surname ("Putin"), whatever the label.
         if (n.tok_end == n.tok_begin + 1) {

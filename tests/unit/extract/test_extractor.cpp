@@ -1540,3 +1540,16 @@ TEST_CASE("extract: a body named with its state at the end is that state's body 
         CHECK(bodies == 1);
     }
 }
+
+TEST_CASE("extract: two known people side by side are two names (de)", "[extract][de][names]") {
+    // Verb-second order puts the subject and the object together: "lud Putin Kim ein".
+    auto x = run("de", "Wladimir Putin traf Kim Jong Un in Pjöngjang. Danach lud Putin Kim zu einem Besuch in Moskau ein.");
+    INFO(describe(x));
+    CHECK(entity_named(x, "Putin Kim") == nullptr);
+    CHECK(mention(x, 1, "Putin"));
+    CHECK(mention(x, 1, "Kim"));
+    // A person named in full is still one name.
+    auto y = run("de", "Der Abgeordnete Andrej Kartapolow sprach in Moskau.");
+    INFO(describe(y));
+    CHECK(entity_named(y, "Andrej Kartapolow"));
+}
