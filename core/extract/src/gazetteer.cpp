@@ -106,7 +106,9 @@ const PhraseEntry* genitive_alias(const StageContext& c, const Token& t) {
 // organisations keep their names whatever the model joins them with ("Nato Mark Rutte");
 // a list or a pair ("Russia, China and Iran", "Russia-North Korea") is no one name.
 bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::uint32_t b, std::uint32_t e) {
-    if (!c.is(alias.cls, Trait::location) && !c.is(alias.cls, Trait::sovereign)) return false;
+    // Places, states and weapon names give their names to others ("Shahed Aviation
+    // Industries", "Dynamo Moscow").
+    if (!c.is(alias.cls, Trait::location) && !c.is(alias.cls, Trait::sovereign) && !c.is(alias.cls, Trait::weapon)) return false;
     for (const NameSpan& n : c.annotated.names) {
         if (n.tok_begin > b) break;
         if (n.tok_end < e || n.confidence < 0.5f) continue;

@@ -159,6 +159,39 @@ void extend_weapon_list(const SentenceView& v, const RelationDef& def, std::vect
     }
 }
 
+// "La Russia ha lanciato droni contro Odessa", "Russia launched drones against Odesa": a
+// relation whose subject is a weapon (struck) takes the weapons that are the verb's direct
+// object, when no weapon comes before it; the clause's actor is the one who fired them.
+std::vector<int> instrument_subject(const Reading& r) {
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    if (!r.def.admits_subject(c.class_with(Trait::weapon)) || r.def.admits_subject(c.class_with(Trait::sovereign))) return {};
+    // Someone fires them: the nearest name before the verb is an actor, or there is none
+    // ("le sanzioni colpiscono..." is another verb).
+    for (std::size_t q = r.p; q-- > 0;)
+        if (const int m = v.mention_at[q]; m >= 0) {
+            if (!c.is(v.cls(m), Trait::agent)) return {};
+            break;
+        }
+    for (std::size_t q = r.after; q < v.toks.size() && q < r.after + 4; ++q) {
+        const Token& t = v.tok(q);
+        if (const int m = v.mention_at[q]; m >= 0) {
+            if (!c.is(v.cls(m), Trait::weapon)) return {};
+            std::vector<int> weapons = coordination_group(v, m);
+            return weapons;
+        }
+        // "feuerte am Montag Drohnen ab": a date between the verb and its object.
+        const bool date_word = c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key) ||
+                               (q + 1 < v.toks.size() && c.in(c.lang.prepositions, t.key) &&
+                                (c.in(c.lang.weekdays, v.tok(q + 1).key) || c.lang.months.count(v.tok(q + 1).key)));
+        const bool skippable = c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || date_word ||
+                               c.lang.multipliers.count(t.key) || v.introducer(q) ||
+                               (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
+        if (!skippable) return {};
+    }
+    return {};
+}
+
 void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     const SentenceView& v = r.v;
     std::size_t from = r.after;
@@ -245,6 +278,10 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
             r.objects = arguments_of(v, coordination_group(v, *o));
     } else {
         read_active(r, subject_mentions);
+        if (subject_mentions.empty() && r.subjects.empty()) {
+            subject_mentions = instrument_subject(r);
+            if (!subject_mentions.empty()) r.blocked = true;
+        }
         read_object(r, subject_mentions);
     }
     for (auto& a : arguments_of(v, subject_mentions)) r.subjects.push_back(std::move(a));

@@ -282,6 +282,25 @@ TEST_CASE("relation kinds: one supply verb with a list of weapons", "[extract][r
         });
 }
 
+TEST_CASE("relation kinds: the weapons an actor fires strike the place", "[extract][relations][objects]") {
+    in_each(
+        {
+            {"it", "La Russia ha lanciato droni contro Odessa lunedì."},
+            {"en", "Russia launched drones against Odesa on Monday."},
+            {"fr", "La Russie a lancé des drones contre Odessa lundi."},
+            {"es", "Rusia lanzó drones contra Odesa el lunes."},
+            {"de", "Russland feuerte am Montag Drohnen auf Odessa ab."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, "drone", "struck", "Place"));
+            CHECK_REL(x, russia, "possesses", "drone");
+        });
+    // What is no actor does not fire: "sanctions hit the maker of the drones".
+    const auto x = run("it", "Le sanzioni colpiscono i droni Shahed-136 della Repubblica islamica.");
+    INFO(describe(x));
+    CHECK(count_relations(x, "struck") == 0);
+}
+
 // ==== Noun phrases that state relations =====================================================
 
 TEST_CASE("relation kinds: a visit named as a noun with an adjective before it", "[extract][relations][nouns]") {
