@@ -183,7 +183,10 @@ std::string demonym_actor(const SentenceView& v, std::size_t p, std::size_t afte
         span = v.span(q, q + n - 1);
         return Ontology::graph_id(*st);
     };
-    if (after < words.size() && v.mention_at[after] < 0) {
+    // Where adjectives come first, a demonym after a verb is its object's ("uses Iranian
+    // drones"); after a noun it may still name the actor ("die Lieferung iranischer Drohnen").
+    const bool adjective_of_object = v.c.lang.modifiers_before_head && !noun_use(v, p);
+    if (after < words.size() && v.mention_at[after] < 0 && !adjective_of_object) {
         const std::vector<PhraseEntry>* dem = nullptr;
         if (const std::size_t n = v.c.tables.demonyms.longest(words, after, dem))
             if (auto s = state_at(after, n); !s.empty()) return s;

@@ -301,6 +301,22 @@ TEST_CASE("relation kinds: the weapons an actor fires strike the place", "[extra
     CHECK(count_relations(x, "struck") == 0);
 }
 
+TEST_CASE("relation kinds: an actor using weapons made elsewhere has them", "[extract][relations][objects]") {
+    // The demonym before the weapons names their maker, not the user.
+    in_each(
+        {
+            {"it", "La Russia usa droni iraniani contro l'Ucraina."},
+            {"en", "Russia uses Iranian drones against Ukraine."},
+            {"fr", "La Russie utilise des drones iraniens contre l'Ukraine."},
+            {"es", "Rusia utiliza drones iraníes contra Ucrania."},
+            {"de", "Russland setzt iranische Drohnen gegen die Ukraine ein."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, russia, "possesses", "drone");
+            CHECK_NO_REL(x, iran, "opposes", ukraine);
+        });
+}
+
 // ==== Noun phrases that state relations =====================================================
 
 TEST_CASE("relation kinds: a visit named as a noun with an adjective before it", "[extract][relations][nouns]") {
