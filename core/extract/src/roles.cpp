@@ -7,6 +7,8 @@
 #include "names.hpp"
 #include "stages.hpp"
 
+#include <algorithm>
+
 #include "kg/text/normalize.hpp"
 
 namespace kg::detail {
@@ -58,6 +60,9 @@ std::size_t match_role(const StageContext& c, const Sentence& s, std::size_t i, 
             link.affiliation = demonym_state_id(c, s.index[k - 1]);
             link.affiliation_span = words[k - 1]->span;
         } else if (k > 0) {
+            // "Sudan's army chief": past the possessive clitic.
+            const auto& clitics = c.lang.segmentation.clitic_suffixes;
+            if (k > 1 && std::find(clitics.begin(), clitics.end(), words[k - 1]->key) != clitics.end()) --k;
             if (const Mention* m = c.mention_at(s.index[k - 1]); m && affiliation_class(c, m->cls)) {
                 link.affiliation = m->entity;
                 link.affiliation_span = m->span;

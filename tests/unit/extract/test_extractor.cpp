@@ -1553,3 +1553,12 @@ TEST_CASE("extract: two known people side by side are two names (de)", "[extract
     INFO(describe(y));
     CHECK(entity_named(y, "Andrej Kartapolow"));
 }
+
+TEST_CASE("extract: a role after a possessive body (en, de)", "[extract][roles]") {
+    auto x = run("en", "Kenya's army chief Charles Kahariri accused Peru of spying.");
+    INFO(describe(x));
+    CHECK_REL(x, "charles_kahariri", "leader_of", "Q114");
+    auto y = run("de", "Kenias Armeechef Charles Kahariri warf Peru Spionage vor.");
+    INFO(describe(y));
+    CHECK(relation_to_class(y, "charles_kahariri", "leader_of", "State"));
+}
