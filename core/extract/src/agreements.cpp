@@ -43,10 +43,17 @@ std::string head_in(const StageContext& c, const std::set<std::string>& heads, c
 
 std::string head_of(const StageContext& c, const std::string& key) { return head_in(c, c.lang.agreement_heads, key); }
 
+bool issuer_verb(const StageContext& c, const Token& t) {
+    return t.has(tok_word) && !c.lang.agreement_issuer_verbs.empty() && c.in(c.lang.agreement_issuer_verbs, c.stem(t.key));
+}
+
 // The actors a description names around it: a body attached to it (already in `body`),
 // states named by demonyms inside it ("l'accordo russo-coreano"), the members of "tra X e
 // Y" / "between X and Y" after it; and what it is aimed at ("contro la Corea del Nord").
+std::string issuer_before(const StageContext& c, const Words& s, std::size_t start);
+
 void read_actors_and_targets(const StageContext& c, const Words& s, std::size_t start, std::size_t end, AgreementFacts& f) {
+    if (const std::string issuer = issuer_before(c, s, start); !issuer.empty()) f.actors.insert(issuer);
     for (std::size_t k = start; k < end; ++k)
         if (const std::string st = demonym_state_id(c, s.index[k]); !st.empty()) f.actors.insert(st);
     // "Kenyan sanctions": where modifiers come first, the demonym right before the phrase.
@@ -80,6 +87,32 @@ bool content_word(const StageContext& c, const Token& t) {
            !c.in(c.lang.function_words, t.key) && !c.in(c.lang.not_name_words, t.key) && t.key.size() > 2;
 }
 
+// The issuer named as the subject of a verb whose object the agreement is ("l'UE ha imposto
+// nuove sanzioni", "the EU imposed sanctions"): the nearest actor before the verb, outside a
+// prepositional phrase and within the clause; empty if none.
+std::string issuer_before(const StageContext& c, const Words& s, std::size_t start) {
+    constexpr std::size_t max_adjectives = 2, max_distance = 8;
+    std::size_t k = start;
+    for (std::size_t skipped = 0; k > 0 && skipped <= max_adjectives; ++skipped) {
+        const Token& t = *s.words[k - 1];
+        if (issuer_verb(c, t)) break;
+        if (c.owner[s.index[k - 1]] >= 0 || !(content_word(c, t) || c.in(c.lang.articles, t.key) || c.in(c.lang.function_words, t.key))) return {};
+        --k;
+    }
+    if (k == 0 || !issuer_verb(c, *s.words[k - 1])) return {};
+    for (std::size_t q = k - 1; q-- > 0 && k - 1 - q <= max_distance;) {
+        const Token& t = *s.words[q];
+        if (t.has(tok_comma) || t.key == ";" || t.key == ":") return {};
+        const Mention* m = c.mention_at(s.index[q]);
+        if (!m) continue;
+        std::size_t first = q;
+        while (first > 0 && c.mention_at(s.index[first - 1]) == m) --first;
+        if (first > 0 && c.in(c.lang.prepositions, s.words[first - 1]->key) && !c.in(c.lang.articles, s.words[first - 1]->key)) return {};
+        return c.is(m->cls, Trait::agent) ? m->entity : std::string();
+    }
+    return {};
+}
+
 const EntityRecord* link_to_known_agreement(const StageContext& c, const std::set<std::string>& content) {
     if (content.size() < 2) return nullptr;
     for (const auto& [stems, rec] : c.tables.agreement_stems)
@@ -92,7 +125,7 @@ std::size_t modifiers_before(const StageContext& c, const Words& s, std::size_t 
     std::size_t start = i;
     int before = 0;
     while (start > 0 && before < 2 && c.owner[s.index[start - 1]] < 0 && content_word(c, *s.words[start - 1]) &&
-           c.demonym_of[s.index[start - 1]].empty()) {
+           c.demonym_of[s.index[start - 1]].empty() && !issuer_verb(c, *s.words[start - 1])) {
         --start;
         ++before;
     }
@@ -111,7 +144,7 @@ std::size_t modifiers_before(const StageContext& c, const Words& s, std::size_t 
 
 // After the head: [modifier] [di + modifier [modifier]] | [di] named body (Romance), or
 // [of + modifier | of body] (English, German). Returns the end.
-std::size_t modifiers_after(const StageContext& c, const Words& s, std::size_t i, std::string& body) {
+std::size_t modifiers_after(const StageContext& c, const Words& s, std::size_t i, std::string& body, bool& body_is_target) {
     const auto& words = s.words;
     std::size_t j = i + 1, end = j;
     int content = 0;
@@ -130,6 +163,8 @@ std::size_t modifiers_after(const StageContext& c, const Words& s, std::size_t i
             const bool attached = j == i + 1 || c.in(c.lang.name_connectors, words[j - 1]->key);
             if (affiliation_class(c, m->cls) && attached) {
                 body = m->entity;
+                // "sanzioni alla Russia": a body after a target marker is what the agreement aims at.
+                body_is_target = j > i + 1 && c.in(c.lang.agreement_target_markers, words[j - 1]->key);
                 while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
                 end = j;
             }
@@ -161,7 +196,8 @@ std::size_t modifiers_after(const StageContext& c, const Words& s, std::size_t i
 AgreementPhrase read_phrase(const StageContext& c, const Words& s, std::size_t i, std::size_t& end) {
     std::string body; // id of a named body inside the phrase ("delle Nazioni Unite")
     const std::size_t start = c.lang.modifiers_before_head ? modifiers_before(c, s, i, body) : i;
-    end = modifiers_after(c, s, i, body);
+    bool body_is_target = false;
+    end = modifiers_after(c, s, i, body, body_is_target);
     AgreementPhrase ph;
     ph.tok_begin = s.index[start];
     ph.tok_end = s.index[end - 1] + 1;
@@ -187,7 +223,7 @@ AgreementPhrase read_phrase(const StageContext& c, const Words& s, std::size_t i
             if (c.lang.compound_heads && head.size() > word.size() && head.ends_with(word)) head = word;
     }
     if (auto kind = c.lang.agreement_kinds.find(head); kind != c.lang.agreement_kinds.end()) ph.facts.kind = kind->second;
-    if (!body.empty()) ph.facts.actors.insert(body);
+    if (!body.empty()) (body_is_target ? ph.facts.targets : ph.facts.actors).insert(body);
     read_actors_and_targets(c, s, start, end, ph.facts);
     return ph;
 }

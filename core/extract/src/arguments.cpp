@@ -255,14 +255,17 @@ std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_
     // The noun's own complement may come first, once: "la visita in Corea del Nord del
     // presidente russo Putin", "the visit to North Korea by Russian President Putin".
     bool complement_passed = false;
+    std::size_t complement_end = 0;
     for (std::size_t q = after; q < v.toks.size() && q <= after + 10; ++q) {
         if (v.tok(q).has(tok_comma)) break;
+        // The genitive follows the complement at once ("in Corea del Nord del presidente").
+        if (complement_passed && q > complement_end + 1) break;
         if (const int m = v.mention_at[q]; m >= 0) {
             const std::size_t b = v.extent(m).first;
             const Token* marker = word_before(v, b);
             if (complement_passed || !prepositional(v, b) || !marker || c.in(c.lang.genitives, marker->key)) break;
             complement_passed = true;
-            q = v.extent(m).second;
+            q = complement_end = v.extent(m).second;
             continue;
         }
         const bool agent_marker = c.in(c.lang.passive_agents, v.tok(q).key) && complement_passed;

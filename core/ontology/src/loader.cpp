@@ -461,7 +461,7 @@ private:
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "agreement_kinds",
-                           "agreement_target_markers", "compound_heads", "role_endings", "note"});
+                           "agreement_target_markers", "agreement_issuer_verbs", "compound_heads", "role_endings", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -490,6 +490,7 @@ private:
         add_keys(L.segmentation.furniture.byline_markers, list("byline_markers"));
         add_keys(L.segmentation.link_blocks, list("link_blocks"));
         add_keys(L.agreement_target_markers, list("agreement_target_markers"));
+        for (const auto& verb : list("agreement_issuer_verbs")) L.agreement_issuer_verbs.insert(stem_word(match_key(verb), code));
         if (const auto* v = root.find("compound_heads")) L.compound_heads = f.bool_of(*v, "\"compound_heads\"");
         if (const auto* v = root.find("agreement_kinds")) {
             for (const auto& [kind, words] : f.object_of(*v, "\"agreement_kinds\"").members)

@@ -226,6 +226,28 @@ TEST_CASE("relation kinds: sanctions relate their issuers to their targets", "[e
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "sanctioned", iran); });
 }
 
+TEST_CASE("relation kinds: whoever imposes sanctions issues them", "[extract][relations][agreements]") {
+    // The state named later in the sentence ("for its support of Russia's war") is no issuer.
+    in_each(
+        {
+            {"it", "Il Kenya ha imposto nuove sanzioni al Perù per il suo sostegno alla guerra della Russia."},
+            {"en", "Kenya imposed new sanctions on Peru over its support for Russia's war."},
+            {"fr", "Le Kenya a imposé de nouvelles sanctions au Pérou pour son soutien à la guerre de la Russie."},
+            {"es", "Kenia impuso nuevas sanciones a Perú por su apoyo a la guerra de Rusia."},
+            {"de", "Kenia verhängte neue Sanktionen gegen Peru wegen seiner Unterstützung für Russlands Krieg."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "sanctioned", peru);
+            CHECK_NO_REL(x, russia, "sanctioned", peru);
+            for (const auto& e : x.entities)
+                if (e.type == "Agreement") CHECK(e.label.find("impos") == std::string::npos);
+        });
+    // Criticising sanctions is not issuing them.
+    const auto x = run("en", "Kenya criticised the sanctions on Peru.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "sanctioned", peru);
+}
+
 TEST_CASE("relation kinds: each party of a treaty between two states signed it", "[extract][relations][agreements]") {
     in_each(
         {

@@ -230,6 +230,9 @@ struct LanguageData {
     std::map<std::string, std::string> agreement_kinds;
     /// Words that introduce what an agreement is aimed at: "sanzioni contro X", "sanctions on X".
     std::set<std::string> agreement_target_markers;
+    /// Verbs whose subject issues or concludes the agreement that is their object ("l'UE ha
+    /// imposto nuove sanzioni", "imposed sanctions"), as Snowball stems.
+    std::set<std::string> agreement_issuer_verbs;
     /// Nouns join into compounds (German): a word that ends in a head noun is that head
     /// ("Partnerschaftsvertrag" ends in "vertrag").
     bool compound_heads = false;
