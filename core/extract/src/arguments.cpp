@@ -72,7 +72,10 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
             if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
                 // A demonym noun after a preposition is a participant, not the event's
                 // adjective: "gli assalti condotti dai russi".
-                if (prepositional(v, q) && !c.in(c.lang.genitives, word_before(v, q)->key)) break;
+                // (A preposition right after the verb marks its object: Spanish "condenó al
+                // ejército ruso".)
+                const bool object_marker = q >= 1 && q - 1 == p && c.in(c.lang.prepositions, v.tok(p).key);
+                if (prepositional(v, q) && !c.in(c.lang.genitives, word_before(v, q)->key) && !object_marker) break;
                 const EntityRecord* st = c.demonym_state(v.toks[q]);
                 // The adjective of a weapon names its maker or sender even in the patient
                 // genitive ("the delivery of Iranian drones").
@@ -229,10 +232,33 @@ std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationD
     return {};
 }
 
+std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    const StageContext& c = v.c;
+    // Only a stance ("its support for", "la sua opposizione a"): what a possessive refers to
+    // in "its nuclear programme" is too often a name further back than the nearest one.
+    if (!def.stance) return {};
+    // "its support", "il suo sostegno", "sa dernière visite": the determiner right before the
+    // noun, or before one adjective.
+    std::size_t k = p;
+    if (k > 0 && !c.in(c.lang.possessives, v.tok(k - 1).key) && k > 1 && v.mention_at[k - 1] < 0 && v.tok(k - 1).has(tok_word) &&
+        !v.tok(k - 1).has(tok_upper_initial))
+        --k;
+    if (k == 0 || !c.in(c.lang.possessives, v.tok(k - 1).key)) return {};
+    // It refers to the nearest name before it that can act so.
+    for (std::size_t q = k - 1; q-- > 0;) {
+        const int m = v.mention_at[q];
+        if (m < 0) continue;
+        if (admits_subject(v, def, m)) return coordination_group(v, m);
+        q = v.extent(m).first;
+    }
+    return {};
+}
+
 bool noun_use(const SentenceView& v, std::size_t p) {
     const StageContext& c = v.c;
     auto determiner = [&](std::size_t q) {
-        return c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe) || c.in(c.lang.prepositions, v.tok(q).key);
+        return c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe) || c.in(c.lang.prepositions, v.tok(q).key) ||
+               c.in(c.lang.possessives, v.tok(q).key);
     };
     // "pronta a consegnare", "to supply": after a word that also introduces an infinitive,
     // the trigger is a verb unless an article follows that word.
@@ -319,8 +345,10 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         if (m < 0 || m == exclude || !def.admits_object(v.cls(m))) continue;
         if (exclude >= 0 && v.mention(m).entity == v.mention(exclude).entity) continue;
         auto [b, e] = v.extent(m);
-        // A possessor ("the Kremlin's war") modifies the next noun; it is not the object.
-        if (e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe) && is_clitic(v, e + 1)) { q = e; continue; }
+        // A possessor ("the Kremlin's war") modifies the next noun; it is not the object,
+        // except of a stance, which is taken toward the actor of the event ("support for
+        // Russia's war").
+        if (!def.stance && e + 1 < v.toks.size() && v.tok(e + 1).has(tok_apostrophe) && is_clitic(v, e + 1)) { q = e; continue; }
         const Token* before = word_before(v, b);
         std::size_t k = b;
         while (k > p) {

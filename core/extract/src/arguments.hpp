@@ -44,6 +44,10 @@ std::vector<int> body_after_agreement(const SentenceView& v, std::size_t after, 
 /// A possessor names the actor: "the Kremlin's war".
 std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationDef& def);
 
+/// A possessive determiner before a stance noun ("Belarus over its support") refers to the
+/// nearest name before it that the relation admits as subject; its coordination group, or none.
+std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, const RelationDef& def);
+
 /// The trigger at p is used as a noun: after an article or a preposition ("la guerra").
 bool noun_use(const SentenceView& v, std::size_t p);
 

@@ -115,7 +115,9 @@ void find_headed_names(StageContext& c) {
             const Token& t = *words[i];
             // A state's agent described in lower-case words ("il ministero della difesa russo",
             // "North Korean forces") is no name: the state acts through it.
-            if (c.in(c.lang.organization_heads, t.key) && (t.has(tok_upper_initial) || !c.in(c.lang.state_agents, t.key))) {
+            // A capital says the body is named, except where every noun has one (German).
+            const bool named = t.has(tok_upper_initial) && !c.lang.person_needs_given_name;
+            if (c.in(c.lang.organization_heads, t.key) && (named || !c.in(c.lang.state_agents, t.key))) {
                 const std::size_t n = c.lang.modifiers_before_head ? body_head_last(c, sw, i) : body_head_first(c, sw, i);
                 if (n) { i += n - 1; continue; }
             }

@@ -73,6 +73,7 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const bool have = !r.subjects.empty();
     if (nominal) subject_mentions = body_after_agreement(v, r.after, r.inside, r.def);
     if (subject_mentions.empty() && !have) subject_mentions = possessor(v, r.p, r.def);
+    if (subject_mentions.empty() && !have) subject_mentions = possessive_reference(v, r.p, r.def);
     // "Kenya, a historic ally of Russia": a noun in apposition describes the name before the
     // comma, and its genitive is the other party.
     if (subject_mentions.empty() && !have && !in_apposition(v, r.p)) subject_mentions = genitive_actor(v, r.p, r.after, r.def);
@@ -219,6 +220,12 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     }
     // A verb of stance takes the actors of the event it is about; a noun of stance ("la
     // guerra d'aggressione della Russia") has its actor in the genitive instead.
+    // A noun of stance takes the actors of the event its complement names too ("il suo
+    // sostegno alla guerra della Russia").
+    if (objects.empty() && r.def.stance && !about_event && noun_use(v, r.p) && !subject_mentions.empty()) {
+        EventActors actors = event_actors(v, from, r.def);
+        objects = std::move(actors.mentions);
+    }
     if (objects.empty() && about_event) {
         EventActors actors = event_actors(v, from, r.def);
         objects = std::move(actors.mentions);

@@ -210,6 +210,9 @@ struct LanguageData {
     /// Words that put the clause's subject under an agreement ("sotto", "under"): "la Corea
     /// del Nord è sotto sanzioni dell'ONU" makes North Korea the sanctions' target.
     std::set<std::string> subjection_markers;
+    /// Possessive determiners ("its", "suo", "son", "su", "seine"): before a trigger noun they
+    /// name its actor by reference to an earlier name ("Belarus over its support for...").
+    std::set<std::string> possessives;
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
