@@ -121,7 +121,7 @@ def main():
         shown = []
         for line in run.stdout.splitlines():
             d = json.loads(line)
-            gold, data = gold_by_file[d["document"]]
+            gold, data = gold_by_file[d.get("source", d["document"])]
             pred = {(m["begin"], m["end"], CLASS_OF[m["type"]]) for m in d["mentions"] if m["type"] in CLASS_OF}
             for c in SCORED:
                 g = {x for x in gold if x[2] == c}

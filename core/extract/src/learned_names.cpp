@@ -75,6 +75,33 @@ void extend_person(const StageContext& c, NameSpan& n) {
     }
 }
 
+// "Light Airplanes Design and Manufacturing Industries", "Institute for Peace and Security
+// Studies": two names joined by a coordinator, the second an organisation's (by the model or
+// by its head noun) and the first no name the gazetteer knows, are one institution's name.
+bool joins_one_institution(const StageContext& c, const NameSpan& a, const NameSpan& b) {
+    // Two organisations the model read as two ("Ford and General Motors Corp") stay two.
+    if (b.tok_begin != a.tok_end + 1 || b.label == NameLabel::person || a.label == NameLabel::organization) return false;
+    // The words of any language: a name keeps its own ("Design and Manufacturing Industries"
+    // in a French article).
+    const std::string& joint = c.doc.tokens[a.tok_end].key;
+    const std::string& head = c.doc.tokens[b.tok_end - 1].key;
+    const bool coordinator = std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
+                                         [&](const auto& lang) { return lang.second.coordinators.count(joint) != 0; });
+    const bool institution = std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
+                                         [&](const auto& lang) { return lang.second.organization_heads.count(head) != 0; });
+    if (!coordinator || !(institution || b.label == NameLabel::organization)) return false;
+    std::vector<const Token*> words;
+    for (std::uint32_t t = a.tok_begin; t < a.tok_end; ++t)
+        if (!c.doc.tokens[t].has(tok_hyphen)) words.push_back(&c.doc.tokens[t]);
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (c.tables.entities.longest(words, 0, entries) == words.size()) return false;
+    // Every word of the first name is capitalised: "Russia and ..." is a known name, "he and
+    // ..." none at all.
+    for (const Token* w : words)
+        if (w->has(tok_word) && !w->has(tok_upper_initial)) return false;
+    return true;
+}
+
 // Most words of the sentence are written in capitals ("SOCCER - ROTOR FANS LOCKED OUT").
 bool in_capitals(const StageContext& c, std::uint32_t sentence) {
     const Sentence& s = c.doc.sentences[sentence];
@@ -103,6 +130,11 @@ void find_name_candidates(StageContext& c) {
         if (c.headline[sentence] && !in_capitals(c, sentence) && (n.tok_end - n.tok_begin > 3 || n.confidence < 0.7f)) continue;
         extend_person(c, n);
         if (!names.empty() && n.tok_begin < names.back().tok_end) continue;
+        if (!names.empty() && joins_one_institution(c, names.back(), n)) {
+            names.back().tok_end = n.tok_end;
+            names.back().label = NameLabel::organization;
+            continue;
+        }
         names.push_back(n);
     }
 }

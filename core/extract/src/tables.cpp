@@ -18,7 +18,8 @@ void PhraseTable::add(const std::vector<std::string>& words, PhraseEntry entry) 
     }
     auto& list = phrases_[key];
     for (const auto& e : list)
-        if (e.id == entry.id && e.cls == entry.cls && e.role == entry.role) return;
+        // One entry per entity and way of writing it ("UE" in capitals, "Ue" as a name).
+        if (e.id == entry.id && e.cls == entry.cls && e.role == entry.role && e.caps == entry.caps && e.capital == entry.capital) return;
     list.push_back(std::move(entry));
     max_words_ = std::max(max_words_, words.size());
 }

@@ -1562,3 +1562,25 @@ TEST_CASE("extract: a role after a possessive body (en, de)", "[extract][roles]"
     INFO(describe(y));
     CHECK(relation_to_class(y, "charles_kahariri", "leader_of", "State"));
 }
+
+TEST_CASE("extract: a name joined by a coordinator to an organisation's name is one name", "[extract][names]") {
+    auto x = run("fr", "L'entreprise est devenue Light Airplanes Design and Manufacturing Industries à la mi-2020.");
+    INFO(describe(x));
+    const auto* org = entity_named(x, "Airplanes Design and Manufacturing Industries");
+    REQUIRE(org);
+    CHECK(org->type == "Organization");
+    CHECK(entity_named(x, "Airplanes Design") == nullptr);
+    // A known name before the coordinator stays its own entity.
+    auto y = run("en", "Russia and the Eurasian Development Bank signed the loan.");
+    INFO(describe(y));
+    CHECK(entity(y, "Q159"));
+}
+
+TEST_CASE("extract: one alias in capitals and one as a name (it)", "[extract][it]") {
+    auto x = run("it", "Le esportazioni verso l’Ue sono calate, ha detto la UE.");
+    INFO(describe(x));
+    const auto* eu = entity(x, "Q458");
+    REQUIRE(eu);
+    CHECK(eu->aliases.count("Ue") == 1);
+    CHECK(eu->aliases.count("UE") == 1);
+}
