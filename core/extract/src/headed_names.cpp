@@ -21,17 +21,48 @@ std::string body_key(const StageContext& c, const Words& s, std::size_t b, std::
     return national_body_key(c, s.index[b], s.index[e - 1] + 1, state);
 }
 
+// An organisation's head noun: a word of the list, or where nouns join into compounds a word
+// that ends in one ("Verteidigungsministerium").
+bool organization_head(const StageContext& c, const std::string& key) {
+    if (c.in(c.lang.organization_heads, key)) return true;
+    if (!c.lang.compound_heads) return false;
+    for (const auto& head : c.lang.organization_heads)
+        if (key.size() > head.size() + 2 && key.ends_with(head)) return true;
+    return false;
+}
+
+// After a demonym that follows a head at e: a connector, articles and one or two content
+// words ("de la Défense"); returns the end of those words, or e.
+std::size_t words_after_demonym(const StageContext& c, const Words& s, std::size_t e) {
+    const auto& words = s.words;
+    if (e >= words.size() || !c.in(c.lang.name_connectors, words[e]->key)) return e;
+    std::size_t j = e + 1;
+    while (j < words.size() && (c.in(c.lang.articles, words[j]->key) || words[j]->has(tok_apostrophe))) ++j;
+    std::size_t end = j;
+    while (end < words.size() && end < j + 2 && c.owner[s.index[end]] < 0 && words[end]->has(tok_word) && !words[end]->has(tok_digit) &&
+           !c.in(c.lang.function_words, words[end]->key) && demonym_state_id(c, s.index[end]).empty())
+        ++end;
+    return end == j ? e : end;
+}
+
 // Romance order: "<head> [di] word [word] <demonym>" at head i; returns the words consumed.
-std::size_t body_head_first(StageContext& c, const Words& s, std::size_t i) {
+std::size_t body_head_first(StageContext& c, const Words& s, std::size_t i, bool agent_only) {
     const auto& words = s.words;
     std::size_t j = i + 1;
     int content = 0;
     while (j < words.size() && j - i <= 4 && c.owner[s.index[j]] < 0) {
         const std::string st = demonym_state_id(c, s.index[j]);
         if (!st.empty()) {
-            if (content == 0) return 0;
             std::size_t e = j;
             while (e < words.size() && !demonym_state_id(c, s.index[e]).empty()) ++e;
+            if (content == 0) {
+                // "le ministère kényan de la Défense": the body's own words after the demonym.
+                const std::size_t after = words_after_demonym(c, s, e);
+                if (after == e || body_kind_of(c, s.index[i], s.index[after - 1] + 1).empty()) return 0;
+                add_body(c, s.index[i], s.index[after - 1] + 1, body_key(c, s, i, after, st), MentionSource::name_shape,
+                         text_of(c, s.index, i, after));
+                return after - i;
+            }
             // "l'agenzia di stampa russa Interfax" describes the named agency that follows.
             if (e < words.size()) {
                 const Mention* named = c.mention_at(s.index[e]);
@@ -40,8 +71,10 @@ std::size_t body_head_first(StageContext& c, const Words& s, std::size_t i) {
                                                   !c.in(c.lang.not_name_words, words[e]->key);
                 if (org_name) return e - i;
             }
-            c.add_mention(s.index[i], s.index[e - 1] + 1, body_key(c, s, i, e, st), c.class_with(Trait::institution),
-                          MentionSource::name_shape, text_of(c, s.index, i, e));
+            // A state agent's head ("servizi", "forces") makes a body only of a kind the data
+            // names: "i servizi segreti americani" are the United States acting.
+            if (agent_only && body_kind_of(c, s.index[i], s.index[e - 1] + 1).empty()) return 0;
+            add_body(c, s.index[i], s.index[e - 1] + 1, body_key(c, s, i, e, st), MentionSource::name_shape, text_of(c, s.index, i, e));
             return e - i;
         }
         const Token& u = *words[j];
@@ -53,7 +86,7 @@ std::size_t body_head_first(StageContext& c, const Words& s, std::size_t i) {
 }
 
 // English order: "<demonym|State's> word [word] <head>" ending at head i; returns 1 when found.
-std::size_t body_head_last(StageContext& c, const Words& s, std::size_t i) {
+std::size_t body_head_last(StageContext& c, const Words& s, std::size_t i, bool agent_only) {
     const auto& words = s.words;
     std::size_t b = i;
     int content = 0;
@@ -64,6 +97,8 @@ std::size_t body_head_last(StageContext& c, const Words& s, std::size_t i) {
     }
     std::string state;
     std::size_t start = b;
+    // "die russische Armee": a state agent with no word of its own is the state acting.
+    if (agent_only && (b == i || body_kind_of(c, s.index[b], s.index[i] + 1).empty())) return 0;
     if (b > 0 && !demonym_state_id(c, s.index[b - 1]).empty()) {
         state = demonym_state_id(c, s.index[b - 1]);
         start = b - 1;
@@ -75,8 +110,8 @@ std::size_t body_head_last(StageContext& c, const Words& s, std::size_t i) {
         }
     }
     if (state.empty()) return 0;
-    c.add_mention(s.index[start], s.index[i] + 1, body_key(c, s, start, i + 1, state), c.class_with(Trait::institution),
-                  MentionSource::name_shape, text_of(c, s.index, start, i + 1));
+    add_body(c, s.index[start], s.index[i] + 1, body_key(c, s, start, i + 1, state), MentionSource::name_shape,
+             text_of(c, s.index, start, i + 1));
     return 1;
 }
 
@@ -116,9 +151,14 @@ void find_headed_names(StageContext& c) {
             // A state's agent described in lower-case words ("il ministero della difesa russo",
             // "North Korean forces") is no name: the state acts through it.
             // A capital says the body is named, except where every noun has one (German).
+            // A state agent's head with words of its own ("il ministero della difesa russo",
+            // "the Kenyan defence ministry") is a body; alone ("il ministero russo") it is the
+            // state acting.
             const bool named = t.has(tok_upper_initial) && !c.lang.person_needs_given_name;
-            if (c.in(c.lang.organization_heads, t.key) && (named || !c.in(c.lang.state_agents, t.key))) {
-                const std::size_t n = c.lang.modifiers_before_head ? body_head_last(c, sw, i) : body_head_first(c, sw, i);
+            if (organization_head(c, t.key)) {
+                const bool agent_only = !named && c.in(c.lang.state_agents, t.key);
+                const std::size_t n =
+                    c.lang.modifiers_before_head ? body_head_last(c, sw, i, agent_only) : body_head_first(c, sw, i, agent_only);
                 if (n) { i += n - 1; continue; }
             }
             const bool org_head = c.in(c.lang.organization_heads, t.key) && t.has(tok_upper_initial);

@@ -89,15 +89,39 @@ std::string nearest_person(const StageContext& c, std::uint32_t token, const std
     return {};
 }
 
-std::string national_body_key(const StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& state) {
-    std::string key;
+namespace {
+
+// The content words of a body's description over tokens [b, e): no function words, demonyms,
+// elisions or names of their own.
+std::vector<std::string> body_words(const StageContext& c, std::uint32_t b, std::uint32_t e) {
+    std::vector<std::string> words;
     for (std::uint32_t k = b; k < e; ++k) {
         const Token& t = c.doc.tokens[k];
         if (!t.has(tok_word) || c.in(c.lang.function_words, t.key) || !demonym_state_id(c, k).empty() || t.has(tok_apostrophe) ||
             c.owner[k] >= 0)
             continue;
-        key += c.stem(t.key) + "_";
+        words.push_back(t.key);
     }
+    return words;
+}
+
+} // namespace
+
+std::string body_kind_of(const StageContext& c, std::uint32_t b, std::uint32_t e) {
+    auto kind = c.tables.body_kinds.find(body_stems(body_words(c, b, e), c.lang));
+    return kind == c.tables.body_kinds.end() ? std::string() : kind->second;
+}
+
+std::string national_body_key(const StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& state) {
+    // A kind of body the language data names ("ministero della difesa": defence_ministry) is
+    // keyed the same in every language, and is the gazetteer's record where there is one.
+    if (const std::string kind = body_kind_of(c, b, e); !kind.empty()) {
+        if (auto known = c.tables.known_bodies.find(kind + "|" + state); known != c.tables.known_bodies.end())
+            return Ontology::graph_id(*known->second);
+        return kind + "_" + slugify(state);
+    }
+    std::string key;
+    for (const auto& w : body_words(c, b, e)) key += c.stem(w) + "_";
     return slugify(key) + "_" + slugify(state);
 }
 
@@ -132,6 +156,12 @@ std::string state_at_end(const StageContext& c, std::uint32_t b, std::uint32_t e
 
 } // namespace
 
+int add_body(StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& key, MentionSource source, const std::string& text) {
+    if (const EntityRecord* rec = c.onto.find_by_graph_id(key))
+        return c.add_mention(b, e, key, c.class_of(*rec), source, rec->label, rec->wikidata, true);
+    return c.add_mention(b, e, key, c.class_with(Trait::institution), source, text);
+}
+
 int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, MentionSource source) {
     const ClassId institution = c.class_with(Trait::institution);
     const std::string name(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[e - 1].span.end}));
@@ -149,8 +179,8 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
                 // The name as written runs to the state's name, which keeps its own mention.
                 const std::string key = national_body_key(c, b, e, after->entity);
                 const std::uint32_t end = after->tok_end;
-                return c.add_mention(b, end, key, institution, source,
-                                     std::string(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[end - 1].span.end})));
+                return add_body(c, b, end, key, source,
+                                std::string(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[end - 1].span.end})));
             }
         }
         return c.add_mention(b, e, slugify(name), institution, source, name);
@@ -159,7 +189,7 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
     c.add_mention(tail, e, state, c.class_of(*rec), MentionSource::gazetteer, rec->label, rec->wikidata, true);
     std::uint32_t head_end = tail;
     while (head_end > b && !c.doc.tokens[head_end - 1].has(tok_upper_initial)) --head_end;
-    return c.add_mention(b, e, national_body_key(c, b, head_end, state), institution, source, name);
+    return add_body(c, b, e, national_body_key(c, b, head_end, state), source, name);
 }
 
 bool affiliation_class(const StageContext& c, ClassId cls) {

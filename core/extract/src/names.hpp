@@ -42,6 +42,14 @@ std::string nearest_person(const StageContext& c, std::uint32_t token, const std
 /// the state, so that the body's descriptions in one language are one entity.
 std::string national_body_key(const StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& state);
 
+/// The kind of national body the words over tokens [b, e) describe ("defence_ministry"), by
+/// the language's body_kinds; empty if none.
+std::string body_kind_of(const StageContext& c, std::uint32_t b, std::uint32_t e);
+
+/// Add the mention of a national body keyed `key` over tokens [b, e): the gazetteer's record
+/// when the key is a known body's, else an institution named by `text`.
+int add_body(StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& key, MentionSource source, const std::string& text);
+
 /// Add the mention of an institution's name over tokens [b, e). A name that ends with its
 /// state ("Ministero della Difesa di Mosca", "the Ministry of Defence of Japan") is that
 /// state's body, keyed as the body described in common words is (national_body_key), and

@@ -87,6 +87,15 @@ bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::
     return !any_capital || matched_capital;
 }
 
+std::string body_stems(const std::vector<std::string>& words, const LanguageData& language) {
+    std::set<std::string> stems;
+    for (const auto& w : words)
+        if (!language.function_words.count(w) && !w.ends_with('\'') && !w.ends_with("\u2019")) stems.insert(stem_word(w, language.code));
+    std::string key;
+    for (const auto& st : stems) key += st + " ";
+    return key;
+}
+
 LanguageTables compile_language(const Ontology& onto, const LanguageData& language) {
     LanguageTables t;
     t.data = &language;
@@ -139,6 +148,9 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                 if (!fresh && it->second != &rec) it->second = nullptr;
             }
         }
+        if (!rec.body_kind.empty() && !rec.part_of.empty())
+            if (const EntityRecord* state = onto.find_entity(rec.part_of))
+                t.known_bodies.emplace(rec.body_kind + "|" + Ontology::graph_id(*state), &rec);
         if (onto.has(cls, Trait::agreement) && !rec.kind.empty()) {
             auto graph_ids = [&](const std::vector<std::string>& ids) {
                 std::set<std::string> out;
@@ -165,6 +177,9 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
             }
         }
     }
+    for (const auto& [kind, phrases] : language.body_kinds)
+        for (const auto& phrase : phrases)
+            t.body_kinds.emplace(body_stems(phrase_tokens(phrase, language), language), kind);
     for (std::size_t i = 0; i < language.roles.size(); ++i) {
         PhraseEntry e;
         e.role = static_cast<int>(i);

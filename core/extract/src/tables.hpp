@@ -54,6 +54,11 @@ struct LanguageTables {
     /// Content-word stems of each known agreement's aliases, for linking descriptions such
     /// as "accordo strategico di partenariato" to the named treaty.
     std::vector<std::pair<std::set<std::string>, const EntityRecord*>> agreement_stems;
+    /// Kinds of national body by the sorted stems of the content words that name one
+    /// ("difes minister" -> "defence_ministry").
+    std::map<std::string, std::string> body_kinds;
+    /// Known bodies by kind and state graph id ("defence_ministry|Q159").
+    std::map<std::string, const EntityRecord*> known_bodies;
     /// Known agreements by identity ("treaty|Q159,Q423,|"): kind, actors and targets as graph ids.
     std::map<std::string, const EntityRecord*> agreement_identities;
 };
@@ -66,6 +71,10 @@ std::vector<std::string> phrase_tokens(const std::string& phrase, const Language
 /// a name with capitals in the data needs one of those words capitalised in the text too
 /// ("l'accord de Paris" matches "Accord de Paris"; "stati uniti" does not match "Stati Uniti").
 bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n);
+
+/// The sorted, space-joined Snowball stems of a phrase's content words (function words left
+/// out): the key of a body kind.
+std::string body_stems(const std::vector<std::string>& words, const LanguageData& language);
 
 LanguageTables compile_language(const Ontology& onto, const LanguageData& language);
 

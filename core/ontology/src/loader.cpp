@@ -150,6 +150,15 @@ public:
             check_ref("located_in", e.located_in);
             check_ref("part_of", e.part_of);
             check_ref("affiliation", e.affiliation);
+            if (!e.body_kind.empty()) {
+                const bool known_kind = std::any_of(onto.languages.begin(), onto.languages.end(),
+                                                    [&, &e = e](const auto& lang) { return lang.second.body_kinds.count(e.body_kind) != 0; });
+                if (!known_kind || e.part_of.empty())
+                    throw Error(Errc::ontology_schema,
+                                "entity \"" + id + "\": body_kind \"" + e.body_kind +
+                                    "\" needs part_of and a kind some language's body_kinds names",
+                                e.source);
+            }
             for (const auto& a : e.actors) check_ref("actors", a);
             for (const auto& t : e.targets) check_ref("targets", t);
             auto [it, fresh] = onto.graph_ids.emplace(Ontology::graph_id(e), id);
@@ -401,7 +410,7 @@ private:
         for (const auto& r : f.array_of(f.require(f.root(), "entities"), "\"entities\"").items) {
             f.object_of(r, "an entity");
             f.only_keys(r, {"id", "type", "label", "wikidata", "iso", "capital", "seat_of", "located_in", "part_of", "affiliation",
-                            "family_name", "kind", "actors", "targets", "aliases", "demonyms", "note"});
+                            "family_name", "body_kind", "kind", "actors", "targets", "aliases", "demonyms", "note"});
             const JsonValue& idv = f.require(r, "id");
             std::string id = f.string_of(idv, "\"id\"");
             if (!valid_id(id)) f.fail(idv, "entity id must match [a-z0-9_]+: \"" + id + "\"");
@@ -431,6 +440,7 @@ private:
             scalar("part_of", &EntityRecord::part_of);
             scalar("affiliation", &EntityRecord::affiliation);
             scalar("family_name", &EntityRecord::family_name);
+            scalar("body_kind", &EntityRecord::body_kind);
             scalar("kind", &EntityRecord::kind);
             if (const auto* v = r.find("actors")) e.actors = f.strings_of(*v, "\"actors\"");
             if (const auto* v = r.find("targets")) e.targets = f.strings_of(*v, "\"targets\"");
@@ -461,7 +471,7 @@ private:
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "agreement_kinds",
-                           "agreement_target_markers", "agreement_issuer_verbs", "compound_heads", "role_endings", "note"});
+                           "agreement_target_markers", "agreement_issuer_verbs", "body_kinds", "compound_heads", "role_endings", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -490,6 +500,12 @@ private:
         add_keys(L.segmentation.furniture.byline_markers, list("byline_markers"));
         add_keys(L.segmentation.link_blocks, list("link_blocks"));
         add_keys(L.agreement_target_markers, list("agreement_target_markers"));
+        if (const auto* v = root.find("body_kinds")) {
+            for (const auto& [kind, phrases] : f.object_of(*v, "\"body_kinds\"").members) {
+                if (!valid_id(kind)) f.fail(phrases, "a body kind must match [a-z0-9_]+: \"" + kind + "\"");
+                for (const auto& phrase : f.strings_of(phrases, "\"body_kinds\" phrases")) L.body_kinds[kind].push_back(phrase);
+            }
+        }
         for (const auto& verb : list("agreement_issuer_verbs")) L.agreement_issuer_verbs.insert(stem_word(match_key(verb), code));
         if (const auto* v = root.find("compound_heads")) L.compound_heads = f.bool_of(*v, "\"compound_heads\"");
         if (const auto* v = root.find("agreement_kinds")) {

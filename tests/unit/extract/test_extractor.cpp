@@ -1584,3 +1584,31 @@ TEST_CASE("extract: one alias in capitals and one as a name (it)", "[extract][it
     CHECK(eu->aliases.count("Ue") == 1);
     CHECK(eu->aliases.count("UE") == 1);
 }
+
+TEST_CASE("extract: a state's ministry described in any language is one body (five languages)", "[extract][bodies]") {
+    // The gazetteer knows Russia's defence ministry; Kenya's is keyed by its kind and state.
+    const std::vector<std::pair<std::string, std::string>> known = {
+        {"it", "Il ministero della Difesa di Mosca ha accusato Kiev."},
+        {"en", "The defence ministry in Moscow accused Kyiv. The Russian defence ministry said so."},
+        {"fr", "Le ministère de la Défense russe a accusé Kiev."},
+        {"es", "El Ministerio de Defensa ruso acusó a Kiev."},
+        {"de", "Das russische Verteidigungsministerium warf Kiew Angriffe vor."},
+    };
+    for (const auto& [lang, text] : known) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "russian_ministry_of_defence"));
+    }
+    const std::vector<std::pair<std::string, std::string>> kenya = {
+        {"it", "Il ministero della Difesa keniano ha accusato il Perù."},
+        {"en", "The Kenyan defence ministry accused Peru."},
+        {"fr", "Le ministère kényan de la Défense a accusé le Pérou."},
+        {"es", "El Ministerio de Defensa keniano acusó a Perú."},
+        {"de", "Das kenianische Verteidigungsministerium warf Peru Spionage vor."},
+    };
+    for (const auto& [lang, text] : kenya) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "defence_ministry_q114"));
+    }
+}

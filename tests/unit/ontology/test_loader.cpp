@@ -420,6 +420,34 @@ TEST_CASE("ontology: a person's affiliation is a reference to a known body", "[o
     }
 }
 
+TEST_CASE("ontology: a body's kind is one the languages name, on a body of a known whole", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    tmp.write("extra/languages/xx.json", R"({"code": "en", "body_kinds": {"defence_ministry": ["defence ministry"]}})");
+    SECTION("known") {
+        tmp.write("extra/gazetteer/bodies.json",
+                  R"({"entities": [{"id": "mod", "type": "State", "part_of": "north_korea", "body_kind": "defence_ministry"}]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
+        CHECK(onto.find_entity("mod")->body_kind == "defence_ministry");
+        CHECK(onto.languages.at("en").body_kinds.at("defence_ministry").size() == 1);
+    }
+    SECTION("unknown kind") {
+        tmp.write("extra/gazetteer/bodies.json",
+                  R"({"entities": [{"id": "mod", "type": "State", "part_of": "north_korea", "body_kind": "navy_ministry"}]})");
+        const kg::Error e = load_error({tmp / "base", tmp / "extra"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "navy_ministry"));
+    }
+    SECTION("no whole") {
+        tmp.write("extra/gazetteer/bodies.json", R"({"entities": [{"id": "mod", "type": "State", "body_kind": "defence_ministry"}]})");
+        CHECK(load_error({tmp / "base", tmp / "extra"}).code() == kg::Errc::ontology_schema);
+    }
+    SECTION("a kind that is no id") {
+        tmp.write("extra/languages/xx.json", R"({"code": "en", "body_kinds": {"Defence Ministry": ["defence ministry"]}})");
+        CHECK(load_error({tmp / "base", tmp / "extra"}).code() == kg::Errc::ontology_schema);
+    }
+}
+
 TEST_CASE("ontology: a role's body classes, a stance relation, infinitive markers", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

@@ -108,6 +108,9 @@ struct EntityRecord {
     std::string seat_of;      ///< for a seat of power (Kremlin): id of the state it stands for
     std::string located_in;   ///< for places: id of the state or place they lie in
     std::string part_of;      ///< for a body inside another (the Security Council in the UN): its id
+    /// For a state's body (with part_of the state): its kind of the languages' body_kinds
+    /// ("defence_ministry"), so that "il ministero della Difesa di Mosca" finds this record.
+    std::string body_kind;
     /// For people: the state or organisation they hold office in or act for (id). Read only
     /// when the text gives a role without naming its body ("Foreign Minister Sergei Lavrov").
     std::string affiliation;
@@ -233,6 +236,10 @@ struct LanguageData {
     std::map<std::string, std::string> agreement_kinds;
     /// Words that introduce what an agreement is aimed at: "sanzioni contro X", "sanctions on X".
     std::set<std::string> agreement_target_markers;
+    /// Kinds of national body and the phrases that name one in this language ("defence_ministry":
+    /// "ministero della difesa", "Verteidigungsministerium"): a state's body described by one
+    /// is keyed by the kind and the state, so that its descriptions in any language meet.
+    std::map<std::string, std::vector<std::string>> body_kinds;
     /// Verbs whose subject issues or concludes the agreement that is their object ("l'UE ha
     /// imposto nuove sanzioni", "imposed sanctions"), as Snowball stems.
     std::set<std::string> agreement_issuer_verbs;
