@@ -19,10 +19,12 @@ namespace kg::detail {
 namespace {
 
 ClassId class_of_name(const StageContext& c, const Token& first, const Token& last, NameLabel label) {
-    // "Nairobi Friendship Treaty", "Trattato di Amicizia": a treaty's head names an agreement,
-    // whatever class the model gave the name.
+    // "Nairobi Friendship Treaty", "Trattato di Amicizia": a treaty's head makes an agreement
+    // of a name the model reads as a title or an event (MISC).
     const Token& head = c.lang.modifiers_before_head ? last : first;
-    if (label != NameLabel::person && &first != &last && head.has(tok_upper_initial) && last.has(tok_upper_initial) &&
+    // (An organisation the model is sure of keeps its class: "Pacto de Progreso" is a
+    // coalition.)
+    if (label == NameLabel::misc && &first != &last && head.has(tok_upper_initial) && last.has(tok_upper_initial) &&
         c.in(c.lang.treaty_heads, head.key))
         return c.class_with(Trait::agreement);
     if (c.in(c.lang.organization_heads, last.key)) return c.class_with(Trait::institution);
@@ -76,8 +78,8 @@ void extend_person(const StageContext& c, NameSpan& n) {
 }
 
 // "Light Airplanes Design and Manufacturing Industries", "Institute for Peace and Security
-// Studies": two names joined by a coordinator, the second an organisation's (by the model or
-// by its head noun) and the first no name the gazetteer knows, are one institution's name.
+// Studies": two names joined by a coordinator, the second ending in an institution's head
+// noun and the first no name the gazetteer knows, are one institution's name.
 bool joins_one_institution(const StageContext& c, const NameSpan& a, const NameSpan& b) {
     // Two organisations the model read as two ("Ford and General Motors Corp") stay two.
     if (b.tok_begin != a.tok_end + 1 || b.label == NameLabel::person || a.label == NameLabel::organization) return false;
@@ -89,7 +91,7 @@ bool joins_one_institution(const StageContext& c, const NameSpan& a, const NameS
                                          [&](const auto& lang) { return lang.second.coordinators.count(joint) != 0; });
     const bool institution = std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
                                          [&](const auto& lang) { return lang.second.organization_heads.count(head) != 0; });
-    if (!coordinator || !(institution || b.label == NameLabel::organization)) return false;
+    if (!coordinator || !institution) return false;
     std::vector<const Token*> words;
     for (std::uint32_t t = a.tok_begin; t < a.tok_end; ++t)
         if (!c.doc.tokens[t].has(tok_hyphen)) words.push_back(&c.doc.tokens[t]);
@@ -141,11 +143,14 @@ void find_name_candidates(StageContext& c) {
 
 namespace {
 
-// The person a single word names: one named in full earlier in the document, or a known
-// person by surname; empty if neither.
+// The known person a single word names: one the gazetteer knows, named in full earlier in
+// the document or by surname; empty if none.
 std::string person_named_by(const StageContext& c, std::uint32_t token) {
     const Token& t = c.doc.tokens[token];
-    if (std::string earlier = nearest_person(c, token, t.key); !earlier.empty()) return earlier;
+    // Only people the gazetteer knows: two unknown words side by side are more likely one
+    // unknown person ("Dino Baggio" after "Dino Zoff" and "Roberto Baggio").
+    if (std::string earlier = nearest_person(c, token, t.key); !earlier.empty())
+        return c.onto.find_by_graph_id(earlier) ? earlier : std::string();
     if (const EntityRecord* known = known_surname(c, t)) return Ontology::graph_id(*known);
     return {};
 }
@@ -154,6 +159,9 @@ std::string person_named_by(const StageContext& c, std::uint32_t token) {
 // names a different person already known, so the words are not one name.
 bool add_side_by_side_people(StageContext& c, const NameSpan& n) {
     if (n.label != NameLabel::person || n.tok_end - n.tok_begin < 2) return false;
+    // A given name first makes one person's name ("Roberto Baggio" after "Roberto Carlos" and
+    // "Dino Baggio").
+    if (c.in(c.lang.given_names, c.doc.tokens[n.tok_begin].key)) return false;
     std::vector<std::string> people;
     for (std::uint32_t t = n.tok_begin; t < n.tok_end; ++t) {
         std::string p = c.doc.tokens[t].has(tok_word) ? person_named_by(c, t) : std::string();

@@ -166,7 +166,10 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
     const ClassId institution = c.class_with(Trait::institution);
     const std::string name(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[e - 1].span.end}));
     std::uint32_t tail = e;
-    const std::string state = state_at_end(c, b, e, tail);
+    std::string state = state_at_end(c, b, e, tail);
+    // Only a kind of state body the data names is split from its state ("Ministero della Difesa
+    // di Mosca"); "la Federación Nacional de Cafeteros de Colombia" is a name of its own.
+    if (!state.empty() && body_kind_of(c, b, tail).empty()) return c.add_mention(b, e, slugify(name), institution, source, name);
     if (state.empty()) {
         // The state named right after the name ("Ministère de la Défense du Kenya",
         // "Verteidigungsministerium von Kenia").
@@ -176,11 +179,13 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
             while (k < c.doc.tokens.size() && c.in(c.lang.articles, c.doc.tokens[k].key) && c.owner[k] < 0) ++k;
             const Mention* after = k < c.doc.tokens.size() ? c.mention_at(k) : nullptr;
             if (after && after->tok_begin == k && c.is(after->cls, Trait::sovereign)) {
-                // The name as written runs to the state's name, which keeps its own mention.
-                const std::string key = national_body_key(c, b, e, after->entity);
+                // The name as written runs to the state's name, which keeps its own mention; a
+                // kind of state body is keyed as that state's ("City University di Hong Kong" is
+                // a name of its own).
                 const std::uint32_t end = after->tok_end;
-                return add_body(c, b, end, key, source,
-                                std::string(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[end - 1].span.end})));
+                const std::string text(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[end - 1].span.end}));
+                if (body_kind_of(c, b, e).empty()) return c.add_mention(b, end, slugify(text), institution, source, text);
+                return add_body(c, b, end, national_body_key(c, b, e, after->entity), source, text);
             }
         }
         return c.add_mention(b, e, slugify(name), institution, source, name);

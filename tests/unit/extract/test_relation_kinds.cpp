@@ -420,11 +420,11 @@ TEST_CASE("relation kinds: a visit noun with its destination before its visitor"
 TEST_CASE("relation kinds: the ratification of a treaty, as a noun", "[extract][relations][nouns]") {
     in_each(
         {
-            {"it", "Il Kenya e il Perù hanno completato la ratifica del Trattato di Amicizia di Nairobi."},
-            {"en", "Kenya and Peru completed the ratification of the Nairobi Friendship Treaty."},
-            {"fr", "Le Kenya et le Pérou ont achevé la ratification du Traité d'amitié de Nairobi."},
-            {"es", "Kenia y Perú completaron la ratificación del Tratado de Amistad de Nairobi."},
-            {"de", "Kenia und Peru schlossen die Ratifizierung des Freundschaftsvertrags von Nairobi ab."},
+            {"it", "Il Kenya e il Perù hanno completato la ratifica del trattato di amicizia."},
+            {"en", "Kenya and Peru completed the ratification of the friendship treaty."},
+            {"fr", "Le Kenya et le Pérou ont achevé la ratification du traité d'amitié."},
+            {"es", "Kenia y Perú completaron la ratificación del tratado de amistad."},
+            {"de", "Kenia und Peru schlossen die Ratifizierung des Freundschaftsvertrags ab."},
         },
         [](const kg::AnnotatedDocument& x) {
             CHECK(relation_to_class(x, kenya, "ratified", "Agreement"));
