@@ -78,37 +78,6 @@ std::uint32_t name_before(const StageContext& c, std::uint32_t first, std::uint3
     return letters_left == 0 && end - start >= 2 ? start : end;
 }
 
-// Give every mention, role and agreement fact of entity `from` to entity `to`.
-void rekey(StageContext& c, const std::string& from, const std::string& to) {
-    if (from == to) return;
-    auto it = c.entities.find(from);
-    if (it == c.entities.end()) return;
-    LocalEntity moved = std::move(it->second);
-    c.entities.erase(it);
-    auto [dst, fresh] = c.entities.try_emplace(to);
-    if (fresh) {
-        dst->second = std::move(moved);
-        dst->second.key = to;
-    } else {
-        for (auto& s : moved.surfaces)
-            if (std::find(dst->second.surfaces.begin(), dst->second.surfaces.end(), s) == dst->second.surfaces.end())
-                dst->second.surfaces.push_back(s);
-        dst->second.mentions += moved.mentions;
-        dst->second.order = std::min(dst->second.order, moved.order);
-        if (moved.label.size() > dst->second.label.size() && !dst->second.from_gazetteer) dst->second.label = moved.label;
-    }
-    for (Mention& m : c.mentions)
-        if (m.entity == from) m.entity = to;
-    for (RoleLink& r : c.roles) {
-        if (r.person == from) r.person = to;
-        if (r.affiliation == from) r.affiliation = to;
-    }
-    for (auto& [key, facts] : c.annotated.agreement_facts)
-        for (std::set<std::string>* keys : {&facts.actors, &facts.targets})
-            if (keys->erase(from)) keys->insert(to);
-}
-
-// Is an entity's only claim to a key its own text, so that the acronym may replace it?
 // A person's initials are no name of theirs elsewhere ("Jonathan Edward Keller (JEK)").
 bool rekeyable(const StageContext& c, const std::string& key) {
     const auto it = c.entities.find(key);
@@ -165,7 +134,7 @@ void find_acronyms(StageContext& c) {
         if (ambiguous) continue;
         const std::string acronym_id = slugify(d.acronym_key);
         if (rekeyable(c, d.entity) && !c.onto.find_by_graph_id(acronym_id)) {
-            rekey(c, d.entity, acronym_id);
+            rekey_entity(c, d.entity, acronym_id);
             for (Definition& o : defs)
                 if (o.entity == d.entity) o.entity = acronym_id;
         }

@@ -104,6 +104,24 @@ bool joins_one_institution(const StageContext& c, const NameSpan& a, const NameS
     return true;
 }
 
+// "El ministro de Defensa Andrej Belousow": a role phrase may end with a capitalised word the
+// model took for the first word of the person's name; the name starts after the role.
+void trim_role(const StageContext& c, NameSpan& n) {
+    constexpr std::uint32_t max_role_words = 5;
+    if (n.label != NameLabel::person || n.tok_end - n.tok_begin < 3) return;
+    const std::uint32_t first = c.doc.sentences[c.doc.tokens[n.tok_begin].sentence].first_token;
+    for (std::uint32_t k = n.tok_begin > first + max_role_words ? n.tok_begin - max_role_words : first; k < n.tok_begin; ++k) {
+        std::vector<const Token*> words;
+        for (std::uint32_t t = k; t < n.tok_end; ++t) words.push_back(&c.doc.tokens[t]);
+        const std::vector<PhraseEntry>* entries = nullptr;
+        const std::size_t len = c.tables.roles.longest(words, 0, entries);
+        if (len > n.tok_begin - k && k + len + 2 <= n.tok_end) {
+            n.tok_begin = k + static_cast<std::uint32_t>(len);
+            return;
+        }
+    }
+}
+
 // Most words of the sentence are written in capitals ("SOCCER - ROTOR FANS LOCKED OUT").
 bool in_capitals(const StageContext& c, std::uint32_t sentence) {
     const Sentence& s = c.doc.sentences[sentence];
@@ -130,6 +148,7 @@ void find_name_candidates(StageContext& c) {
         // (A line in capitals is another matter: the model learned from news set that way.)
         const std::uint32_t sentence = c.doc.tokens[n.tok_begin].sentence;
         if (c.headline[sentence] && !in_capitals(c, sentence) && (n.tok_end - n.tok_begin > 3 || n.confidence < 0.7f)) continue;
+        trim_role(c, n);
         extend_person(c, n);
         if (!names.empty() && n.tok_begin < names.back().tok_end) continue;
         if (!names.empty() && joins_one_institution(c, names.back(), n)) {

@@ -3,6 +3,8 @@
 
 #include "kg/text/normalize.hpp"
 
+#include <algorithm>
+
 namespace kg::detail {
 
 bool name_word(const StageContext& c, const Token& t) {
@@ -197,6 +199,36 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
     return add_body(c, b, e, national_body_key(c, b, head_end, state), source, name);
 }
 
+void rekey_entity(StageContext& c, const std::string& from, const std::string& to) {
+    if (from == to) return;
+    auto it = c.entities.find(from);
+    if (it == c.entities.end()) return;
+    LocalEntity moved = std::move(it->second);
+    c.entities.erase(it);
+    auto [dst, fresh] = c.entities.try_emplace(to);
+    if (fresh) {
+        dst->second = std::move(moved);
+        dst->second.key = to;
+    } else {
+        for (auto& s : moved.surfaces)
+            if (std::find(dst->second.surfaces.begin(), dst->second.surfaces.end(), s) == dst->second.surfaces.end())
+                dst->second.surfaces.push_back(s);
+        dst->second.mentions += moved.mentions;
+        dst->second.order = std::min(dst->second.order, moved.order);
+        if (moved.label.size() > dst->second.label.size() && !dst->second.from_gazetteer) dst->second.label = moved.label;
+    }
+    for (Mention& m : c.mentions)
+        if (m.entity == from) m.entity = to;
+    for (RoleLink& r : c.roles) {
+        if (r.person == from) r.person = to;
+        if (r.affiliation == from) r.affiliation = to;
+    }
+    for (auto& [key, facts] : c.annotated.agreement_facts)
+        for (std::set<std::string>* keys : {&facts.actors, &facts.targets})
+            if (keys->erase(from)) keys->insert(to);
+}
+
+// Is an entity's only claim to a key its own text, so that the acronym may replace it?
 bool affiliation_class(const StageContext& c, ClassId cls) {
     return c.is(cls, Trait::sovereign) || c.is(cls, Trait::institution);
 }

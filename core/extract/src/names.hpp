@@ -56,6 +56,10 @@ int add_body(StageContext& c, std::uint32_t b, std::uint32_t e, const std::strin
 /// the state keeps a mention of its own (a capital standing for its state).
 int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, MentionSource source);
 
+/// Give every mention, role and agreement fact of entity `from` to entity `to`, merging the
+/// two entities' surfaces and counts (`to` keeps its label when it comes from the gazetteer).
+void rekey_entity(StageContext& c, const std::string& from, const std::string& to);
+
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 

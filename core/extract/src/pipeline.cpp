@@ -34,6 +34,8 @@ std::vector<Stage> make_pipeline() {
         {"agreements", {L::demonyms, L::mentions}, {L::mentions}, &find_agreements,
          "agreements described by a head noun, and which of them are one agreement"},
         {"weapon_nouns", {L::mentions}, {L::mentions}, &find_weapon_nouns, "weapon classes by their head noun"},
+        {"transliterations", {L::mentions}, {L::mentions}, &find_transliterations,
+         "known people named in another romanisation (Lawrow, Belousow)"},
         {"short_forms", {L::mentions}, {L::mentions}, &find_short_forms, "people named again by part of their name"},
         {"sentence_facts", {L::mentions, L::demonyms}, {L::facts}, &read_sentence_facts,
          "each sentence's claim status, source, date and quantity"},

@@ -20,6 +20,7 @@ void find_designators(StageContext& c);        // weapons.cpp
 void find_name_shapes(StageContext& c);        // name_shapes.cpp
 void find_agreements(StageContext& c);         // agreements.cpp
 void find_weapon_nouns(StageContext& c);       // weapons.cpp
+void find_transliterations(StageContext& c);    // transliterations.cpp
 void find_short_forms(StageContext& c);        // short_forms.cpp
 
 // Relations.

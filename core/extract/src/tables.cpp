@@ -87,6 +87,37 @@ bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::
     return !any_capital || matched_capital;
 }
 
+std::string romanisation_key(std::string_view name) {
+    const std::string slug = slugify(name);
+    std::string out;
+    for (std::size_t i = 0; i < slug.size(); ++i) {
+        char ch = slug[i];
+        auto next_is = [&](std::string_view s) { return slug.compare(i, s.size(), s) == 0; };
+        if (next_is("tsch")) { out += 'h'; i += 3; continue; } // Tschernihiw / Chernihiv
+        if (next_is("sch")) { out += 's'; i += 2; continue; }  // Schoigu / Shoigu
+        if (next_is("sh") || next_is("ch") || next_is("kh")) {
+            out += ch == 's' ? 's' : 'h';
+            ++i;
+            continue;
+        }
+        if (next_is("ou")) { out += 'u'; ++i; continue; } // Choïgou / Shoigu
+        if (next_is("gue") || next_is("gui")) {             // Sergueï / Sergei
+            out += 'g';
+            ++i;
+            continue;
+        }
+        switch (ch) {
+        case 'w': ch = 'v'; break;
+        case 'j': case 'y': ch = 'i'; break;
+        case 'z': ch = 's'; break;
+        default: break;
+        }
+        if (!out.empty() && out.back() == ch) continue; // doubled letters
+        out += ch;
+    }
+    return out;
+}
+
 std::string body_stems(const std::vector<std::string>& words, const LanguageData& language) {
     std::set<std::string> stems;
     for (const auto& w : words)
@@ -148,6 +179,15 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
                 if (!fresh && it->second != &rec) it->second = nullptr;
             }
         }
+        if (onto.has(cls, Trait::person)) {
+            std::vector<std::string> names{rec.label};
+            for (const auto& [lang, forms] : rec.aliases) names.insert(names.end(), forms.begin(), forms.end());
+            for (const auto& name : names) {
+                if (phrase_words(name).size() < 2) continue;
+                auto [it, fresh] = t.romanised_people.try_emplace(romanisation_key(name), &rec);
+                if (!fresh && it->second != &rec) it->second = nullptr;
+            }
+        }
         if (!rec.body_kind.empty() && !rec.part_of.empty())
             if (const EntityRecord* state = onto.find_entity(rec.part_of))
                 t.known_bodies.emplace(rec.body_kind + "|" + Ontology::graph_id(*state), &rec);
@@ -192,6 +232,7 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
         }
         t.roles.add(words, std::move(e));
     }
+    std::erase_if(t.romanised_people, [](const auto& entry) { return entry.second == nullptr; });
     return t;
 }
 

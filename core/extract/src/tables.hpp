@@ -59,6 +59,9 @@ struct LanguageTables {
     std::map<std::string, std::string> body_kinds;
     /// Known bodies by kind and state graph id ("defence_ministry|Q159").
     std::map<std::string, const EntityRecord*> known_bodies;
+    /// Known people by the romanisation key of each of their names of two words or more
+    /// (every language's aliases); a key two people share is left out.
+    std::unordered_map<std::string, const EntityRecord*> romanised_people;
     /// Known agreements by identity ("treaty|Q159,Q423,|"): kind, actors and targets as graph ids.
     std::map<std::string, const EntityRecord*> agreement_identities;
 };
@@ -71,6 +74,11 @@ std::vector<std::string> phrase_tokens(const std::string& phrase, const Language
 /// a name with capitals in the data needs one of those words capitalised in the text too
 /// ("l'accord de Paris" matches "Accord de Paris"; "stati uniti" does not match "Stati Uniti").
 bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n);
+
+/// The romanisation key of a name: its ASCII slug with the spellings that vary between
+/// languages' romanisations of Cyrillic and Korean names made one (w/v, j/y/i, z/s,
+/// sch/sh/s, kh/ch/tsch/h, ou/u, gue/ge, doubled letters): "Sergej Lawrow" and "Sergei Lavrov" meet.
+std::string romanisation_key(std::string_view name);
 
 /// The sorted, space-joined Snowball stems of a phrase's content words (function words left
 /// out): the key of a body kind.

@@ -1612,3 +1612,24 @@ TEST_CASE("extract: a state's ministry described in any language is one body (fi
         CHECK(entity(x, "defence_ministry_q114"));
     }
 }
+
+TEST_CASE("extract: a known person in another romanisation (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"en", "Defence Minister Andrej Belousow arrived in Pyongyang on Tuesday."},
+        {"it", "Il ministro della Difesa Andrei Belousow è arrivato martedì a Pyongyang."},
+        {"fr", "Le ministre de la Défense Andreï Belooussov est arrivé mardi à Pyongyang."},
+        {"es", "El ministro de Defensa Andrej Belousow llegó el martes a Pyongyang."},
+        {"de", "Verteidigungsminister Andrej Belousow traf am Dienstag in Pjöngjang ein."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "andrei_belousov"));
+        // The gazetteer's record gives the role its body.
+        CHECK_REL(x, "andrei_belousov", "member_of", "Q159");
+    }
+    // A name that only looks like a known one is not that person.
+    auto y = run("en", "Defence Minister Andrew Belows arrived in Pyongyang.");
+    INFO(describe(y));
+    CHECK(entity(y, "andrei_belousov") == nullptr);
+}
