@@ -162,15 +162,20 @@ void find_headed_names(StageContext& c) {
                 if (n) { i += n - 1; continue; }
             }
             const bool org_head = c.in(c.lang.organization_heads, t.key) && t.has(tok_upper_initial);
-            const bool place_head = c.in(c.lang.place_heads, t.key);
+            const bool descriptor = c.in(c.lang.place_descriptors, t.key);
+            const bool place_head = c.in(c.lang.place_heads, t.key) || descriptor;
             if (!org_head && !place_head) continue;
             const std::size_t last = head_first_name(c, sw, i, org_head);
             if (last > i) {
                 if (org_head) {
                     add_institution_name(c, index[i], index[last] + 1, MentionSource::name_shape);
                 } else {
-                    const std::string name = text_of(c, index, i, last + 1);
-                    c.add_mention(index[i], index[last] + 1, slugify(name), c.class_with(Trait::location), MentionSource::name_shape, name);
+                    // A descriptor right before the name ("il gasdotto Turkstream") says what
+                    // it is, but is no part of it; a head is ("piazza Dante").
+                    const bool apposed = descriptor && words[i + 1]->has(tok_upper_initial);
+                    const std::size_t from = apposed ? i + 1 : i;
+                    const std::string name = text_of(c, index, from, last + 1);
+                    c.add_mention(index[from], index[last] + 1, slugify(name), c.class_with(Trait::location), MentionSource::name_shape, name);
                 }
                 i = last;
             }

@@ -1633,3 +1633,24 @@ TEST_CASE("extract: a known person in another romanisation (five languages)", "[
     INFO(describe(y));
     CHECK(entity(y, "andrei_belousov") == nullptr);
 }
+
+TEST_CASE("extract: a descriptor before a place name is no part of it (five languages)", "[extract][places]") {
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"it", "I droni hanno colpito il gasdotto Nordlicht in Russia.", "Nordlicht"},
+        {"fr", "Les drones ont frappé le gazoduc Nordlicht en Russie.", "Nordlicht"},
+        {"es", "Los drones atacaron el gasoducto Nordlicht en Rusia.", "Nordlicht"},
+        {"de", "Die Drohnen trafen die Pipeline Nordlicht in Russland.", "Nordlicht"},
+        {"en", "The drones hit the pipeline Nordlicht in Russia.", "Nordlicht"},
+    };
+    for (const auto& [lang, text, name] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        const auto* place = entity_named(x, name);
+        REQUIRE(place);
+        CHECK(place->type == "Place");
+    }
+    // A head is part of the name.
+    auto x = run("it", "La manifestazione si è tenuta in piazza Dante a Trento.");
+    INFO(describe(x));
+    CHECK(entity_named(x, "piazza Dante"));
+}

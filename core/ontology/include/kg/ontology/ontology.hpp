@@ -173,6 +173,9 @@ struct LanguageData {
     std::vector<RoleDef> roles;              ///< role words before person names
     std::set<std::string> organization_heads;///< head nouns of organisation names
     std::set<std::string> place_heads;       ///< head nouns of place names ("regione", "piazza")
+    /// Common nouns that say what the place name after them is without being part of it ("il
+    /// gasdotto Turkstream", "the river Dnipro"), unlike place heads ("piazza Dante").
+    std::set<std::string> place_descriptors;
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
     /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
