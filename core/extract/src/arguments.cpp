@@ -164,13 +164,42 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
 }
 
 std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const RelationDef& def) {
-    for (std::size_t q = after; q < v.toks.size() && q <= after + 1; ++q) {
-        if (!v.c.in(v.c.lang.passive_agents, v.tok(q).key)) continue;
-        for (std::size_t r = q + 1; r < v.toks.size() && r <= q + 2; ++r) {
-            const int m = v.mention_at[r];
-            if (m >= 0 && admits_subject(v, def, m)) return coordination_group(v, m);
+    const StageContext& c = v.c;
+    // The agent right after the participle ("firmato da Putin"), or after one complement of
+    // it ("inviati in Russia da Kim Jong Un", "signed in Moscow by Putin").
+    bool complement_passed = false;
+    for (std::size_t q = after; q < v.toks.size() && q <= after + 6; ++q) {
+        const Token& t = v.tok(q);
+        if (c.in(c.lang.passive_agents, t.key)) {
+            for (std::size_t r = q + 1; r < v.toks.size() && r <= q + 2; ++r) {
+                const int m = v.mention_at[r];
+                if (m < 0 || !admits_subject(v, def, m)) continue;
+                std::vector<int> agents = coordination_group(v, m);
+                // "dal Kenya e dal Perù": the marker repeated after the coordinator.
+                for (std::size_t e = v.extent(agents.back()).second + 1; e + 2 < v.toks.size();) {
+                    if (!c.in(c.lang.coordinators, v.tok(e).key) || !c.in(c.lang.passive_agents, v.tok(e + 1).key)) break;
+                    std::size_t k = e + 2;
+                    while (k < v.toks.size() && v.mention_at[k] < 0 && c.in(c.lang.articles, v.tok(k).key)) ++k;
+                    if (k >= v.toks.size() || v.mention_at[k] < 0 || !admits_subject(v, def, v.mention_at[k])) break;
+                    for (int g : coordination_group(v, v.mention_at[k])) agents.push_back(g);
+                    e = v.extent(agents.back()).second + 1;
+                }
+                return agents;
+            }
+            break;
         }
-        break;
+        if (q == after + 1 && !complement_passed) {
+            // Not an agent marker in the first two words: only a complement may come first.
+            if (v.mention_at[after] >= 0 || !c.in(c.lang.prepositions, v.tok(after).key)) break;
+        }
+        if (const int m = v.mention_at[q]; m >= 0) {
+            if (complement_passed || !prepositional(v, v.extent(m).first)) break;
+            complement_passed = true;
+            q = v.extent(m).second;
+            continue;
+        }
+        if (t.has(tok_comma) || ends_clause(t)) break;
+        if (q > after && !c.in(c.lang.articles, t.key) && !t.has(tok_apostrophe) && !c.in(c.lang.prepositions, t.key)) break;
     }
     return {};
 }

@@ -44,9 +44,10 @@ void place_then_container(const SentenceView& v, std::size_t k, Emitter& em, con
     const auto nb = v.extent(n).first;
     bool linked = nb > e && nb - e <= 3, comma = false;
     // A coordinator joins two places, it does not put one in the other ("Kyiv y Zaporiyia",
-    // though "y" also joins the parts of a Spanish name).
+    // though "y" also joins the parts of a Spanish name); nor does a passive's agent marker
+    // ("firmato a Lima dal Kenya").
     for (std::size_t q = e + 1; q < nb && linked; ++q)
-        linked = !c.in(c.lang.coordinators, v.tok(q).key) &&
+        linked = !c.in(c.lang.coordinators, v.tok(q).key) && !c.in(c.lang.passive_agents, v.tok(q).key) &&
                  (v.tok(q).has(tok_comma) || c.in(c.lang.locative_prepositions, v.tok(q).key) ||
                   c.in(c.lang.name_connectors, v.tok(q).key) || v.tok(q).has(tok_apostrophe));
     for (std::size_t q = e + 1; q < nb; ++q) comma |= v.tok(q).has(tok_comma);

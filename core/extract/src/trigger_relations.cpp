@@ -283,6 +283,12 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
         // The patient of a passive stands outside prepositional phrases too.
         if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first))
             r.objects = arguments_of(v, coordination_group(v, *o));
+        // A destination after the participle ("inviati in Russia da Kim").
+        const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
+        if (r.objects.empty() && !markers.empty())
+            if (auto o = object_after(v, r.after, r.def, markers, subject_mentions.front());
+                o && v.extent(*o).second < v.extent(subject_mentions.front()).first)
+                r.objects = arguments_of(v, coordination_group(v, *o));
     } else {
         read_active(r, subject_mentions);
         if (subject_mentions.empty() && r.subjects.empty()) {

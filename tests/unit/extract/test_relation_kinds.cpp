@@ -271,6 +271,20 @@ TEST_CASE("relation kinds: sanctions relate their issuers to their targets", "[e
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "sanctioned", iran); });
 }
 
+TEST_CASE("relation kinds: a passive's agent after a complement", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il trattato di amicizia è stato firmato a Lima dal Kenya e dal Perù."},
+            {"en", "The friendship treaty was signed in Lima by Kenya and Peru."},
+            {"fr", "Le traité d'amitié a été signé à Lima par le Kenya et le Pérou."},
+            {"es", "El tratado de amistad fue firmado en Lima por Kenia y Perú."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, kenya, "signed", "Agreement"));
+            CHECK(relation_to_class(x, peru, "signed", "Agreement"));
+        });
+}
+
 TEST_CASE("relation kinds: whoever imposes sanctions issues them", "[extract][relations][agreements]") {
     // The state named later in the sentence ("for its support of Russia's war") is no issuer.
     in_each(
