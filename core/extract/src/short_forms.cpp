@@ -2,7 +2,7 @@
 // Stage "short_forms": a person named in full earlier ("Kim Jong Un", "Vladimir Putin") is
 // named again by the first or last part of the name ("Kim", "Putin"); a known person by
 // surname alone even without a full name first. A part two people share goes to the nearest
-// earlier one.
+// earlier one; a part read as a person of its own before the full name comes joins it.
 #include "names.hpp"
 #include "stages.hpp"
 
@@ -52,6 +52,16 @@ void find_short_forms(StageContext& c) {
         const LocalEntity& ent = c.entities.at(key);
         c.add_mention(i, i + 1, key, person, MentionSource::short_form, ent.label, ent.wikidata, ent.from_gazetteer);
     }
+    // A short form read as a person of its own before the full name comes ("Kim y Putin
+    // celebraron una cumbre ... el líder Kim Jong Un") is that person.
+    std::vector<std::pair<std::string, std::string>> merges;
+    for (const auto& [key, ent] : c.entities) {
+        if (ent.from_gazetteer || !c.is(ent.cls, Trait::person) || ent.surfaces.size() != 1) continue;
+        const auto parts = phrase_tokens(ent.surfaces.front(), c.lang);
+        if (parts.size() != 1 || sf.ambiguous.count(parts.front())) continue;
+        if (auto it = sf.owner.find(parts.front()); it != sf.owner.end() && it->second != key) merges.emplace_back(key, it->second);
+    }
+    for (const auto& [from, to] : merges) rekey_entity(c, from, to);
 }
 
 } // namespace kg::detail

@@ -1654,3 +1654,21 @@ TEST_CASE("extract: a descriptor before a place name is no part of it (five lang
     INFO(describe(x));
     CHECK(entity_named(x, "piazza Dante"));
 }
+
+TEST_CASE("extract: a short form before the full name is that person (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"en", "Wekesa and Ruto met in Nairobi. Defence minister Amina Wekesa spoke first."},
+        {"it", "Wekesa e Ruto si sono incontrati a Nairobi. La ministra Amina Wekesa ha parlato per prima."},
+        {"fr", "Wekesa et Ruto se sont rencontrés à Nairobi. La ministre Amina Wekesa a parlé la première."},
+        {"es", "Wekesa y Ruto se reunieron en Nairobi. La ministra Amina Wekesa habló primero."},
+        {"de", "Wekesa und Ruto trafen sich in Nairobi. Ministerin Amina Wekesa sprach zuerst."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        const auto* person = entity(x, "amina_wekesa");
+        REQUIRE(person);
+        CHECK(person->aliases.count("Wekesa") == 1);
+        CHECK(entity(x, "wekesa") == nullptr);
+    }
+}
