@@ -69,6 +69,12 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
         const int m = v.mention_at[q];
         if (m < 0) {
             if (t.has(tok_comma) || ends_clause(t)) break;
+            // A subordinate clause ("warned last week that North Korean forces...") is what
+            // was said, not an event the stance is about.
+            const bool phrase_word = c.in(c.lang.articles, t.key) || c.in(c.lang.prepositions, t.key) || c.in(c.lang.genitives, t.key) ||
+                                     c.in(c.lang.coordinators, t.key) || c.in(c.lang.reciprocal_markers, t.key) || t.has(tok_apostrophe) ||
+                                     c.in(c.lang.possessives, t.key);
+            if (c.in(c.lang.function_words, t.key) && !phrase_word) break;
             if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
                 // A demonym noun after a preposition is a participant, not the event's
                 // adjective: "gli assalti condotti dai russi".

@@ -196,6 +196,25 @@ TEST_CASE("relation kinds: a war named inside a phrase is not the clause subject
 
 // ==== Lists: one verb, several subjects ====================================================
 
+TEST_CASE("relation kinds: criticism and warnings oppose, praise supports", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha criticato il Perù. L'Iran ha elogiato la Russia."},
+            {"en", "Kenya criticised Peru. Iran praised Russia."},
+            {"fr", "Le Kenya a critiqué le Pérou. L'Iran a salué la Russie."},
+            {"es", "Kenia criticó a Perú. Irán elogió a Rusia."},
+            {"de", "Kenia kritisierte Peru. Iran lobte Russland."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", peru);
+            CHECK_REL(x, iran, "supports", russia);
+        });
+    // A warning that something will happen is what was said, not a stance toward its actors.
+    const auto x = run("en", "Kenya warned last week that Peruvian troops were heading to Russia.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "opposes", peru);
+}
+
 TEST_CASE("relation kinds: a possessive before a stance noun names its holder", "[extract][relations][stance]") {
     in_each(
         {
