@@ -11,6 +11,9 @@
 //     /usr/share/locale/<lang>/LC_MESSAGES/iso_3166-2.mo, their translations.
 //
 // Usage: kg-gen-ner-places [OUTPUT.json]     (default: standard output)
+//        kg-gen-ner-places --exonyms ontology/gazetteer/places.json [OUTPUT.json]
+//          writes ontology/gazetteer/place_exonyms.generated.json: the names GeoNames gives the
+//          gazetteer's places in it, fr, es and de (render_exonyms says which are taken).
 //
 // Output: {"source": "...", "names": {"*": [...], "de": [...], "en": [...], ...}}, where "*"
 // holds the names good in any language (the English city names and the local subdivision
@@ -22,6 +25,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <iostream>
@@ -132,25 +136,110 @@ std::string render(Names names) {
     return out + "}}\n";
 }
 
+// --exonyms: the names GeoNames gives the gazetteer's places in it, fr, es and de that the
+// gazetteer lacks ("Seul" for Seoul, "Kyjiw" for Kyiv). A place is found by its label among
+// the English names, and a language's name is taken only when every GeoNames entry of that
+// English name that has one agrees, cities first ("Seoul" the city: "Seul"); a
+// translation with brackets ("Amsterdam (New York, USA)") is no exonym.
+std::string render_exonyms(const std::string& places_path) {
+    rapidjson::Document d;
+    const std::string json = read_file(places_path);
+    d.Parse(json.c_str(), json.size());
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("entities") || !d["entities"].IsArray())
+        throw std::runtime_error(places_path + ": unexpected shape");
+    const auto english = read_mo("/usr/share/locale/en/LC_MESSAGES/geonames.mo");
+    std::map<std::string, std::vector<std::string>> ids_by_name;
+    for (const auto& [id, name] : english) ids_by_name[name].push_back(id);
+    std::map<std::string, std::map<std::string, std::string>> catalogues;
+    for (const char* lang : languages)
+        if (std::string(lang) != "en") catalogues[lang] = read_mo(std::string("/usr/share/locale/") + lang + "/LC_MESSAGES/geonames.mo");
+    std::map<std::string, std::map<std::string, std::string>> exonyms; // place id -> language -> name
+    std::map<std::string, std::string> labels;                          // place id -> its label
+    for (const auto& e : d["entities"].GetArray()) {
+        if (!e.IsObject() || !e.HasMember("id") || !e.HasMember("label") || !e["label"].IsString()) continue;
+        if (!e.HasMember("type") || !e["type"].IsString() || std::string(e["type"].GetString()) != "Place") continue;
+        const auto ids = ids_by_name.find(e["label"].GetString());
+        if (ids == ids_by_name.end()) continue;
+        std::set<std::string> known{e["label"].GetString()};
+        if (e.HasMember("aliases") && e["aliases"].IsObject())
+            for (const auto& [lang, forms] : e["aliases"].GetObject())
+                if (forms.IsArray())
+                    for (const auto& f : forms.GetArray())
+                        if (f.IsString()) known.insert(f.GetString());
+        for (const auto& [lang, mo] : catalogues) {
+            // Every GeoNames entry of that English name that has a name in this language
+            // (a city and its region, "Seoul" and KR.11) must give the same one.
+            // Cities (numeric ids) speak for the name when there is one: "Sumy" the city is not
+            // "Oblast' di Sumy" (UA.21).
+            const bool has_city = std::any_of(ids->second.begin(), ids->second.end(),
+                                              [](const std::string& id) { return id.find_first_not_of("0123456789") == std::string::npos; });
+            std::set<std::string> names;
+            for (const auto& id : ids->second) {
+                const bool city = id.find_first_not_of("0123456789") == std::string::npos;
+                if (has_city && !city) continue;
+                if (const auto it = mo.find(id); it != mo.end() && !it->second.empty()) names.insert(it->second);
+            }
+            if (names.size() != 1) continue;
+            const std::string& name = *names.begin();
+            if (known.count(name) || name.find('(') != std::string::npos) continue;
+            exonyms[e["id"].GetString()][lang] = name;
+            labels[e["id"].GetString()] = e["label"].GetString();
+        }
+    }
+    std::string out = "{\"entities\": [";
+    bool first = true;
+    for (const auto& [id, names] : exonyms) {
+        out += first ? "\n" : ",\n";
+        first = false;
+        // The type and label repeat the gazetteer's, so that this file names its records alone.
+        out += "  {\"id\": " + quoted(id) + ", \"type\": \"Place\", \"label\": " + quoted(labels.at(id)) +
+               ", \"note\": \"GeoNames (libgeonames-common), by kg-gen-ner-places --exonyms\",\n   \"aliases\": {";
+        bool first_lang = true;
+        for (const auto& [lang, name] : names) {
+            out += first_lang ? "" : ", ";
+            first_lang = false;
+            out += quoted(lang) + ": [" + quoted(name) + "]";
+        }
+        out += "}}";
+    }
+    return out + "\n]}\n";
+}
+
+void write_out(const std::string& out, const char* path) {
+    if (!path) {
+        std::cout << out;
+        return;
+    }
+    std::ofstream f(path, std::ios::binary);
+    f << out;
+    if (!f) throw std::runtime_error(std::string("cannot write ") + path);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string(argv[1]) == "--exonyms") {
+        if (argc < 3 || argc > 4) {
+            std::cerr << "usage: kg-gen-ner-places --exonyms GAZETTEER_PLACES.json [OUTPUT.json]\n";
+            return 2;
+        }
+        try {
+            write_out(render_exonyms(argv[2]), argc > 3 ? argv[3] : nullptr);
+            return 0;
+        } catch (const std::exception& e) {
+            std::cerr << "kg-gen-ner-places: " << e.what() << '\n';
+            return 1;
+        }
+    }
     if (argc > 2) {
-        std::cerr << "usage: kg-gen-ner-places [OUTPUT.json]\n";
+        std::cerr << "usage: kg-gen-ner-places [OUTPUT.json]\n       kg-gen-ner-places --exonyms GAZETTEER_PLACES.json [OUTPUT.json]\n";
         return 2;
     }
     try {
         Names names;
         add_geonames(names);
         add_subdivisions(names);
-        const std::string out = render(std::move(names));
-        if (argc > 1) {
-            std::ofstream f(argv[1], std::ios::binary);
-            f << out;
-            if (!f) throw std::runtime_error(std::string("cannot write ") + argv[1]);
-        } else {
-            std::cout << out;
-        }
+        write_out(render(std::move(names)), argc > 1 ? argv[1] : nullptr);
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "kg-gen-ner-places: " << e.what() << '\n';

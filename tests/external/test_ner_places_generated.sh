@@ -56,6 +56,33 @@ then
     fail "places.generated.json does not have the documented shape"
 fi
 
+# The gazetteer's exonyms (ontology/gazetteer/place_exonyms.generated.json) are the same
+# generator's, from the hand-written places: regenerate them when places.json changes.
+exonyms="$src/ontology/gazetteer/place_exonyms.generated.json"
+if ! "$KG_GEN_NER_PLACES" --exonyms "$src/ontology/gazetteer/places.json" >"$tmp/exonyms.json" 2>"$tmp/stderr.txt"; then
+    fail "kg-gen-ner-places --exonyms exited with status $? (stderr: $(head -c 500 "$tmp/stderr.txt"))"
+elif ! cmp -s "$exonyms" "$tmp/exonyms.json"; then
+    fail "the committed place_exonyms.generated.json differs from the generator's output:"
+    diff -u "$exonyms" "$tmp/exonyms.json" | head -40 >&2
+    echo "regenerate it with: $KG_GEN_NER_PLACES --exonyms ontology/gazetteer/places.json $exonyms" >&2
+fi
+if ! "${KG_PYTHON:-python3}" - "$exonyms" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+by_id = {e["id"]: e for e in d["entities"]}
+assert by_id["seoul"]["aliases"]["it"] == ["Seul"], by_id.get("seoul")
+for e in d["entities"]:
+    assert e["type"] == "Place" and e["label"], e
+    for names in e["aliases"].values():
+        assert all("(" not in n for n in names), e
+PY
+then
+    fail "place_exonyms.generated.json does not have the documented shape"
+fi
+"$KG_GEN_NER_PLACES" --exonyms >/dev/null 2>&1
+status=$?
+[[ $status -eq 2 ]] || fail "--exonyms without a file: expected exit status 2, got $status"
+
 if [[ $failures -ne 0 ]]; then
     echo "$failures check(s) failed" >&2
     exit 1

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage "gazetteer": the longest alias of a known entity at each word, with its case rule;
 // a capital that speaks for its state ("Mosca ha negato") is a mention of the state.
+#include "names.hpp"
 #include "stages.hpp"
 
 namespace kg::detail {
@@ -46,7 +47,9 @@ bool used_as_place(const StageContext& c, const std::vector<const Token*>& words
     if (i + n + 1 < words.size() && c.in(c.lang.coordinators, words[i + n]->key) && plain_place_at(c, words, i + n + 1)) return true;
     if (i >= 2 && c.in(c.lang.coordinators, words[i - 1]->key)) {
         const Mention* m = c.mention_at(static_cast<std::uint32_t>(words[i - 2] - c.doc.tokens.data()));
-        if (m && c.is(m->cls, Trait::location) && m->source == MentionSource::gazetteer) return true;
+        const EntityRecord* rec = m ? c.onto.find_by_graph_id(m->entity) : nullptr;
+        if (m && c.is(m->cls, Trait::location) && m->source == MentionSource::gazetteer && rec && !c.tables.capital_of.count(rec->id))
+            return true;
     }
     if (i == 0) return false;
     const std::string& prev = words[i - 1]->key;
@@ -54,10 +57,15 @@ bool used_as_place(const StageContext& c, const std::vector<const Token*>& words
     if (after_locative_trigger(c, words, i)) return true;
     if (c.in(c.lang.place_heads, prev)) return true;
     if (i >= 2 && c.in(c.lang.name_connectors, prev) && c.in(c.lang.place_heads, words[i - 2]->key)) return true;
-    // "Kim Il-Sung Square di Pyongyang": a place named just before, through "di".
+    // "Kim Il-Sung Square di Pyongyang", "Dongguk University di Seul": a place or an
+    // institution named just before, through "di", is there (a state's body of a kind the
+    // data names, "il ministero della Difesa di Mosca", belongs to the state instead).
     if (i >= 2 && c.in(c.lang.name_connectors, prev)) {
         const Mention* m = c.mention_at(static_cast<std::uint32_t>(words[i - 2] - c.doc.tokens.data()));
         if (m && c.is(m->cls, Trait::location)) return true;
+        if (m && c.is(m->cls, Trait::institution) && m->tok_end == static_cast<std::uint32_t>(words[i - 1] - c.doc.tokens.data()) &&
+            body_kind_of(c, m->tok_begin, m->tok_end).empty() && !c.onto.find_by_graph_id(m->entity))
+            return true;
     }
     // "nel centro di Pyongyang": a place noun two words back, through "di".
     if (i >= 2 && c.in(c.lang.place_heads, words[i - 2]->key)) return true;

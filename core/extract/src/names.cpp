@@ -158,6 +158,46 @@ std::string state_at_end(const StageContext& c, std::uint32_t b, std::uint32_t e
 
 } // namespace
 
+namespace {
+
+// Turn the mention of a state named by its capital into the mention of the capital, a place.
+void place_capital(StageContext& c, std::size_t mention) {
+    Mention& m = c.mentions[mention];
+    const EntityRecord* state = c.onto.find_by_graph_id(m.entity);
+    const EntityRecord* capital = state && !state->capital.empty() ? c.onto.find_entity(state->capital) : nullptr;
+    if (!capital) return;
+    std::vector<const Token*> words;
+    for (std::uint32_t t = m.tok_begin; t < m.tok_end; ++t)
+        if (!c.doc.tokens[t].has(tok_hyphen)) words.push_back(&c.doc.tokens[t]);
+    const std::vector<PhraseEntry>* entries = nullptr;
+    if (c.tables.entities.longest(words, 0, entries) != words.size() || !entries) return;
+    const bool capital_alias = std::any_of(entries->begin(), entries->end(), [&](const PhraseEntry& e) { return e.id == capital->id; });
+    if (!capital_alias) return;
+    const std::string old = m.entity;
+    const std::string key = Ontology::graph_id(*capital);
+    m.entity = key;
+    m.cls = c.class_of(*capital);
+    auto [it, fresh] = c.entities.try_emplace(key);
+    LocalEntity& place = it->second;
+    if (fresh) {
+        place.key = key;
+        place.cls = m.cls;
+        place.label = capital->label;
+        place.wikidata = capital->wikidata;
+        place.from_gazetteer = true;
+        place.order = static_cast<std::uint32_t>(c.entities.size());
+    }
+    const std::string surface(c.doc.view(m.span));
+    if (std::find(place.surfaces.begin(), place.surfaces.end(), surface) == place.surfaces.end()) place.surfaces.push_back(surface);
+    ++place.mentions;
+    auto& st = c.entities.at(old);
+    if (st.mentions > 0) --st.mentions;
+    const bool still_used = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const Mention& o) { return o.entity == old; });
+    if (!still_used) c.entities.erase(old);
+}
+
+} // namespace
+
 int add_body(StageContext& c, std::uint32_t b, std::uint32_t e, const std::string& key, MentionSource source, const std::string& text) {
     if (const EntityRecord* rec = c.onto.find_by_graph_id(key))
         return c.add_mention(b, e, key, c.class_of(*rec), source, rec->label, rec->wikidata, true);
@@ -186,7 +226,12 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
                 // a name of its own).
                 const std::uint32_t end = after->tok_end;
                 const std::string text(c.doc.view(ByteSpan{c.doc.tokens[b].span.begin, c.doc.tokens[end - 1].span.end}));
-                if (body_kind_of(c, b, e).empty()) return c.add_mention(b, end, slugify(text), institution, source, text);
+                if (body_kind_of(c, b, e).empty()) {
+                    // "Dongguk University di Seul": a capital after a name of its own is where
+                    // the institution is, the city.
+                    place_capital(c, static_cast<std::size_t>(c.owner[k]));
+                    return c.add_mention(b, end, slugify(text), institution, source, text);
+                }
                 return add_body(c, b, end, national_body_key(c, b, e, after->entity), source, text);
             }
         }
