@@ -11,6 +11,8 @@
 #include "stages.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace kg::detail {
 namespace {
@@ -326,12 +328,24 @@ void find_trigger_relations(StageContext& c) {
         SentenceView v(c, s);
         mark_trigger_objects(v);
         const SentenceFacts& facts = c.annotated.facts[s];
+        // Only the triggers whose first stem the sentence has can match in it.
+        const std::unordered_set<std::string_view> present(v.stems.begin(), v.stems.end());
+        std::vector<char> possible;
         for (const auto& [rel, cues] : c.lang.relation_cues) {
             const RelationDef* def = c.onto.find_relation(rel);
             if (!def) continue;
+            possible.assign(cues.triggers.size(), 0);
+            bool any = false;
+            for (std::size_t i = 0; i < cues.triggers.size(); ++i) {
+                const auto& stems = cues.triggers[i].stems;
+                possible[i] = stems.empty() || present.count(stems.front()) != 0;
+                any = any || possible[i];
+            }
+            if (!any) continue;
             for (std::size_t p = 0; p < v.toks.size(); ++p)
-                for (const TriggerDef& trig : cues.triggers) {
-                    if (!v.matches(trig, p)) continue;
+                for (std::size_t i = 0; i < cues.triggers.size(); ++i) {
+                    const TriggerDef& trig = cues.triggers[i];
+                    if (!possible[i] || !v.matches(trig, p)) continue;
                     const int inside = v.mention_at[p];
                     if (inside >= 0 && c.is(v.cls(inside), Trait::agent)) continue;
                     Reading r{v, *def, cues, trig, p, p + trig.stems.size(), inside, {}, {}};
