@@ -270,6 +270,13 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
     }
 }
 
+// A count right before word `i`: a number or a multiplier word ("12 accordi", "mille trattati").
+bool counted(const StageContext& c, const Words& s, std::size_t i) {
+    if (i == 0) return false;
+    const Token& t = *s.words[i - 1];
+    return t.has(tok_digit) || c.lang.multipliers.count(t.key) > 0;
+}
+
 } // namespace
 
 void find_agreements(StageContext& c) {
@@ -282,8 +289,10 @@ void find_agreements(StageContext& c) {
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (c.owner[index[i]] >= 0 || head_of(c, words[i]->key).empty()) continue;
             std::size_t end = i + 1;
-            phrases.push_back(read_phrase(c, sw, i, end));
+            AgreementPhrase ph = read_phrase(c, sw, i, end);
             i = end - 1;
+            // "mille trattati", "three treaties": a bare head that is counted names no agreement.
+            if (!(ph.bare && counted(c, sw, i))) phrases.push_back(std::move(ph));
         }
     }
     assign_identities(c, phrases);

@@ -113,7 +113,14 @@ const PhraseEntry* genitive_alias(const StageContext& c, const Token& t) {
 // "Japan" in "the Ministry of Defence of Japan", "Panama" in "Panama City". People and
 // organisations keep their names whatever the model joins them with ("Nato Mark Rutte");
 // a list or a pair ("Russia, China and Iran", "Russia-North Korea") is no one name.
-bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::uint32_t b, std::uint32_t e) {
+bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::uint32_t b, std::uint32_t e, bool title_case) {
+    // An acronym in title case is a word like any other: a longer name the model reads
+    // around it ("Rai Holding", "Fundación Efe") keeps it.
+    if (title_case)
+        for (const NameSpan& n : c.annotated.names) {
+            if (n.tok_begin > b) break;
+            if (n.tok_end >= e && n.tok_end - n.tok_begin > e - b && n.label != NameLabel::person) return true;
+        }
     // Places, states and weapon names give their names to others ("Shahed Aviation
     // Industries", "Dynamo Moscow").
     if (!c.is(alias.cls, Trait::location) && !c.is(alias.cls, Trait::sovereign) && !c.is(alias.cls, Trait::weapon)) return false;
@@ -152,7 +159,8 @@ void find_gazetteer_mentions(StageContext& c) {
             std::size_t n = 0;
             const PhraseEntry* best = best_alias(c, words, i, n);
             if (!best && (best = genitive_alias(c, *words[i]))) n = 1;
-            if (!best || !c.free(index[i], index[i + n - 1] + 1) || inside_longer_name(c, *best, index[i], index[i + n - 1] + 1)) {
+            if (!best || !c.free(index[i], index[i + n - 1] + 1) ||
+                inside_longer_name(c, *best, index[i], index[i + n - 1] + 1, title_case_match(*best, words, i, n))) {
                 ++i;
                 continue;
             }

@@ -135,6 +135,14 @@ bool in_capitals(const StageContext& c, std::uint32_t sentence) {
     return caps * 2 > words;
 }
 
+// "Covid-19", "Su-27": a name joined by a hyphen to the number that follows is a code of
+// which the model saw only the letters; the designator stages, not the name finder, class it.
+bool glued_to_number(const StageContext& c, const NameSpan& n) {
+    const std::size_t end = c.doc.tokens[n.tok_end - 1].span.end;
+    const std::string_view text = c.doc.text;
+    return end + 1 < text.size() && text[end] == '-' && text[end + 1] >= '0' && text[end + 1] <= '9';
+}
+
 } // namespace
 
 void find_name_candidates(StageContext& c) {
@@ -148,6 +156,7 @@ void find_name_candidates(StageContext& c) {
         // (A line in capitals is another matter: the model learned from news set that way.)
         const std::uint32_t sentence = c.doc.tokens[n.tok_begin].sentence;
         if (c.headline[sentence] && !in_capitals(c, sentence) && (n.tok_end - n.tok_begin > 3 || n.confidence < 0.7f)) continue;
+        if (glued_to_number(c, n)) continue;
         trim_role(c, n);
         extend_person(c, n);
         if (!names.empty() && n.tok_begin < names.back().tok_end) continue;

@@ -67,6 +67,9 @@ std::vector<std::string> words_and_case(const std::string& phrase, const Languag
         e.capital.push_back(t.has(tok_upper_initial) && t.has(tok_word));
         // Acronyms ("US", "AP") must be matched in capitals: "us" is a pronoun.
         e.caps.push_back(t.has(tok_all_caps));
+        constexpr std::size_t min_title_acronym = 3;
+        e.title_ok.push_back(t.has(tok_all_caps) && t.has(tok_word) && !t.has(tok_digit) && t.key.size() >= min_title_acronym &&
+                             !language.function_words.count(t.key) && !language.not_name_words.count(t.key));
         words.push_back(t.key);
     }
     return words;
@@ -78,13 +81,30 @@ bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::
     bool any_capital = false, matched_capital = false;
     for (std::size_t k = 0; k < n; ++k) {
         const Token& t = *words[i + k];
-        if (k < e.caps.size() && e.caps[k] && !t.has(tok_all_caps)) return false;
+        if (k < e.caps.size() && e.caps[k] && !t.has(tok_all_caps)) {
+            if (!e.title_ok[k] || !t.has(tok_upper_initial)) return false;
+            // An acronym in title case is an ordinary capitalised word to the eye: it counts
+            // only inside a sentence, not after another name word or as a sentence's first
+            // word ("Nato a Bregenz", born in). (The gazetteer stage also leaves it to a
+            // longer name the name finder reads: "Rai Holding".)
+            const auto name_word = [&](std::size_t j) { return j > 0 && (words[j]->has(tok_upper_initial) || words[j]->has(tok_all_caps)); };
+            // "Itar-Tass" is one name; "l'Otan" is the acronym after an elided article.
+            const bool glued = i > 0 && ((words[i - 1]->span.end == t.span.begin && !words[i - 1]->has(tok_apostrophe)) ||
+                                         words[i - 1]->has(tok_hyphen));
+            if (i == 0 || glued || name_word(i - 1)) return false;
+        }
         if (k < e.capital.size() && e.capital[k]) {
             any_capital = true;
             if (t.has(tok_upper_initial) || t.has(tok_digit)) matched_capital = true;
         }
     }
     return !any_capital || matched_capital;
+}
+
+bool title_case_match(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n) {
+    for (std::size_t k = 0; k < n && k < e.caps.size(); ++k)
+        if (e.caps[k] && !words[i + k]->has(tok_all_caps)) return true;
+    return false;
 }
 
 std::string romanisation_key(std::string_view name) {

@@ -22,6 +22,10 @@ struct PhraseEntry {
     bool proper = false;    ///< its first word is written with a capital
     std::vector<bool> capital; ///< per word: written with a capital in the data
     std::vector<bool> caps; ///< per word: written all in capitals (an acronym): exact case needed
+    /// per word: an acronym that may also be written in title case ("Nato", "Onu", "Nis"),
+    /// as much of the press does; only acronyms of three letters or more that are no word of
+    /// the language.
+    std::vector<bool> title_ok;
     int role = -1;          ///< index into LanguageData::roles
 };
 
@@ -70,10 +74,13 @@ struct LanguageTables {
 /// (hyphens left out, elisions split).
 std::vector<std::string> phrase_tokens(const std::string& phrase, const LanguageData& language);
 
-/// Does a run of text tokens satisfy an entry's case rule? Acronyms must be in capitals;
+/// Does a run of text tokens satisfy an entry's case rule? Acronyms must be in capitals, or
+/// in title case alone inside a sentence where the entry allows it;
 /// a name with capitals in the data needs one of those words capitalised in the text too
 /// ("l'accord de Paris" matches "Accord de Paris"; "stati uniti" does not match "Stati Uniti").
 bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n);
+/// Did a match that passed case_ok take an acronym in title case ("Nato" for "NATO")?
+bool title_case_match(const PhraseEntry& e, const std::vector<const Token*>& words, std::size_t i, std::size_t n);
 
 /// The romanisation key of a name: its ASCII slug with the spellings that vary between
 /// languages' romanisations of Cyrillic and Korean names made one (w/v, j/y/i, z/s,

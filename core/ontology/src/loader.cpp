@@ -467,10 +467,10 @@ private:
     void load_language(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
-                           "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads", "place_descriptors",
+                           "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads", "place_descriptors", "compass_words",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
-                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "link_blocks", "agreement_kinds",
+                           "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
                            "agreement_target_markers", "agreement_issuer_verbs", "body_kinds", "compound_heads", "role_endings", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
@@ -498,6 +498,7 @@ private:
         add_keys(L.segmentation.boilerplate, list("boilerplate"));
         for (auto& c : list("clitic_suffixes")) L.segmentation.clitic_suffixes.push_back(match_key(c));
         add_keys(L.segmentation.furniture.byline_markers, list("byline_markers"));
+        add_keys(L.segmentation.furniture.byline_connectors, list("byline_connectors"));
         add_keys(L.segmentation.link_blocks, list("link_blocks"));
         add_keys(L.agreement_target_markers, list("agreement_target_markers"));
         if (const auto* v = root.find("body_kinds")) {
@@ -527,6 +528,7 @@ private:
         add_keys(L.organization_heads, list("organization_heads"));
         add_keys(L.place_heads, list("place_heads"));
         add_keys(L.place_descriptors, list("place_descriptors"));
+        add_keys(L.compass_words, list("compass_words"));
         add_keys(L.agreement_heads, list("agreement_heads"));
         add_keys(L.treaty_heads, list("treaty_heads"));
         add_keys(L.weapon_heads, list("weapon_heads"));

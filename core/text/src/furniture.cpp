@@ -70,6 +70,13 @@ bool name_like(std::string_view word) {
     return s.upper_initial || s.all_caps || s.digit_initial || (s.lower_initial && word.size() <= 3);
 }
 
+// A word of lower-case letters only, punctuation around it ignored.
+bool lower_word(std::string_view word) {
+    while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == ';')) word.remove_suffix(1);
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch & 0x80); }) &&
+           shape_of(word).lower_initial;
+}
+
 // "By Jane Doe", "WRITTEN BY ANNY BOC", "Por Jessie Yeung, CNN": a short line that opens with
 // a byline marker and goes on with names only.
 bool is_byline(std::string_view line, const FurnitureRules& rules) {
@@ -80,14 +87,28 @@ bool is_byline(std::string_view line, const FurnitureRules& rules) {
         if (!key.starts_with(marker + " ")) continue;
         const std::size_t marker_words = static_cast<std::size_t>(std::count(marker.begin(), marker.end(), ' ')) + 1;
         if (words.size() <= marker_words || words.size() - marker_words > max_byline_words) return false;
+        // After a marker of several words ("article rédigé par", "written by"), which no
+        // sentence opens with, an outlet may be written in lower case ("franceinfo").
+        const bool explicit_marker = marker_words >= 2;
         bool any_capital = false;
         for (std::size_t k = marker_words; k < words.size(); ++k) {
-            if (!name_like(words[k])) return false;
+            if (!name_like(words[k]) && !(explicit_marker && lower_word(words[k]))) return false;
             any_capital |= shape_of(words[k]).upper_initial;
         }
-        return any_capital;
+        return any_capital || explicit_marker;
     }
     return false;
+}
+
+// The line right under a byline that names only its outlet or desk ("France Télévisions",
+// "Reuters", "CNN Business"): a few name words, no sentence.
+bool is_affiliation(std::string_view line) {
+    constexpr std::size_t max_affiliation_words = 4;
+    const std::vector<std::string_view> words = words_of(line);
+    if (words.empty() || words.size() > max_affiliation_words) return false;
+    if (line.back() == '.' || line.back() == ':' || line.back() == '?' || line.back() == '!') return false;
+    return std::all_of(words.begin(), words.end(), [](std::string_view w) { return name_like(w); }) &&
+           shape_of(words.front()).upper_initial;
 }
 
 // The end of a dateline that opens the line at `b` ("SEOUL, Jun. 24 (Yonhap) – ", "AGI - ",
@@ -171,7 +192,7 @@ void addresses(std::string_view text, std::vector<Furniture>& out) {
 
 // Bylines, datelines and credit lines, line by line.
 void lines(std::string_view text, const FurnitureRules& rules, std::vector<Furniture>& out) {
-    bool paragraph_start = true;
+    bool paragraph_start = true, after_byline = false;
     int non_empty = 0;
     for (std::size_t b = 0; b < text.size();) {
         std::size_t e = text.find('\n', b);
@@ -189,9 +210,12 @@ void lines(std::string_view text, const FurnitureRules& rules, std::vector<Furni
                 out.push_back({span(s + copyright, t), Furniture::Kind::credit}); // "©Getty", "... © Servizio stampa ... tramite AP"
             else if (is_byline(line, rules))
                 out.push_back({span(s, t), Furniture::Kind::byline});
+            else if (after_byline && is_affiliation(line))
+                out.push_back({span(s, t), Furniture::Kind::credit}); // "By Jane Doe\nReuters"
             else if (paragraph_start || non_empty <= 3)
                 if (const std::size_t d = dateline_end(text, s, t, non_empty <= 3)) out.push_back({span(s, d), Furniture::Kind::dateline});
             paragraph_start = false;
+            after_byline = !out.empty() && out.back().kind == Furniture::Kind::byline && out.back().span.begin == s;
         }
         b = e + 1;
     }
@@ -224,7 +248,9 @@ std::vector<std::string> byline_names(std::string_view line, const FurnitureRule
     for (std::string_view w : words_of(line)) {
         if (k++ < skip_words) continue;
         const WordShape shape = shape_of(w);
-        if (w == "&" || w == "/" || (shape.lower_initial && w.size() <= 3)) { flush(); continue; }
+        const bool connector = std::find(rules.byline_connectors.begin(), rules.byline_connectors.end(), phrase_key(w)) !=
+                               rules.byline_connectors.end();
+        if (w == "&" || w == "/" || connector || (shape.lower_initial && w.size() <= 3)) { flush(); continue; }
         const bool comma = w.back() == ',' || w.back() == ';';
         current += (current.empty() ? "" : " ") + std::string(w);
         if (comma) flush();

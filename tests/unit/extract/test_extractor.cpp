@@ -1672,3 +1672,81 @@ TEST_CASE("extract: a short form before the full name is that person (five langu
         CHECK(entity(x, "wekesa") == nullptr);
     }
 }
+
+TEST_CASE("extract: a point of the compass alone names the state whose name holds it (five languages)", "[extract][names]") {
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"en", "North Korea sent troops. The threats posed by the North worry Seoul.", "North"},
+        {"it", "La Corea del Nord ha inviato truppe. Le minacce del Nord preoccupano Seul.", "Nord"},
+        {"fr", "La Corée du Nord a envoyé des troupes. Les menaces du Nord inquiètent Séoul.", "Nord"},
+        {"es", "Corea del Norte envió tropas. Las amenazas del Norte preocupan a Seúl.", "Norte"},
+        {"de", "Nordkorea schickte Truppen. Die Drohungen aus dem Norden beunruhigen Seoul.", "Norden"},
+    };
+    for (const auto& [lang, text, word] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        const auto* nk = entity(x, "Q423");
+        REQUIRE(nk);
+        CHECK(nk->aliases.count(word) == 1);
+        CHECK(x.entities.size() == 2); // North Korea and Seoul
+    }
+    // Two states that share the word: the word names neither.
+    auto y = run("en", "North Korea and North Macedonia voted. The North abstained.");
+    INFO(describe(y));
+    const auto* nk = entity(y, "Q423");
+    REQUIRE(nk);
+    CHECK(nk->aliases.count("North") == 0);
+}
+
+TEST_CASE("extract: a counted agreement noun names no agreement (five languages)", "[extract][agreements]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "Un'immagine che vale più di mille trattati: Ruto e Boluarte insieme a Lima."},
+        {"en", "Kenya has signed 12 treaties with Peru since 2001."},
+        {"fr", "Le Kenya a signé 12 traités avec le Pérou depuis 2001."},
+        {"es", "Kenia ha firmado 12 tratados con Perú desde 2001."},
+        {"de", "Kenia hat seit 2001 12 Verträge mit Peru unterzeichnet."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        for (const auto& e : x.entities) CHECK(e.type != "Agreement");
+    }
+    // A described agreement keeps no verb after its head.
+    auto f = run("fr", "Ces sanctions font suite à celles imposées au Kenya.");
+    INFO(describe(f));
+    for (const auto& e : f.entities)
+        if (e.type == "Agreement") CHECK(e.label == "sanctions");
+}
+
+TEST_CASE("extract: a name joined to a number by a hyphen is a code, not a person (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "Dopo la pandemia di Covid-19, Ruto è tornato a Lima."},
+        {"en", "After the Covid-19 pandemic, Ruto returned to Lima."},
+        {"fr", "Après la pandémie de Covid-19, Ruto est revenu à Lima."},
+        {"es", "Tras la pandemia de Covid-19, Ruto regresó a Lima."},
+        {"de", "Nach der Covid-19-Pandemie kehrte Ruto nach Lima zurück."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity_named(x, "Covid") == nullptr);
+    }
+}
+
+TEST_CASE("extract: an acronym written in title case, alone inside a sentence (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "Secondo la Nato, le truppe sono arrivate."},
+        {"en", "According to Nato, the troops have arrived."},
+        {"fr", "Selon l'Otan, les troupes sont arrivées."},
+        {"es", "Según la Otan, las tropas han llegado."},
+        {"de", "Laut Nato sind die Truppen angekommen."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "Q7184"));
+    }
+    // The first word of a sentence, or a word of a longer name, is not the acronym.
+    auto y = run("it", "Nato a Bregenz, il vescovo ha lavorato per la Nato Holding di Trento.");
+    INFO(describe(y));
+    CHECK(entity(y, "Q7184") == nullptr);
+}

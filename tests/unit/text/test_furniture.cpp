@@ -42,3 +42,31 @@ TEST_CASE("furniture: the first line of text as a headline", "[text][furniture]"
     CHECK(kg::first_text_line("").empty());
     CHECK(kg::first_text_line(std::string(400, 'a')).size() == 300);
 }
+
+TEST_CASE("furniture: an outlet in lower case after a marker of several words, and the line under a byline",
+          "[text][furniture]") {
+    kg::SegmentationRules rules;
+    rules.furniture.byline_markers = {"par", "article rédigé par"};
+    rules.furniture.byline_connectors = {"et", "avec"};
+    const kg::Document doc = segmented("Le sommet de Nairobi\n"
+                                       "Article rédigé par kenyainfo avec AFP\n"
+                                       "Radio Nairobi\n"
+                                       "Le Kenya a signé un accord avec le Pérou.\n",
+                                       rules);
+    const kg::FurnitureFacts facts = kg::furniture_facts(doc, rules.furniture);
+    CHECK(facts.authors == std::vector<std::string>{"kenyainfo", "AFP"});
+    for (const auto& t : doc.tokens) {
+        CHECK(doc.view(t) != "AFP");
+        CHECK(doc.view(t) != "Radio"); // the outlet under the byline is furniture too
+    }
+    // A one-word marker needs a capital: "par" opens sentences.
+    const kg::Document prose = segmented("Le sommet\npar exemple hier soir\n", rules);
+    bool found = false;
+    for (const auto& t : prose.tokens) found |= prose.view(t) == "exemple";
+    CHECK(found);
+    // A sentence under a byline is the story.
+    const kg::Document story = segmented("Par Jean Dupont\nLe Kenya a signé.\n", rules);
+    found = false;
+    for (const auto& t : story.tokens) found |= story.view(t) == "Kenya";
+    CHECK(found);
+}

@@ -176,6 +176,9 @@ struct LanguageData {
     /// Common nouns that say what the place name after them is without being part of it ("il
     /// gasdotto Turkstream", "the river Dnipro"), unlike place heads ("piazza Dante").
     std::set<std::string> place_descriptors;
+    /// Points of the compass as nouns ("North", "Sud"): "the North" names the one state of an
+    /// article whose name holds the word (North Korea, Corea del Sud, Nordkorea).
+    std::set<std::string> compass_words;
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
     /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").

@@ -18,6 +18,8 @@ namespace kg {
 struct FurnitureRules {
     /// Words that open a byline: "by", "written by", "por", "von", "par", "a cura di".
     std::vector<std::string> byline_markers;
+    /// Words that join the names of a byline: "and", "with", "avec", "e", "con", "und".
+    std::vector<std::string> byline_connectors;
 };
 
 /// Stable name of a kind ("byline", "dateline", ...).
