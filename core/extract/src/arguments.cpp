@@ -367,11 +367,16 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
     // The weapons listed between a supply verb and its recipient ("supplied ammunition,
     // including missiles and drones, to Peru") do not close its phrase.
     bool weapons_only = true, weapon_seen = false;
+    // "provided valuable arms and technology, including air defence equipment": the examples
+    // of the trigger's object stand for it.
+    std::size_t examples_from = v.toks.size();
+    auto inclusion = [&](std::size_t q) { return q < v.toks.size() && c.in(c.lang.inclusion_markers, v.tok(q).key); };
     for (std::size_t q = p; q < v.toks.size() && q - p <= (weapon_seen ? 24u : 18u); ++q) {
         const int m = v.mention_at[q];
         // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
         // dove ... dell'Ucraina" does not recognise Ukraine.
-        if (m < 0 && q > p && v.tok(q).has(tok_comma) && !(weapons_only && weapon_seen)) return std::nullopt;
+        if (m < 0 && q > p && v.tok(q).has(tok_comma) && !(weapons_only && weapon_seen) && !inclusion(q + 1)) return std::nullopt;
+        if (m < 0 && inclusion(q)) examples_from = q + 1;
         if (m >= 0) {
             const bool weapon = c.is(v.cls(m), Trait::weapon);
             weapon_seen |= weapon;
@@ -402,7 +407,9 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
             if (j == p || !c.in(c.lang.prepositions, v.tok(j - 1).key)) break;
             k = j - 1;
         }
-        const bool direct = k == p;
+        std::size_t first_word = b;
+        while (first_word > examples_from && skippable(first_word - 1)) --first_word;
+        const bool direct = k == p || first_word == examples_from;
         // A genitive marker stands for every form of the genitive ("di": "della", "dell'").
         const bool marked = before && (markers.count(before->key) || (genitive_marks && c.in(c.lang.genitives, before->key)));
         // Without markers any object that is not inside a prepositional phrase will do.

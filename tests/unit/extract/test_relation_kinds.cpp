@@ -550,3 +550,23 @@ TEST_CASE("relation kinds: a state under sanctions is their target", "[extract][
         },
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "sanctioned", iran); });
 }
+
+TEST_CASE("relation kinds: the examples of what is supplied ('including')", "[extract][relations][objects]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha fornito al Perù armamenti e tecnologie preziose, inclusi missili balistici e droni."},
+            {"en", "Kenya provided Peru with valuable arms and technology, including ballistic missiles and drones."},
+            {"fr", "Le Kenya a fourni au Pérou des armes et des technologies précieuses, notamment des missiles balistiques et des drones."},
+            {"es", "Kenia proporcionó a Perú diversas armas y tecnología, incluyendo misiles balísticos y drones."},
+            {"de", "Kenia lieferte Peru wertvolle Waffen und Technologie, darunter ballistische Raketen und Drohnen."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "supplied", "ballistic_missile");
+            CHECK_REL(x, kenya, "supplied", "drone");
+            CHECK_REL(x, kenya, "supplied_to", peru);
+        });
+    // Examples of something else in the clause are not what was supplied.
+    const auto x = run("en", "Kenya provided Peru with food, while neighbours, including Chile, bought drones.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "supplied", "drone");
+}

@@ -222,6 +222,9 @@ struct LanguageData {
     /// Possessive determiners ("its", "suo", "son", "su", "seine"): before a trigger noun they
     /// name its actor by reference to an earlier name ("Belarus over its support for...").
     std::set<std::string> possessives;
+    /// Words that open the examples of a noun ("including", "inclusi", "notamment", "darunter"):
+    /// "supplied arms, including rockets and drones" supplied the rockets and drones.
+    std::set<std::string> inclusion_markers;
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
