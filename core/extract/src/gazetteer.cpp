@@ -116,7 +116,9 @@ const PhraseEntry* genitive_alias(const StageContext& c, const Token& t) {
 bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::uint32_t b, std::uint32_t e, bool title_case) {
     // An acronym in title case is a word like any other: a longer name the model reads
     // around it ("Rai Holding", "Fundación Efe") keeps it.
-    if (title_case)
+    // A given name after it starts a person's name instead ("della Nato Mark Rutte").
+    const bool person_follows = e < c.doc.tokens.size() && c.in(c.lang.given_names, c.doc.tokens[e].key);
+    if (title_case && !person_follows)
         for (const NameSpan& n : c.annotated.names) {
             if (n.tok_begin > b) break;
             if (n.tok_end >= e && n.tok_end - n.tok_begin > e - b && n.label != NameLabel::person) return true;

@@ -267,11 +267,58 @@ void emit_reading(Reading& r, Emitter& em, const SentenceFacts& claim) {
         for (const auto& ok : r.objects) em.emit(sk, r.def, ok, s, claim, r.trigger_span());
 }
 
+// Two actors joined by a hyphen, a dash or a slash with no space ("Pyongyang-Mosca",
+// "Russia–North Korea", "US/Japan"), the first at word position q: the mentions, or {-1, -1}.
+std::pair<int, int> joined_pair_at(const SentenceView& v, std::size_t q) {
+    const int first = v.mention_at[q];
+    if (first < 0) return {-1, -1};
+    const std::size_t e = v.extent(first).second;
+    if (e + 1 >= v.toks.size()) return {-1, -1};
+    const int second = v.mention_at[e + 1];
+    if (second < 0 || second == first) return {-1, -1};
+    const std::string_view between = v.c.doc.text.substr(v.tok(e).span.end, v.tok(e + 1).span.begin - v.tok(e).span.end);
+    const bool joined = between == "-" || between == "/" || between == "\xE2\x80\x93" || between == "\xE2\x80\x94";
+    if (!joined || !v.c.is(v.cls(first), Trait::agent) || !v.c.is(v.cls(second), Trait::agent)) return {-1, -1};
+    return {first, second};
+}
+
+// "la cooperazione militare Pyongyang-Mosca", "the Russia-North Korea partnership": a pair
+// of actors joined by a hyphen next to a symmetric trigger noun, with at most two words
+// between, are the two parties, whatever the clause's subject.
+std::pair<int, int> joined_parties(const SentenceView& v, std::size_t p, std::size_t after) {
+    constexpr std::size_t max_between = 2;
+    // After the trigger only where it is a noun; a pair right before it makes it one.
+    for (std::size_t q = after; noun_use(v, p) && q < v.toks.size() && q <= after + max_between; ++q) {
+        if (auto pair = joined_pair_at(v, q); pair.first >= 0) return pair;
+        if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma) || ends_clause(v.tok(q))) break;
+    }
+    for (std::size_t q = p; q-- > 0 && p - q <= max_between + 1;) {
+        const int m = v.mention_at[q];
+        if (m < 0) {
+            if (v.tok(q).has(tok_comma) || ends_clause(v.tok(q))) break;
+            continue;
+        }
+        const std::size_t first = v.extent(m).first;
+        if (first > 0 && v.mention_at[first - 1] >= 0)
+            if (auto pair = joined_pair_at(v, v.extent(v.mention_at[first - 1]).first); pair.second == m) return pair;
+        break;
+    }
+    return {-1, -1};
+}
+
 void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std::string& topic) {
     const SentenceView& v = r.v;
     const StageContext& c = v.c;
     SentenceFacts claim = facts;
     if (!claim_before_trigger(v, r.p, claim)) return;
+    if (r.def.symmetric) {
+        if (auto [a, b] = joined_parties(v, r.p, r.after); a >= 0 && r.def.admits_subject(v.cls(a)) && r.def.admits_object(v.cls(b))) {
+            r.subjects = arguments_of(v, {a});
+            r.objects = arguments_of(v, {b});
+            emit_reading(r, em, claim);
+            return;
+        }
+    }
     std::vector<int> subject_mentions = passive_agents(v, r.after, r.def);
     r.passive = !subject_mentions.empty();
     if (!r.passive) {

@@ -570,3 +570,23 @@ TEST_CASE("relation kinds: the examples of what is supplied ('including')", "[ex
     INFO(describe(x));
     CHECK_NO_REL(x, kenya, "supplied", "drone");
 }
+
+TEST_CASE("relation kinds: a pair joined by a hyphen next to a reciprocal noun", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "Lima sostiene che la cooperazione militare Kenya-Iran è illegale."},
+            {"en", "Lima says the Kenya-Iran military cooperation is illegal."},
+            {"fr", "Lima estime que la coopération militaire Kenya-Iran est illégale."},
+            {"es", "Lima sostiene que la cooperación militar Kenia-Irán es ilegal."},
+            {"de", "Lima hält die Kenia-Iran-Kooperation für illegal."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "cooperates_with", iran);
+            CHECK_NO_REL(x, peru, "cooperates_with", kenya);
+            CHECK_NO_REL(x, peru, "cooperates_with", iran);
+        });
+    // A pair far from the noun is no party of it.
+    const auto x = run("en", "The Kenya-Iran summit ended, and Peru announced new cooperation with Chile.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "cooperates_with", iran);
+}
