@@ -28,6 +28,30 @@ bool after_locative_trigger(const StageContext& c, const std::vector<const Token
     return false;
 }
 
+// The preposition at word q introduces the object of the verb right before it, and that
+// object is an actor, never a place ("a fourni à Moscou des drones", "ha venduto a Teheran",
+// "sanctions imposed on Pyongyang"): a capital there stands for its state.
+// The verb may have its direct object between ("livré des drones à Moscou"), a few words.
+bool marks_actor_object(const StageContext& c, const std::vector<const Token*>& words, std::size_t q) {
+    constexpr std::size_t max_object_words = 4;
+    const ClassId state = c.class_with(Trait::sovereign), place = c.class_with(Trait::location);
+    for (std::size_t k = q; k-- > 0 && q - k <= max_object_words + 1;) {
+        const Token& w = *words[k];
+        if (w.has(tok_comma) || w.key == ";" || w.key == ":" || w.key == ".") return false;
+        const std::string st = c.stem(w.key);
+        for (const auto& [name, cues] : c.lang.relation_cues) {
+            const RelationDef* def = c.onto.find_relation(name);
+            if (!def || !def->admits_object(state) || def->admits_object(place)) continue;
+            for (const auto& t : cues.triggers) {
+                if (t.stems.size() != 1 || t.stems[0] != st) continue;
+                const auto& markers = t.object_markers.empty() ? cues.object_markers : t.object_markers;
+                if (markers.count(words[q]->key)) return true;
+            }
+        }
+    }
+    return false;
+}
+
 const PhraseEntry* best_alias(const StageContext& c, const std::vector<const Token*>& words, std::size_t i, std::size_t& n);
 
 // A place the gazetteer knows that is no capital ("Zaporizhzhia"), named at word i.
@@ -53,7 +77,7 @@ bool used_as_place(const StageContext& c, const std::vector<const Token*>& words
     }
     if (i == 0) return false;
     const std::string& prev = words[i - 1]->key;
-    if (c.in(c.lang.locative_prepositions, prev)) return true;
+    if (c.in(c.lang.locative_prepositions, prev)) return !marks_actor_object(c, words, i - 1);
     if (after_locative_trigger(c, words, i)) return true;
     if (c.in(c.lang.place_heads, prev)) return true;
     if (i >= 2 && c.in(c.lang.name_connectors, prev) && c.in(c.lang.place_heads, words[i - 2]->key)) return true;

@@ -69,8 +69,36 @@ bool in_apposition(const SentenceView& v, std::size_t p) {
 }
 
 // Active voice: the strategies that name the subject, in order; then the object after it.
+// "arms transfers from the DPRK to Russia", "truppe inviate dalla Corea del Nord": an actor
+// introduced by a source marker within a few words after the trigger is where the object
+// comes from, the subject. Nothing but articles, the trigger's own object and a complement
+// may come between.
+std::vector<int> source_after(const Reading& r) {
+    constexpr std::size_t max_words = 4;
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    if (r.cues.source_markers.empty()) return {};
+    for (std::size_t q = r.after; q < v.toks.size() && q <= r.after + max_words; ++q) {
+        const Token& t = v.tok(q);
+        if (t.has(tok_comma) || ends_clause(t)) return {};
+        if (!r.cues.source_markers.count(t.key)) continue;
+        std::size_t k = q + 1;
+        while (k < v.toks.size() && v.mention_at[k] < 0 && (c.in(c.lang.articles, v.tok(k).key) || v.tok(k).has(tok_apostrophe))) ++k;
+        if (k >= v.toks.size()) return {};
+        const int m = v.mention_at[k];
+        if (m < 0 || !c.is(v.cls(m), Trait::agent) || !r.def.admits_subject(v.cls(m))) continue;
+        return coordination_group(v, m);
+    }
+    return {};
+}
+
 void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const SentenceView& v = r.v;
+    subject_mentions = source_after(r);
+    if (!subject_mentions.empty()) {
+        r.blocked = true;
+        return;
+    }
     const bool nominal = r.inside >= 0 && v.c.is(v.cls(r.inside), Trait::agreement);
     const bool have = !r.subjects.empty();
     if (nominal) subject_mentions = body_after_agreement(v, r.after, r.inside, r.def);
@@ -306,6 +334,22 @@ std::pair<int, int> joined_parties(const SentenceView& v, std::size_t p, std::si
     return {-1, -1};
 }
 
+// The patient of a passive reaches its participle over auxiliaries and at most one other
+// word ("la Russia è stata ieri sanzionata"); "condemned the arms sent by Iran" has its own
+// patient, the arms, between.
+bool patient_reaches(const SentenceView& v, int patient, std::size_t p) {
+    const StageContext& c = v.c;
+    int other = 0;
+    for (std::size_t q = v.extent(patient).second + 1; q < p; ++q) {
+        const Token& t = v.tok(q);
+        if (c.in(c.lang.function_words, t.key) || c.in(c.lang.articles, t.key) || c.in(c.lang.prepositions, t.key) ||
+            t.has(tok_apostrophe) || t.has(tok_comma))
+            continue;
+        if (++other > 1) return false;
+    }
+    return true;
+}
+
 void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std::string& topic) {
     const SentenceView& v = r.v;
     const StageContext& c = v.c;
@@ -330,13 +374,17 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
     }
     if (r.passive) {
         // The patient of a passive stands outside prepositional phrases too.
-        if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first))
+        if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first) && patient_reaches(v, *o, r.p))
             r.objects = arguments_of(v, coordination_group(v, *o));
         // A destination after the participle ("inviati in Russia da Kim").
         const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
+        // Or right after the agent ("inviate dall'Iran al Perù").
+        constexpr std::size_t max_after_agent = 3;
+        const std::size_t agent_end = v.extent(subject_mentions.back()).second;
         if (r.objects.empty() && !markers.empty())
             if (auto o = object_after(v, r.after, r.def, markers, subject_mentions.front());
-                o && v.extent(*o).second < v.extent(subject_mentions.front()).first)
+                o && (v.extent(*o).second < v.extent(subject_mentions.front()).first ||
+                      (v.extent(*o).first > agent_end && v.extent(*o).first <= agent_end + max_after_agent)))
                 r.objects = arguments_of(v, coordination_group(v, *o));
     } else {
         read_active(r, subject_mentions);

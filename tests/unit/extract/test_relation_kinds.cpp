@@ -590,3 +590,40 @@ TEST_CASE("relation kinds: a pair joined by a hyphen next to a reciprocal noun",
     INFO(describe(x));
     CHECK_NO_REL(x, kenya, "cooperates_with", iran);
 }
+
+TEST_CASE("relation kinds: where the supply comes from names its supplier", "[extract][relations][objects]") {
+    in_each(
+        {
+            {"it", "Il Cile ha condannato le armi inviate dall'Iran al Perù."},
+            {"en", "Chile condemned the continued arms transfers from Iran to Peru."},
+            {"fr", "Le Chili a condamné les armes envoyées depuis l'Iran vers le Pérou."},
+            {"es", "Chile condenó las armas enviadas desde Irán a Perú."},
+            {"de", "Chile verurteilte die Waffenlieferungen aus Iran an Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, iran, "supplied_to", peru);
+            CHECK_NO_REL(x, "Q298", "supplied_to", peru);
+            CHECK_NO_REL(x, iran, "supplied_to", "Q298");
+        });
+}
+
+TEST_CASE("relation kinds: a capital after the marker of an actor object is its state", "[extract][relations][objects]") {
+    constexpr const char* turkey = "Q43";
+    in_each(
+        {
+            {"it", "L'Iran ha consegnato droni ad Ankara."},
+            {"en", "Iran delivered drones to Ankara."},
+            {"fr", "L'Iran a livré des drones à Ankara."},
+            {"es", "Irán entregó drones a Ankara."},
+        },
+        [&](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, iran, "supplied_to", turkey);
+            for (const auto& e : x.entities) CHECK(e.type != "Place");
+        });
+    // A destination stays a place: troops deployed to a capital are there.
+    const auto x = run("en", "Iran deployed troops to Ankara.");
+    INFO(describe(x));
+    bool place = false;
+    for (const auto& e : x.entities) place |= e.type == "Place";
+    CHECK(place);
+}

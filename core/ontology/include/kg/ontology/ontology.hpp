@@ -158,6 +158,10 @@ struct RelationCues {
     /// Word keys that introduce the object ("a", "alla", "to"): when given, the object is the
     /// first range-compatible mention after one of them.
     std::set<std::string> object_markers;
+    /// Word keys that introduce where the object comes from ("from", "da", "desde", "von"):
+    /// an actor after one, right after the trigger, is its subject ("arms transfers from the
+    /// DPRK to Russia"), whatever the clause's subject.
+    std::set<std::string> source_markers;
     /// Whether a subject may be taken from the previous sentence when the trigger's clause
     /// has none (pro-drop: "Ha ringraziato la Corea del Nord").
     bool carry_subject = false;
