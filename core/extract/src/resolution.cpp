@@ -21,9 +21,13 @@ namespace kg::detail {
 namespace {
 
 // The body an actor belongs to at the top ("the Security Council" -> "the United Nations");
-// a person stands for the state or body the article gives them a role in.
+// a person stands for the state or body the article gives them a role in, or else the one
+// the gazetteer says they act for (a head of state signs for the state).
 std::string top_actor(const StageContext& c, std::string key, const std::map<std::string, std::string>& role_of) {
-    if (auto it = role_of.find(key); it != role_of.end()) key = it->second;
+    if (auto it = role_of.find(key); it != role_of.end())
+        key = it->second;
+    else if (const EntityRecord* person = c.onto.find_by_graph_id(key); person && !person->affiliation.empty())
+        if (const EntityRecord* body = c.onto.find_entity(person->affiliation)) key = Ontology::graph_id(*body);
     for (int hops = 0; hops < 8; ++hops) {
         const EntityRecord* rec = c.onto.find_by_graph_id(key);
         if (!rec || rec->part_of.empty()) break;

@@ -334,6 +334,29 @@ std::pair<int, int> joined_parties(const SentenceView& v, std::size_t p, std::si
     return {-1, -1};
 }
 
+// "ha firmato un trattato con la Corea del Nord", "signed a pact with Kenya": an actor
+// introduced by a partner marker right after the object is a party too.
+std::vector<int> partners_after(const Reading& r) {
+    constexpr std::size_t max_words = 2;
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    if (r.cues.partner_markers.empty() || r.objects.empty()) return {};
+    std::size_t end = 0;
+    for (int m : v.mentions)
+        if (v.mention(m).span.end == r.objects.back().span.end) end = v.extent(m).second + 1;
+    if (end == 0) return {};
+    for (std::size_t q = end; q < v.toks.size() && q <= end + max_words; ++q) {
+        if (!r.cues.partner_markers.count(v.tok(q).key)) continue;
+        std::size_t k = q + 1;
+        while (k < v.toks.size() && v.mention_at[k] < 0 && (c.in(c.lang.articles, v.tok(k).key) || v.tok(k).has(tok_apostrophe))) ++k;
+        if (k >= v.toks.size() || v.mention_at[k] < 0) return {};
+        const int m = v.mention_at[k];
+        if (!c.is(v.cls(m), Trait::agent) || !r.def.admits_subject(v.cls(m))) return {};
+        return coordination_group(v, m);
+    }
+    return {};
+}
+
 // The patient of a passive reaches its participle over auxiliaries and at most one other
 // word ("la Russia è stata ieri sanzionata"); "condemned the arms sent by Iran" has its own
 // patient, the arms, between.
@@ -402,7 +425,9 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
     // "La Russia e la Corea del Nord si sono avvicinate": a coordinated subject of a
     // symmetric relation relates its members to each other.
     if (r.def.symmetric && r.subjects.size() >= 2) r.objects.clear();
+    const std::vector<int> partners = partners_after(r);
     carry_subject(r, topic);
+    for (auto& a : arguments_of(v, partners)) r.subjects.push_back(std::move(a));
     emit_reading(r, em, claim);
 }
 

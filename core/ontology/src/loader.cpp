@@ -605,7 +605,7 @@ private:
                     f.fail(at, "unknown relation \"" + name + "\" (not in relations.json)");
                 }
                 f.object_of(cues, "relation cues");
-                f.only_keys(cues, {"triggers", "object_markers", "source_markers", "carry_subject"});
+                f.only_keys(cues, {"triggers", "object_markers", "source_markers", "partner_markers", "carry_subject"});
                 RelationCues& rc = L.relation_cues[name];
                 if (const auto* t = cues.find("triggers")) {
                     auto more = triggers_of(f, *t, "\"triggers\"", code);
@@ -613,6 +613,7 @@ private:
                 }
                 if (const auto* m = cues.find("object_markers")) add_keys(rc.object_markers, f.strings_of(*m, "\"object_markers\""));
                 if (const auto* m = cues.find("source_markers")) add_keys(rc.source_markers, f.strings_of(*m, "\"source_markers\""));
+                if (const auto* m = cues.find("partner_markers")) add_keys(rc.partner_markers, f.strings_of(*m, "\"partner_markers\""));
                 if (const auto* c = cues.find("carry_subject")) rc.carry_subject = f.bool_of(*c, "\"carry_subject\"");
             }
         }

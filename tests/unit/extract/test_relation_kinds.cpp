@@ -627,3 +627,27 @@ TEST_CASE("relation kinds: a capital after the marker of an actor object is its 
     for (const auto& e : x.entities) place |= e.type == "Place";
     CHECK(place);
 }
+
+TEST_CASE("relation kinds: the partner after the agreement signed it too", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha firmato un patto di difesa con il Perù."},
+            {"en", "Kenya signed a defence pact with Peru."},
+            {"fr", "Le Kenya a signé un pacte de défense avec le Pérou."},
+            {"es", "Kenia firmó un pacto de defensa con Perú."},
+            {"de", "Kenia unterzeichnete einen Verteidigungspakt mit Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, kenya, "signed", "Agreement"));
+            CHECK(relation_to_class(x, peru, "signed", "Agreement"));
+        });
+    // Parties that are not those of a known treaty make a treaty of their own: Russia's pact
+    // with Kenya is not Russia's treaty with North Korea.
+    const auto x = run("en", "Russia signed a defence pact with Kenya.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, russia, "signed", "comprehensive_strategic_partnership_treaty");
+    // Heads of state sign for their states: Putin's pact with Kim is the known treaty.
+    const auto y = run("it", "Dopo la firma di un patto di difesa con Vladimir Putin, Kim ha inviato truppe.");
+    INFO(describe(y));
+    CHECK_REL(y, "Q7747", "signed", "comprehensive_strategic_partnership_treaty");
+}

@@ -162,6 +162,9 @@ struct RelationCues {
     /// an actor after one, right after the trigger, is its subject ("arms transfers from the
     /// DPRK to Russia"), whatever the clause's subject.
     std::set<std::string> source_markers;
+    /// Word keys that introduce another party after the object ("with", "con", "avec",
+    /// "mit"): "Russia signed a pact with Kenya" — Kenya signed it too.
+    std::set<std::string> partner_markers;
     /// Whether a subject may be taken from the previous sentence when the trigger's clause
     /// has none (pro-drop: "Ha ringraziato la Corea del Nord").
     bool carry_subject = false;
