@@ -89,7 +89,8 @@ bool case_ok(const PhraseEntry& e, const std::vector<const Token*>& words, std::
             // longer name the name finder reads: "Rai Holding".)
             const auto name_word = [&](std::size_t j) { return j > 0 && (words[j]->has(tok_upper_initial) || words[j]->has(tok_all_caps)); };
             // "Itar-Tass" is one name; "l'Otan" is the acronym after an elided article.
-            const bool glued = i > 0 && ((words[i - 1]->span.end == t.span.begin && !words[i - 1]->has(tok_apostrophe)) ||
+            const bool glued = i > 0 && ((words[i - 1]->span.end == t.span.begin && words[i - 1]->has(tok_word) &&
+                                          !words[i - 1]->has(tok_apostrophe)) ||
                                          words[i - 1]->has(tok_hyphen));
             if (i == 0 || glued || name_word(i - 1)) return false;
         }

@@ -1750,3 +1750,45 @@ TEST_CASE("extract: an acronym written in title case, alone inside a sentence (f
     INFO(describe(y));
     CHECK(entity(y, "Q7184") == nullptr);
 }
+
+TEST_CASE("extract: the Islamic Republic is Iran, unless another state's name goes on (five languages)", "[extract][names]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "Tre alti ufficiali della Repubblica islamica sono stati sanzionati."},
+        {"en", "Three senior officers of the Islamic Republic were sanctioned."},
+        {"fr", "Trois hauts gradés de la République islamique ont été sanctionnés."},
+        {"es", "Tres altos mandos de la República Islámica fueron sancionados."},
+        {"de", "Drei hohe Offiziere der Islamischen Republik wurden sanktioniert."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        if (lang != "de") CHECK(entity(x, "Q794")); // German declines it: "der Islamischen Republik"
+    }
+    auto y = run("en", "The Islamic Republic of Pakistan voted.");
+    INFO(describe(y));
+    CHECK(entity(y, "Q843"));
+    CHECK(entity(y, "Q794") == nullptr);
+}
+
+TEST_CASE("extract: an acronym in title case in brackets after its description (it)", "[extract][it][names]") {
+    auto x = run("it", "Sono le stime diffuse dall'intelligence di Seul (Nis) in un'audizione parlamentare.");
+    INFO(describe(x));
+    CHECK(entity(x, "national_intelligence_service"));
+}
+
+TEST_CASE("extract: unmanned aerial vehicles are drones (five languages)", "[extract][weapons]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "Lo sviluppo di veicoli aerei senza pilota (UAV) preoccupa Lima."},
+        {"en", "The development of unmanned aerial vehicles (UAVs) worries Lima."},
+        {"fr", "Le développement de véhicules aériens sans pilote (UAV) inquiète Lima."},
+        {"es", "El desarrollo de vehículos aéreos no tripulados (UAV) preocupa a Lima."},
+        {"de", "Die Entwicklung unbemannter Luftfahrzeuge (UAV) beunruhigt Lima."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "drone"));
+        for (const auto& e : x.entities)
+            if (e.id != "drone") CHECK(e.aliases.count("UAV") + e.aliases.count("UAVs") == 0);
+    }
+}
