@@ -160,6 +160,12 @@ bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::ui
             continue;
         }
         if (n.tok_end - n.tok_begin <= e - b) continue;
+        // "Western Russia": compass adjectives before a state make no name of their own.
+        if (c.is(alias.cls, Trait::sovereign) && n.tok_end == e) {
+            std::uint32_t k = n.tok_begin;
+            while (k < b && c.in(c.lang.compass_adjectives, c.doc.tokens[k].key)) ++k;
+            if (k == b) continue;
+        }
         // An event or a title named after a place ("U.S. Open", "la guerra di Corea" is
         // another name) counts when the model is sure of it.
         if (n.label == NameLabel::misc && n.confidence < 0.7f) continue;

@@ -467,7 +467,7 @@ private:
     void load_language(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
-                           "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads", "place_descriptors", "compass_words",
+                           "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_adjectives",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
@@ -529,6 +529,7 @@ private:
         add_keys(L.place_heads, list("place_heads"));
         add_keys(L.place_descriptors, list("place_descriptors"));
         add_keys(L.compass_words, list("compass_words"));
+        add_keys(L.compass_adjectives, list("compass_adjectives"));
         add_keys(L.agreement_heads, list("agreement_heads"));
         add_keys(L.treaty_heads, list("treaty_heads"));
         add_keys(L.weapon_heads, list("weapon_heads"));

@@ -186,6 +186,9 @@ struct LanguageData {
     /// Points of the compass as nouns ("North", "Sud"): "the North" names the one state of an
     /// article whose name holds the word (North Korea, Corea del Sud, Nordkorea).
     std::set<std::string> compass_words;
+    /// Adjectives of the compass before a name ("Western", "Eastern"): "Western Russia" is a
+    /// part of Russia the text names by Russia's name, not a name of its own.
+    std::set<std::string> compass_adjectives;
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
     /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
