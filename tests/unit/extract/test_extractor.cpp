@@ -1802,3 +1802,11 @@ TEST_CASE("extract: a compass adjective before a state names a part of it (en)",
     CHECK(entity_named(x, "Western Russia") == nullptr);
     CHECK(entity_named(x, "Eastern Europe")); // a place's name of its own stays whole
 }
+
+TEST_CASE("extract: a German compound of a name and a place head is a place (de)", "[extract][de][places]") {
+    auto x = run("de", "Anschließend fuhren beide zu Unterredungen in den Mirador-Palast.");
+    INFO(describe(x));
+    const auto* palace = entity_named(x, "Mirador-Palast");
+    REQUIRE(palace);
+    CHECK(palace->type == "Place");
+}
