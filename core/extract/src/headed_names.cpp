@@ -155,7 +155,11 @@ void find_headed_names(StageContext& c) {
             // "the Kenyan defence ministry") is a body; alone ("il ministero russo") it is the
             // state acting.
             const bool named = t.has(tok_upper_initial) && !c.lang.person_needs_given_name;
-            if (organization_head(c, t.key)) {
+            // "state news agency": where the head comes last, a head followed by another one
+            // is a modifier of it.
+            const bool head_follows = c.lang.modifiers_before_head && i + 1 < words.size() && c.owner[index[i + 1]] < 0 &&
+                                      organization_head(c, words[i + 1]->key);
+            if (organization_head(c, t.key) && !head_follows) {
                 const bool agent_only = !named && c.in(c.lang.state_agents, t.key);
                 const std::size_t n =
                     c.lang.modifiers_before_head ? body_head_last(c, sw, i, agent_only) : body_head_first(c, sw, i, agent_only);

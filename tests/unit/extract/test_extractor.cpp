@@ -1810,3 +1810,23 @@ TEST_CASE("extract: a German compound of a name and a place head is a place (de)
     REQUIRE(palace);
     CHECK(palace->type == "Place");
 }
+
+TEST_CASE("extract: a state's news agency described in any language is the known agency (five languages)", "[extract][bodies]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "L'agenzia di stampa statale cinese ha riferito che il vertice è storico."},
+        {"en", "The Chinese state news agency reported that the summit was historic."},
+        {"fr", "L'agence de presse officielle chinoise a rapporté que le sommet était historique."},
+        {"es", "La agencia estatal china informó que la cumbre fue histórica."},
+        {"de", "Die chinesische staatliche Nachrichtenagentur meldete, der Gipfel sei historisch."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        CHECK(entity(x, "xinhua"));
+    }
+    // A state the gazetteer knows no agency of keeps a body of its own, keyed by kind and state.
+    auto y = run("en", "The Kenyan state news agency reported that the summit was historic.");
+    INFO(describe(y));
+    CHECK(entity(y, "xinhua") == nullptr);
+    CHECK(entity(y, "state_news_agency_q114"));
+}
