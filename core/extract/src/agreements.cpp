@@ -239,10 +239,19 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
         }
         if (treaty_key.empty()) { treaty_key = ph.key; treaty_label = ph.label; }
     }
+    // A bare head with no earlier description of its kind ("Sanzioni all'Iran" in a title)
+    // refers forward to the first one the article goes on to describe ("sanzioni europee").
+    auto own_key = [&](const AgreementPhrase& ph) { return ph.treaty_like ? treaty_key : ph.key; };
     std::map<std::string, std::string> last_by_head;
-    for (const auto& ph : phrases) {
+    for (std::size_t i = 0; i < phrases.size(); ++i) {
+        const AgreementPhrase& ph = phrases[i];
         std::string key, label, wikidata;
         bool known = false;
+        std::string ahead;
+        if (ph.bare && !ph.treaty_like && !last_by_head.count(ph.head))
+            for (std::size_t j = i + 1; j < phrases.size() && ahead.empty(); ++j)
+                if (phrases[j].head == ph.head && !phrases[j].bare && !link_to_known_agreement(c, phrases[j].content))
+                    ahead = own_key(phrases[j]);
         if (const EntityRecord* rec = link_to_known_agreement(c, ph.content)) {
             key = Ontology::graph_id(*rec);
             label = rec->label;
@@ -254,6 +263,8 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
             known = c.onto.find_by_graph_id(key) != nullptr;
         } else if (ph.bare && last_by_head.count(ph.head)) {
             key = last_by_head[ph.head];
+        } else if (!ahead.empty()) {
+            key = ahead;
         } else {
             key = ph.key;
             label = ph.label;

@@ -83,6 +83,11 @@ std::map<std::string, std::string> agreement_keys(StageContext& c) {
     for (const RoleLink& l : c.roles)
         if (!l.affiliation.empty()) role_of.emplace(l.person, l.affiliation);
     std::map<std::string, std::string> rename;
+    struct Identified {
+        std::string kind;
+        std::set<std::string> actors, targets;
+    };
+    std::map<std::string, Identified> identified;
     for (const auto& [key, f] : facts) {
         std::set<std::string> actors, targets;
         for (const auto& a : f.actors) actors.insert(top_actor(c, a, role_of));
@@ -99,10 +104,25 @@ std::map<std::string, std::string> agreement_keys(StageContext& c) {
         for (const auto& t : f.targets) targets.insert(top_actor(c, t, role_of));
         const std::string id = identity(f.kind, actors, targets);
         if (id.empty()) continue;
+        identified[key] = {f.kind, actors, targets};
         if (const EntityRecord* known = known_agreement(c, f.kind, actors, targets))
             rename[key] = Ontology::graph_id(*known);
         else
             rename[key] = slugify(id);
+    }
+    // "Sanzioni all'Iran" ... "sanzioni europee contro l'Iran": within one article, an
+    // agreement named by its targets alone is the one agreement of its kind that has the same
+    // targets and names its actors too.
+    for (const auto& [key, a] : identified) {
+        if (!a.actors.empty() || a.targets.empty()) continue;
+        std::string only;
+        int found = 0;
+        for (const auto& [other, b] : identified)
+            if (other != key && b.kind == a.kind && !b.actors.empty() && b.targets == a.targets && rename[other] != only) {
+                only = rename[other];
+                ++found;
+            }
+        if (found == 1) rename[key] = only;
     }
     return rename;
 }

@@ -1830,3 +1830,20 @@ TEST_CASE("extract: a state's news agency described in any language is the known
     CHECK(entity(y, "xinhua") == nullptr);
     CHECK(entity(y, "state_news_agency_q114"));
 }
+
+TEST_CASE("extract: sanctions named first by their target are the ones described next (five languages)", "[extract][agreements]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"it", "Sanzioni al Kenya per i droni\n\nL'Unione europea ha adottato sanzioni contro il Kenya. Le sanzioni colpiscono la sua industria."},
+        {"en", "Sanctions on Kenya over drones\n\nThe European Union imposed sanctions against Kenya. The sanctions hit its industry."},
+        {"fr", "Sanctions contre le Kenya pour les drones\n\nL'Union européenne a imposé des sanctions contre le Kenya. Les sanctions frappent son industrie."},
+        {"es", "Sanciones a Kenia por los drones\n\nLa Unión Europea impuso sanciones contra Kenia. Las sanciones afectan a su industria."},
+        {"de", "Sanktionen gegen Kenia wegen Drohnen\n\nDie Europäische Union verhängte Sanktionen gegen Kenia. Die Sanktionen treffen seine Industrie."},
+    };
+    for (const auto& [lang, text] : cases) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        int agreements = 0;
+        for (const auto& e : x.entities) agreements += e.type == "Agreement";
+        CHECK(agreements == 1);
+    }
+}
