@@ -177,7 +177,11 @@ std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const 
     for (std::size_t q = after; q < v.toks.size() && q <= after + 6; ++q) {
         const Token& t = v.tok(q);
         if (c.in(c.lang.passive_agents, t.key)) {
-            for (std::size_t r = q + 1; r < v.toks.size() && r <= q + 2; ++r) {
+            // Articles, and the role words and demonyms that introduce a name ("by North
+            // Korean leader Kim Jong Un"), may come between.
+            std::size_t last = q + 2;
+            for (std::size_t k = q + 1; k < v.toks.size() && k < q + 6 && v.mention_at[k] < 0 && v.introducer(k); ++k) last = k + 1;
+            for (std::size_t r = q + 1; r < v.toks.size() && r <= last; ++r) {
                 const int m = v.mention_at[r];
                 if (m < 0 || !admits_subject(v, def, m)) continue;
                 std::vector<int> agents = coordination_group(v, m);
@@ -196,7 +200,9 @@ std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const 
         }
         if (q == after + 1 && !complement_passed) {
             // Not an agent marker in the first two words: only a complement may come first.
-            if (v.mention_at[after] >= 0 || !c.in(c.lang.prepositions, v.tok(after).key)) break;
+            const Token& n = v.tok(after + 1);
+            const bool dated = c.in(c.lang.articles, v.tok(after).key) && (n.has(tok_digit) || c.lang.months.count(n.key));
+            if (v.mention_at[after] >= 0 || !(c.in(c.lang.prepositions, v.tok(after).key) || dated)) break;
         }
         if (const int m = v.mention_at[q]; m >= 0) {
             if (complement_passed || !prepositional(v, v.extent(m).first)) break;
@@ -205,7 +211,10 @@ std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const 
             continue;
         }
         if (t.has(tok_comma) || ends_clause(t)) break;
-        if (q > after && !c.in(c.lang.articles, t.key) && !t.has(tok_apostrophe) && !c.in(c.lang.prepositions, t.key)) break;
+        // A date is a complement too: "signed in June by", "firmato il 19 giugno da".
+        const bool date_word = c.lang.months.count(t.key) || c.in(c.lang.weekdays, t.key) || t.has(tok_digit);
+        if (q > after && !date_word && !c.in(c.lang.articles, t.key) && !t.has(tok_apostrophe) && !c.in(c.lang.prepositions, t.key))
+            break;
     }
     return {};
 }

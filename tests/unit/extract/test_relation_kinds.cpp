@@ -651,3 +651,40 @@ TEST_CASE("relation kinds: the partner after the agreement signed it too", "[ext
     INFO(describe(y));
     CHECK_REL(y, "Q7747", "signed", "comprehensive_strategic_partnership_treaty");
 }
+
+TEST_CASE("relation kinds: a passive's agent after a date and a role", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il trattato è stato firmato il 19 giugno dal presidente keniano William Ruto."},
+            {"en", "The treaty was signed in June by Kenyan President William Ruto."},
+            {"fr", "Le traité a été signé en juin par le président kényan William Ruto."},
+            {"es", "El tratado fue firmado en junio por el presidente keniano William Ruto."},
+            // German puts the participle last ("wurde im Juni von ... unterzeichnet"): see the
+            // verb-final cases, which fail as expected.
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK(relation_to_class(x, "william_ruto", "signed", "Agreement")); });
+}
+
+TEST_CASE("relation kinds: 'the two countries' are the pair named before", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il Kenya e il Perù si sono avvicinati da quando il Cile ha attaccato l'Iran. I due paesi hanno concluso un accordo di mutua difesa."},
+            {"en", "Kenya and Peru have grown closer since Chile attacked Iran. The two countries' new mutual defence treaty was signed in June."},
+            {"fr", "Le Kenya et le Pérou se sont rapprochés depuis que le Chili a attaqué l'Iran. Le traité de défense mutuelle entre les deux pays a été signé en juin."},
+            {"es", "Kenia y Perú se han acercado desde que Chile atacó a Irán. El tratado de defensa mutua entre los dos países se firmó en junio."},
+            {"de", "Kenia und Peru sind sich nähergekommen, seit Chile Iran angriff. Der Verteidigungsvertrag der beiden Länder wurde im Juni unterzeichnet."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, kenya, "signed", "Agreement"));
+            CHECK(relation_to_class(x, peru, "signed", "Agreement"));
+            CHECK_FALSE(relation_to_class(x, iran, "signed", "Agreement"));
+            CHECK_FALSE(relation_to_class(x, "Q298", "signed", "Agreement"));
+        });
+}
+
+TEST_CASE("relation kinds: two states who could sign are no parties yet", "[extract][relations][agreements]") {
+    const auto x = run("it", "Il Kenya e il Perù si sono avvicinati. Secondo Lima, i due governi potrebbero firmare un accordo di partenariato.");
+    INFO(describe(x));
+    CHECK_FALSE(relation_to_class(x, kenya, "signed", "Agreement"));
+    CHECK_FALSE(relation_to_class(x, peru, "signed", "Agreement"));
+}

@@ -189,6 +189,12 @@ struct LanguageData {
     /// Adjectives of the compass before a name ("Western", "Eastern"): "Western Russia" is a
     /// part of Russia the text names by Russia's name, not a name of its own.
     std::set<std::string> compass_adjectives;
+    /// A plural reference to two states named before: a word of pair_words ("two", "both",
+    /// "due", "beiden") and, within two words after it, one of state_nouns ("states",
+    /// "countries", "Paesi", "Länder"): "the two countries' treaty" is the treaty of the last
+    /// two states the article named.
+    std::set<std::string> pair_words;
+    std::set<std::string> state_nouns;
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
     /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
