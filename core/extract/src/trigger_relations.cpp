@@ -304,7 +304,7 @@ std::pair<int, int> joined_pair_at(const SentenceView& v, std::size_t q) {
     if (e + 1 >= v.toks.size()) return {-1, -1};
     const int second = v.mention_at[e + 1];
     if (second < 0 || second == first) return {-1, -1};
-    const std::string_view between = v.c.doc.text.substr(v.tok(e).span.end, v.tok(e + 1).span.begin - v.tok(e).span.end);
+    const std::string_view between = std::string_view(v.c.doc.text).substr(v.tok(e).span.end, v.tok(e + 1).span.begin - v.tok(e).span.end);
     const bool joined = between == "-" || between == "/" || between == "\xE2\x80\x93" || between == "\xE2\x80\x94";
     if (!joined || !v.c.is(v.cls(first), Trait::agent) || !v.c.is(v.cls(second), Trait::agent)) return {-1, -1};
     return {first, second};
