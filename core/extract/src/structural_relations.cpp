@@ -151,13 +151,26 @@ void find_role_relations(StageContext& c) {
 namespace {
 
 // "La Corea del Nord, alleato storico della Cina, è invece sotto sanzioni del Consiglio di
-// Sicurezza": an agreement after a subjection marker has the clause's subject for target.
+// Sicurezza": an agreement after a subjection marker has the clause's subject for target; so
+// has one after a passive's agent marker ("la Russia è schiacciata da molteplici round di
+// sanzioni occidentali", "Russia is hit by Western sanctions"), over a quantity of it.
 std::string subject_under(const StageContext& c, const Mention& agreement) {
     const SentenceView v(c, agreement.sentence);
     std::size_t p = 0;
     while (p < v.toks.size() && v.toks[p] != agreement.tok_begin) ++p;
-    const Token* before = p < v.toks.size() ? word_before(v, p) : nullptr;
-    if (!before || !c.in(c.lang.subjection_markers, before->key)) return {};
+    if (p >= v.toks.size()) return {};
+    const Token* before = word_before(v, p);
+    bool marked = before && c.in(c.lang.subjection_markers, before->key);
+    constexpr std::size_t max_quantity_words = 4;
+    for (std::size_t q = p; !marked && q-- > 0 && p - q <= max_quantity_words + 1;) {
+        const Token& t = v.tok(q);
+        if ((v.mention_at[q] >= 0 && !v.introducer(q)) || t.has(tok_comma)) break;
+        if (c.in(c.lang.passive_agents, t.key)) {
+            marked = q > 0 && v.mention_at[q - 1] < 0 && !c.in(c.lang.prepositions, v.tok(q - 1).key);
+            break;
+        }
+    }
+    if (!marked) return {};
     for (std::size_t q = 0; q < p; ++q) {
         const int m = v.mention_at[q];
         if (m >= 0 && c.is(v.cls(m), Trait::agent) && !prepositional(v, v.extent(m).first)) return v.mention(m).entity;

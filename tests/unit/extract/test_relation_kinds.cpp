@@ -688,3 +688,19 @@ TEST_CASE("relation kinds: two states who could sign are no parties yet", "[extr
     CHECK_FALSE(relation_to_class(x, kenya, "signed", "Agreement"));
     CHECK_FALSE(relation_to_class(x, peru, "signed", "Agreement"));
 }
+
+TEST_CASE("relation kinds: a state hit by sanctions is their target", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il Kenya è schiacciato da molteplici round di sanzioni peruviane."},
+            {"en", "Kenya is hit by several rounds of Peruvian sanctions."},
+            {"fr", "Le Kenya est frappé par plusieurs séries de sanctions péruviennes."},
+            {"es", "Kenia está golpeada por varias rondas de sanciones peruanas."},
+            {"de", "Kenia wird von mehreren Runden peruanischer Sanktionen getroffen."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, peru, "sanctioned", kenya); });
+    // Sanctions named after a place, or a prepositional phrase, have no target in the subject.
+    const auto x = run("en", "Kenya spoke in Lima about Peruvian sanctions.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, peru, "sanctioned", kenya);
+}
