@@ -276,8 +276,29 @@ std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationD
     return {};
 }
 
+// "Putin, la cui ultima visita in Cina", "Kim, whose first visit to Russia", "Kim, dont la
+// visite": a relative possessive before the noun (over articles and one adjective) names the
+// actor right before the relative clause, whatever the relation.
+std::vector<int> relative_possessor(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    const StageContext& c = v.c;
+    if (c.lang.relative_possessives.empty()) return {};
+    constexpr std::size_t max_between = 3;
+    std::size_t k = p;
+    while (k > 0 && p - k < max_between && !c.in(c.lang.relative_possessives, v.tok(k - 1).key) && v.mention_at[k - 1] < 0 &&
+           v.tok(k - 1).has(tok_word) && !v.tok(k - 1).has(tok_upper_initial))
+        --k;
+    if (k == 0 || !c.in(c.lang.relative_possessives, v.tok(k - 1).key)) return {};
+    // The antecedent ends right before the relative, over an article and a comma.
+    std::size_t q = k - 1;
+    while (q > 0 && (c.in(c.lang.articles, v.tok(q - 1).key) || v.tok(q - 1).has(tok_comma))) --q;
+    if (q == 0 || v.mention_at[q - 1] < 0) return {};
+    const int m = v.mention_at[q - 1];
+    return admits_subject(v, def, m) ? std::vector<int>{m} : std::vector<int>{};
+}
+
 std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, const RelationDef& def) {
     const StageContext& c = v.c;
+    if (auto relative = relative_possessor(v, p, def); !relative.empty()) return relative;
     // Only a stance ("its support for", "la sua opposizione a"): what a possessive refers to
     // in "its nuclear programme" is too often a name further back than the nearest one.
     if (!def.stance) return {};

@@ -704,3 +704,19 @@ TEST_CASE("relation kinds: a state hit by sanctions is their target", "[extract]
     INFO(describe(x));
     CHECK_NO_REL(x, peru, "sanctioned", kenya);
 }
+
+TEST_CASE("relation kinds: a relative possessive names the actor before it", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "Su William Ruto, la cui ultima visita in Perù risale al 2024, pende un mandato."},
+            {"en", "William Ruto, whose last visit to Peru was in 2024, spoke."},
+            {"fr", "William Ruto, dont la dernière visite au Pérou remonte à 2024, a parlé."},
+            {"es", "William Ruto, cuya última visita a Perú fue en 2024, habló."},
+            {"de", "William Ruto, dessen letzter Besuch in Peru 2024 war, sprach."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "william_ruto", "visited", peru); });
+    // A name inside the clause before the relative is not its antecedent.
+    const auto x = run("en", "Kenya welcomed the envoy of Chile, whose visit to Peru ended.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "visited", peru);
+}

@@ -238,6 +238,9 @@ struct LanguageData {
     /// Possessive determiners ("its", "suo", "son", "su", "seine"): before a trigger noun they
     /// name its actor by reference to an earlier name ("Belarus over its support for...").
     std::set<std::string> possessives;
+    /// Relative possessives ("whose", "cui", "dont", "cuya", "dessen"): "Putin, la cui ultima
+    /// visita in Cina" names the visitor right before the relative clause.
+    std::set<std::string> relative_possessives;
     /// Words that open the examples of a noun ("including", "inclusi", "notamment", "darunter"):
     /// "supplied arms, including rockets and drones" supplied the rockets and drones.
     std::set<std::string> inclusion_markers;
