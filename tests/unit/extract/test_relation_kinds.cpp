@@ -720,3 +720,18 @@ TEST_CASE("relation kinds: a relative possessive names the actor before it", "[e
     INFO(describe(x));
     CHECK_NO_REL(x, kenya, "visited", peru);
 }
+
+TEST_CASE("relation kinds: going to a place is visiting it", "[extract][relations][visits]") {
+    in_each(
+        {
+            {"it", "William Ruto ha scelto di andare in Perù."},
+            {"en", "William Ruto went to Peru in June."},
+            {"fr", "William Ruto est allé au Pérou en juin."},
+            {"de", "William Ruto fuhr im Juni nach Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "william_ruto", "visited", peru); });
+    // Going to war names no place.
+    const auto x = run("en", "William Ruto went to war with Peru.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, "william_ruto", "visited", peru);
+}
