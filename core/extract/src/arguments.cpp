@@ -132,11 +132,52 @@ void mark_trigger_objects(SentenceView& v) {
     }
 }
 
+namespace {
+
+// The person a subject pronoun at token `token` refers to: the first person named in the
+// nearest sentence that names one (its own words before the pronoun first, then up to two
+// sentences back) — the subject of the sentence before is the likeliest referent ("Mme Choe
+// a réaffirmé son soutien à Poutine. Elle a accusé..." is Mme Choe). Empty if none.
+std::string person_before(const StageContext& c, std::uint32_t token) {
+    constexpr std::uint32_t sentences_back = 2;
+    const std::uint32_t sentence = c.doc.tokens[token].sentence;
+    for (std::uint32_t back = 0; back <= sentences_back && back <= sentence; ++back) {
+        const Sentence& s = c.doc.sentences[sentence - back];
+        const std::uint32_t end = back == 0 ? token : s.end_token;
+        for (std::uint32_t t = s.first_token; t < end; ++t)
+            if (const Mention* m = c.mention_at(t); m && c.is(m->cls, Trait::person)) return m->entity;
+    }
+    return {};
+}
+
+// A subject pronoun at word q: the sentence's first word, or after a comma, a coordinator or
+// a quote ("Lui ha detto", "and he visited", "«Elle a signé").
+bool subject_pronoun_at(const SentenceView& v, std::size_t q) {
+    const StageContext& c = v.c;
+    if (!c.in(c.lang.subject_pronouns, v.tok(q).key) || v.mention_at[q] >= 0) return false;
+    if (q == 0) return true;
+    const Token& before = v.tok(q - 1);
+    return before.has(tok_comma) || before.has(tok_quote) || c.in(c.lang.coordinators, before.key);
+}
+
+} // namespace
+
 SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
     const StageContext& c = v.c;
     SubjectSearch r;
+    constexpr std::size_t max_pronoun_distance = 4;
     for (std::size_t q = p; q-- > 0 && p - q <= 25;) {
         const int m = v.mention_at[q];
+        if (m < 0 && p - q <= max_pronoun_distance && subject_pronoun_at(v, q)) {
+            const std::string person = person_before(c, v.toks[q]);
+            const auto it = c.entities.find(person);
+            if (!person.empty() && it != c.entities.end() && def.admits_subject(it->second.cls)) {
+                r.pronoun_referent = person;
+                r.pronoun_span = v.tok(q).span;
+            }
+            r.blocked = true;
+            return r;
+        }
         if (m < 0) {
             // Clause boundaries: a subject is not looked for across a semicolon or colon.
             if (v.tok(q).key == ";" || v.tok(q).key == ":") { r.blocked = true; return r; }

@@ -17,6 +17,9 @@ struct SubjectSearch {
     std::optional<int> mention;
     std::string demonym_state; ///< "le truppe nordcoreane sono entrate": the state of a demonym NP
     ByteSpan demonym_span;
+    /// "He then visited Pyongyang": the person a subject pronoun stands for, and its span.
+    std::string pronoun_referent;
+    ByteSpan pronoun_span;
     bool blocked = false;
 };
 

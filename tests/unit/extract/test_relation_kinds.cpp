@@ -735,3 +735,24 @@ TEST_CASE("relation kinds: going to a place is visiting it", "[extract][relation
     INFO(describe(x));
     CHECK_NO_REL(x, "william_ruto", "visited", peru);
 }
+
+TEST_CASE("relation kinds: a subject pronoun is the subject of the sentence before", "[extract][relations][coreference]") {
+    in_each(
+        {
+            {"en", "William Ruto thanked Samia Suluhu in Nairobi. He then visited Peru."},
+            {"it", "William Ruto ha ringraziato Samia Suluhu a Nairobi. Lui ha poi visitato il Perù."},
+            {"fr", "La présidente Samia Suluhu a remercié William Ruto. Elle a ensuite visité le Pérou."},
+            {"es", "William Ruto agradeció a Samia Suluhu en Nairobi. Él visitó luego Perú."},
+            {"de", "William Ruto dankte Samia Suluhu in Nairobi. Er besuchte dann Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            const bool ruto = relation(x, "william_ruto", "visited", peru) != nullptr;
+            const bool suluhu = relation(x, "samia_suluhu", "visited", peru) != nullptr;
+            CHECK(ruto != suluhu); // one of them, the first named: Suluhu in French, Ruto elsewhere
+            CHECK((x.doc.language == "fr") == suluhu);
+        });
+    // A pronoun with nobody named before it is nobody.
+    const auto x = run("en", "He then visited Peru.");
+    INFO(describe(x));
+    CHECK(x.relations.empty());
+}

@@ -241,6 +241,9 @@ struct LanguageData {
     /// Relative possessives ("whose", "cui", "dont", "cuya", "dessen"): "Putin, la cui ultima
     /// visita in Cina" names the visitor right before the relative clause.
     std::set<std::string> relative_possessives;
+    /// Personal pronouns that stand for one person as a clause's subject ("he", "lei",
+    /// "elle", "él", "er"): "He then visited Pyongyang" — the last person named before it.
+    std::set<std::string> subject_pronouns;
     /// Words that open the examples of a noun ("including", "inclusi", "notamment", "darunter"):
     /// "supplied arms, including rockets and drones" supplied the rockets and drones.
     std::set<std::string> inclusion_markers;
