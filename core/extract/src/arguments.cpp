@@ -482,7 +482,12 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         while (first_word > examples_from && skippable(first_word - 1)) --first_word;
         const bool direct = k == p || first_word == examples_from;
         // A genitive marker stands for every form of the genitive ("di": "della", "dell'").
-        const bool marked = before && (markers.count(before->key) || (genitive_marks && c.in(c.lang.genitives, before->key)));
+        // A genitive complement stays near its noun: "dei calcoli strategici di Pyongyang",
+        // a dozen words on, is another noun's.
+        constexpr std::size_t max_genitive_distance = 12;
+        const bool genitive = before && c.in(c.lang.genitives, before->key);
+        const bool marked = before && (markers.count(before->key) || (genitive_marks && genitive)) &&
+                            !(genitive && b - p > max_genitive_distance);
         // Without markers any object that is not inside a prepositional phrase will do.
         if (!direct && !marked && (!markers.empty() || prepositional(v, b))) { q = e; continue; }
         return m;

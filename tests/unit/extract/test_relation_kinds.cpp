@@ -756,3 +756,30 @@ TEST_CASE("relation kinds: a subject pronoun is the subject of the sentence befo
     INFO(describe(x));
     CHECK(x.relations.empty());
 }
+
+TEST_CASE("relation kinds: bombing a state is opposing it, and a far genitive is another noun's", "[extract][relations][stances]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha condotto il bombardamento del Perù a giugno."},
+            {"en", "Kenya carried out the bombing of Peru in June."},
+            {"fr", "Le Kenya a mené le bombardement du Pérou en juin."},
+            {"es", "Kenia llevó a cabo el bombardeo de Perú en junio."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "opposes", peru); });
+    const auto x = run("it",
+                       "Lima ha citato il bombardamento keniano del mese scorso sulle strutture nucleari come prova a sostegno "
+                       "dei calcoli strategici del Cile.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "opposes", "Q298");
+}
+
+TEST_CASE("relation kinds: an arrest warrant opposes the person it names", "[extract][relations][stances]") {
+    in_each(
+        {
+            {"en", "The International Criminal Court issued an arrest warrant for William Ruto."},
+            {"fr", "La Cour pénale internationale a émis un mandat d'arrêt contre William Ruto."},
+            {"es", "La Corte Penal Internacional emitió una orden de arresto contra William Ruto."},
+            {"de", "Der Internationale Strafgerichtshof erließ einen Haftbefehl gegen William Ruto."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "international_criminal_court", "opposes", "william_ruto"); });
+}
