@@ -430,7 +430,7 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
     // demonyms that introduce it ("ha incontrato il premier giapponese Fumio Kishida").
     auto skippable = [&](std::size_t q) {
         const Token& t = v.tok(q);
-        if (v.introducer(q)) return true;
+        if (v.introducer(q) || (v.mention_at[q] < 0 && c.in(c.lang.place_descriptors, t.key))) return true;
         return c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || c.lang.multipliers.count(t.key) ||
                (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
     };

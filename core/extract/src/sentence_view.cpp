@@ -103,7 +103,10 @@ const Token* word_before(const SentenceView& v, std::size_t b) {
         const Token& t = v.tok(k - 1);
         const bool article = (t.has(tok_apostrophe) && !v.c.in(v.c.lang.prepositions, t.key) && !v.c.in(v.c.lang.genitives, t.key)) ||
                              v.c.in(v.c.lang.articles, t.key);
-        if (v.introducer(k - 1) || (article && articles++ < 2)) { --k; continue; }
+        // "contro il gasdotto Turkstream": a place descriptor introduces the name as a role
+        // word introduces a person's.
+        const bool descriptor = v.mention_at[k - 1] < 0 && v.c.in(v.c.lang.place_descriptors, t.key);
+        if (v.introducer(k - 1) || descriptor || (article && articles++ < 2)) { --k; continue; }
         break;
     }
     return k > 0 ? &v.tok(k - 1) : nullptr;

@@ -205,10 +205,23 @@ std::vector<int> instrument_subject(const Reading& r) {
             if (!c.is(v.cls(m), Trait::agent)) return {};
             break;
         }
+    // "attacked Lima with drones": the instrument after the verb's object.
+    auto instrument_after = [&](std::size_t from) -> std::vector<int> {
+        constexpr std::size_t max_words = 4;
+        for (std::size_t q = from; q < v.toks.size() && q < from + max_words; ++q) {
+            if (!c.in(c.lang.instrument_markers, v.tok(q).key)) continue;
+            std::size_t k = q + 1;
+            while (k < v.toks.size() && v.mention_at[k] < 0 && (c.in(c.lang.articles, v.tok(k).key) || v.tok(k).has(tok_digit))) ++k;
+            if (k < v.toks.size() && v.mention_at[k] >= 0 && c.is(v.cls(v.mention_at[k]), Trait::weapon))
+                return coordination_group(v, v.mention_at[k]);
+            return {};
+        }
+        return {};
+    };
     for (std::size_t q = r.after; q < v.toks.size() && q < r.after + 4; ++q) {
         const Token& t = v.tok(q);
         if (const int m = v.mention_at[q]; m >= 0) {
-            if (!c.is(v.cls(m), Trait::weapon)) return {};
+            if (!c.is(v.cls(m), Trait::weapon)) return instrument_after(v.extent(m).second + 1);
             std::vector<int> weapons = coordination_group(v, m);
             return weapons;
         }
@@ -216,8 +229,10 @@ std::vector<int> instrument_subject(const Reading& r) {
         const bool date_word = c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key) ||
                                (q + 1 < v.toks.size() && c.in(c.lang.prepositions, t.key) &&
                                 (c.in(c.lang.weekdays, v.tok(q + 1).key) || c.lang.months.count(v.tok(q + 1).key)));
+        // "ha attaccato con droni la stazione", "attacked with drones": the instrument.
         const bool skippable = c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || date_word ||
-                               c.lang.multipliers.count(t.key) || v.introducer(q) ||
+                               c.lang.multipliers.count(t.key) || v.introducer(q) || c.in(c.lang.instrument_markers, t.key) ||
+                               c.in(c.lang.place_descriptors, t.key) ||
                                (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
         if (!skippable) return {};
     }

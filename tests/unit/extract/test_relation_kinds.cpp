@@ -783,3 +783,22 @@ TEST_CASE("relation kinds: an arrest warrant opposes the person it names", "[ext
         },
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "international_criminal_court", "opposes", "william_ruto"); });
 }
+
+TEST_CASE("relation kinds: weapons an attack is made with struck its target", "[extract][relations][weapons]") {
+    in_each(
+        {
+            {"it", "Gli ucraini hanno attaccato con droni il gasdotto Nordlicht."},
+            {"en", "Kenya attacked the pipeline Nordlicht with drones."},
+            {"fr", "Le Kenya a attaqué le gazoduc Nordlicht avec des drones."},
+            {"es", "Kenia atacó el gasoducto Nordlicht con drones."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            const auto* place = entity_named(x, "Nordlicht");
+            REQUIRE(place);
+            CHECK_REL(x, "drone", "struck", place->id);
+        });
+    // Weapons named with someone, not used by them, struck nothing.
+    const auto x = run("en", "Kenya met Peru with drones on display.");
+    INFO(describe(x));
+    CHECK(count_relations(x, "struck") == 0);
+}

@@ -244,6 +244,9 @@ struct LanguageData {
     /// Personal pronouns that stand for one person as a clause's subject ("he", "lei",
     /// "elle", "él", "er"): "He then visited Pyongyang" — the last person named before it.
     std::set<std::string> subject_pronouns;
+    /// Words that introduce the instrument of a verb ("with", "con", "avec", "mit"): "attacked
+    /// the pipeline with drones" — the drones struck it.
+    std::set<std::string> instrument_markers;
     /// Words that open the examples of a noun ("including", "inclusi", "notamment", "darunter"):
     /// "supplied arms, including rockets and drones" supplied the rockets and drones.
     std::set<std::string> inclusion_markers;
