@@ -37,12 +37,37 @@ enum LexiconBit : std::uint16_t {
 /// million lookups). Keys are "p:" + phrase key for names, "w:" + Snowball stem for words.
 std::uint64_t lexicon_hash(std::string_view key);
 
+/// An open-addressing table from a sorted key vector's values to their positions: the
+/// lookups of tagging (several per token) cost one or two cache lines instead of a binary
+/// search's twenty. Keys are 64-bit hashes already, so their low bits are the slot.
+/// Built from the keys it indexes and valid while they do not change.
+class KeyIndex {
+public:
+    void build(const std::vector<std::uint64_t>& keys);
+    bool built() const noexcept { return !slots_.empty(); }
+    /// Position of `h` in the indexed keys, or -1.
+    std::int64_t find(const std::vector<std::uint64_t>& keys, std::uint64_t h) const {
+        if (slots_.empty()) return -1;
+        for (std::uint64_t s = mix(h) & mask_;; s = (s + 1) & mask_) {
+            const std::uint32_t v = slots_[s];
+            if (v == 0) return -1;
+            if (keys[v - 1] == h) return static_cast<std::int64_t>(v - 1);
+        }
+    }
+
+private:
+    static std::uint64_t mix(std::uint64_t h) { return h ^ (h >> 29); }
+    std::vector<std::uint32_t> slots_; ///< position + 1; 0 is empty
+    std::uint64_t mask_ = 0;
+};
+
 /// A NameLexicon compiled for lookups: the hashes of its keys, ascending, and their masks.
 struct CompiledLexicon {
     std::string language;
     std::vector<std::uint64_t> keys;
     std::vector<std::uint16_t> masks;
     std::uint8_t max_phrase_words = 0;
+    KeyIndex index; ///< over `keys`; built by parse_model
 
     std::uint16_t lookup(std::string_view key) const;
 };
@@ -67,6 +92,7 @@ struct NerModel {
     /// trainer picks the factor that best predicts the gold tags of held-back sentences.
     float sharpness = 1;
     CompiledLexicon lexicon;
+    KeyIndex index; ///< over `keys`; built by parse_model
 
     /// Add the weights of the features `hashes` to one token's tag scores.
     void add_scores(std::span<const std::uint64_t> hashes, float* scores) const;

@@ -211,22 +211,44 @@ NerModel parse_model(std::string_view bytes, const std::string& name) {
     if (stored != fnv1a(bytes.substr(0, sum_at)))
         r.fail("checksum mismatch: the model file is corrupt", sum_at);
     if (r.left() != 0) r.fail("unexpected bytes after the checksum", r.pos());
+    m.index.build(m.keys);
+    m.lexicon.index.build(m.lexicon.keys);
     return m;
 }
 
 std::uint64_t lexicon_hash(std::string_view key) { return fnv1a(key); }
 
-std::uint16_t CompiledLexicon::lookup(std::string_view key) const {
-    const std::uint64_t h = fnv1a(key);
+void KeyIndex::build(const std::vector<std::uint64_t>& keys) {
+    std::size_t size = 16;
+    while (size < keys.size() * 2) size *= 2;
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        std::uint64_t s = mix(keys[i]) & mask_;
+        while (slots_[s] != 0) s = (s + 1) & mask_;
+        slots_[s] = static_cast<std::uint32_t>(i + 1);
+    }
+}
+
+namespace {
+// A model put together in memory (not read by parse_model) has no index yet.
+std::int64_t position_of(const KeyIndex& index, const std::vector<std::uint64_t>& keys, std::uint64_t h) {
+    if (index.built()) return index.find(keys, h);
     auto it = std::lower_bound(keys.begin(), keys.end(), h);
-    return it != keys.end() && *it == h ? masks[static_cast<std::size_t>(it - keys.begin())] : 0;
+    return it != keys.end() && *it == h ? it - keys.begin() : -1;
+}
+} // namespace
+
+std::uint16_t CompiledLexicon::lookup(std::string_view key) const {
+    const std::int64_t at = position_of(index, keys, fnv1a(key));
+    return at >= 0 ? masks[static_cast<std::size_t>(at)] : 0;
 }
 
 void NerModel::add_scores(std::span<const std::uint64_t> hashes, float* scores) const {
     for (std::uint64_t h : hashes) {
-        auto it = std::lower_bound(keys.begin(), keys.end(), h);
-        if (it == keys.end() || *it != h) continue;
-        const std::size_t i = static_cast<std::size_t>(it - keys.begin());
+        const std::int64_t at = position_of(index, keys, h);
+        if (at < 0) continue;
+        const auto i = static_cast<std::size_t>(at);
         for (std::uint32_t j = i == 0 ? 0 : row_end[i - 1]; j < row_end[i]; ++j)
             scores[tags[j]] += static_cast<float>(weights[j]) * scale;
     }

@@ -6,6 +6,7 @@
 #include "features.hpp"
 #include "model.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -99,6 +100,8 @@ std::vector<NameSpan> NameFinder::find(std::string_view text, std::span<const To
     const detail::TagScores scores{emission, m.transition, m.start};
     const std::vector<int> tags = detail::viterbi(scores);
     if (context.history_) context.history_->record(tokens, tags);
+    // Posteriors only qualify names: a sentence without one needs no forward-backward pass.
+    if (std::all_of(tags.begin(), tags.end(), [](int t) { return t == 0; })) return {};
     return detail::spans_of(tags, detail::tag_posteriors(scores, tags, m.sharpness));
 }
 
