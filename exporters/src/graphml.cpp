@@ -39,6 +39,7 @@ constexpr KeySpec kKeys[] = {
     {"e_attributed_to", "edge", "attributed_to", "string"},
     {"e_dates", "edge", "dates", "string"},
     {"e_evidence", "edge", "evidence", "string"},
+    {"e_evidence_omitted", "edge", "evidence_omitted", "int"},
     {"e_id", "edge", "id", "string"},
     {"label", "edge", "label", "string"},
     {"e_quantities", "edge", "quantities", "string"},
@@ -294,6 +295,12 @@ private:
             where.field = "evidence";
             open_data("e_evidence");
             write_evidence(edge, where);
+            close_data();
+        }
+        if (edge.evidence_dropped) {
+            where.field = "evidence_omitted";
+            open_data("e_evidence_omitted");
+            int_value(edge.evidence_dropped, where);
             close_data();
         }
         where.field = "sources";

@@ -480,6 +480,7 @@ private:
         member("kg:object", ld_.entity_iris[t]);
         member("kg:status", to_string(edge.status()));
         member("kg:weight", edge.weight());
+        if (edge.evidence_dropped) member("kg:evidenceOmitted", edge.evidence_dropped);
         if (const auto& dates = distinct(edge, &Evidence::date); !dates.empty()) {
             key("kg:date");
             start_array();

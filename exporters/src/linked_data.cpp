@@ -13,7 +13,7 @@ namespace kg::detail {
 /// names would give one IRI two roles.
 static constexpr std::string_view kReservedTerms[] = {
     "Cooccurrence", "Entity", "Relation", "attributedTo", "byteEnd", "byteStart", "bytes", "date", "documentCount",
-    "firstSeen", "format", "lastSeen", "mentionCount", "object", "path", "place", "predicate", "quantity", "reported", "role",
+    "evidenceOmitted", "firstSeen", "format", "lastSeen", "mentionCount", "object", "path", "place", "predicate", "quantity", "reported", "role",
     "sha256", "status", "subject", "weight"};
 
 bool reserved_term(std::string_view name) {

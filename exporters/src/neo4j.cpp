@@ -194,6 +194,7 @@ private:
                                         list(detail::distinct_values(r, &Evidence::quantity, scratch), what),
                                         list(detail::distinct_values(r, &Evidence::role, scratch), what),
                                         list(detail::distinct_values(r, &Evidence::attributed_to, scratch), what)});
+            if (r.evidence_dropped) sampled_.push_back({text(id, what), {}});
             for (const Evidence& ev : r.evidence) {
                 std::string eid = id + "@" + ev.document + ":";
                 append_number(eid, ev.begin);
@@ -204,6 +205,7 @@ private:
                                      number(ev.begin), number(ev.end), number(ev.char_begin), number(ev.char_end),
                                      text(ev.text, what), text(to_string(ev.status), what), text(ev.date, what),
                                      text(ev.quantity, what), text(ev.role, what), text(ev.attributed_to, what)});
+                if (r.evidence_dropped) sampled_.back().second.push_back(eid);
                 evidence_in_.push_back({text(eid, what), text(ev.document, what), text("EVIDENCE_IN", what)});
             }
         }
@@ -387,6 +389,19 @@ private:
         for (const auto& [type, rows] : relations_)
             unwind(out, kRelation, rows,
                    "MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})\nMERGE (a)-[r:" + type + " {id: row.id}]->(b)", "r");
+        // A relation over the evidence limit keeps a sample, which a rebuild with more
+        // articles may change: the sentences that left it go, so that the script of a rebuild
+        // gives the database of that build alone.
+        for (const auto& [relation, kept] : sampled_) {
+            std::string text = "MATCH (n:Evidence) WHERE n.relation = ";
+            cypher_string(text, relation.text);
+            text += " AND NOT n.id IN [";
+            for (std::size_t k = 0; k < kept.size(); ++k) {
+                if (k) text += ", ";
+                cypher_string(text, kept[k]);
+            }
+            out << text << "]\nDETACH DELETE n;\n";
+        }
         unwind(out, kEvidenceIn, evidence_in_,
                "MATCH (a:Evidence {id: row.source}), (b:Document {id: row.target})\nMERGE (a)-[:EVIDENCE_IN]->(b)", "r");
         unwind(out, kMentionedIn, mentioned_in_,
@@ -399,6 +414,8 @@ private:
     std::map<std::string, std::vector<Row>> entities_;  // by label set "Entity;Actor;State"
     std::map<std::string, std::vector<Row>> relations_; // by relationship type
     std::vector<Row> documents_, evidence_, evidence_in_, mentioned_in_;
+    /// Relations over the evidence limit, with the ids of the evidence they keep.
+    std::vector<std::pair<Value, std::vector<std::string>>> sampled_;
     std::set<std::string> document_seen_;
     std::map<std::string, const DocumentInfo*> other_documents_;
 };

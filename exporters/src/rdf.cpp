@@ -368,6 +368,7 @@ private:
         iri(kg("object"), ld_.entity_iris[t]);
         string(kg("status"), to_string(edge.status()));
         integer(kg("weight"), edge.weight());
+        if (edge.evidence_dropped) integer(kg("evidenceOmitted"), edge.evidence_dropped);
         for (std::string_view d : distinct(edge, &Evidence::date)) date(kg("date"), d);
         for (const std::string& d : edge.reported) date(kg("reported"), d);
         for (std::string_view q : distinct(edge, &Evidence::quantity)) string(kg("quantity"), q);

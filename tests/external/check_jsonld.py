@@ -204,8 +204,10 @@ def main():
             fail(f"relation {r}: no direct triple <{s}> <{p}> <{o}>")
         derived = [str(x) for x in t.values(r, PROV + "wasDerivedFrom")]
         weight = t.one(r, KG + "weight")
-        if weight is None or int(weight.toPython()) != len(derived):
-            fail(f"relation {r}: kg:weight {weight} but {len(derived)} mentions")
+        omitted = t.one(r, KG + "evidenceOmitted")
+        omitted = 0 if omitted is None else int(omitted.toPython())
+        if weight is None or int(weight.toPython()) != len(derived) + omitted:
+            fail(f"relation {r}: kg:weight {weight} but {len(derived)} mentions and {omitted} omitted")
         relation_of[(s, p[len(KG):], o)] = (r, derived)
 
     direct = sum(1 for s, p, o in graph

@@ -12,7 +12,8 @@
 //    (kg:Relation), mentions (oa:Annotation), articles (schema:NewsArticle), and the direct
 //    relation triples (entity -> entity through a property typed rdf:Property);
 //  - compares the counts with the expected ones given, and checks that relations equal the
-//    direct triples and that every relation has as many mentions as its kg:weight;
+//    direct triples and that every relation's kg:weight is its mentions plus
+//    kg:evidenceOmitted (the sentences over the evidence limit);
 //  - for each --require-entity IRI: it is an entity, a relation node names it as subject or
 //    object, and that relation has mentions with both selectors on a NewsArticle.
 // Prints one summary line; exits 1 on any failure, 2 on bad usage or an unreadable file.
@@ -116,7 +117,7 @@ if (direct !== relations.length) fail(`direct relation triples ${direct} != rela
 for (const e of entities)
   if (e.startsWith('_:')) fail(`entity ${e} is a blank node`);
 
-// Every relation: subject, predicate, object; weight = its mentions; the direct triple.
+// Every relation: subject, predicate, object; weight = its mentions + the omitted ones; the direct triple.
 for (const r of relations) {
   const s = oneIri(r, KG + 'subject'), p = oneIri(r, KG + 'predicate'), o = oneIri(r, KG + 'object');
   if (!entities.has(s) || !entities.has(o)) fail(`relation ${r}: subject or object is not an entity`);
@@ -124,7 +125,10 @@ for (const r of relations) {
   else if (!values(s, p).some((x) => x.termType === 'NamedNode' && x.value === o)) fail(`relation ${r}: no direct triple <${s}> <${p}> <${o}>`);
   const weight = Number(one(r, KG + 'weight'));
   const derived = values(r, PROV + 'wasDerivedFrom');
-  if (weight !== derived.length) fail(`relation ${r}: kg:weight ${weight} but ${derived.length} mentions`);
+  const omittedValue = one(r, KG + 'evidenceOmitted');
+  const omitted = omittedValue === undefined ? 0 : Number(omittedValue);
+  if (weight !== derived.length + omitted)
+    fail(`relation ${r}: kg:weight ${weight} but ${derived.length} mentions and ${omitted} omitted`);
 }
 
 // Every mention: a target on an article with a byte-position and a quote selector.

@@ -83,7 +83,7 @@ KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
         if (found->attributed_to.empty()) found->attributed_to = evidence.attributed_to;
         return e;
     }
-    if (evidence_limit_ && edge.evidence.size() >= evidence_limit_) {
+    if (const std::size_t limit = evidence_limit(type); limit && edge.evidence.size() >= limit) {
         // Full: the new sentence is counted; it is kept only if it sorts before the last kept.
         ++edge.evidence_dropped;
         if (edge.evidence_dropped == 1) ++at_limit_;
@@ -97,6 +97,16 @@ KnowledgeGraph::Edge KnowledgeGraph::add_relation(Vertex source, Vertex target,
         edge.evidence.insert(pos, std::move(evidence));
     }
     return e;
+}
+
+void KnowledgeGraph::set_evidence_limit(std::string_view type, std::size_t limit) {
+    type_evidence_limits_.insert_or_assign(std::string(type), limit);
+}
+
+std::size_t KnowledgeGraph::evidence_limit(std::string_view type) const noexcept {
+    if (type_evidence_limits_.empty()) return evidence_limit_;
+    auto it = type_evidence_limits_.find(type);
+    return it == type_evidence_limits_.end() ? evidence_limit_ : it->second;
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {

@@ -659,3 +659,20 @@ TEST_CASE("graphml: the article record and the reported dates", "[graphml]") {
                         Catch::Contains(R"("reported":"2024-06-25"})"));
     CHECK_THAT(out, !Catch::Contains("/home/someone"));
 }
+
+TEST_CASE("graphml: a relation over the evidence limit says how many sentences its evidence leaves out", "[graphml]") {
+    kg::KnowledgeGraph g(2);
+    const auto a = g.add_entity(entity("a", "A", "State", "Actor", {"A"}, {"d.txt"}, 4));
+    const auto b = g.add_entity(entity("b", "B", "State", "Actor", {"B"}, {"d.txt"}, 4));
+    for (std::uint64_t begin : {0, 10, 20, 30}) g.add_relation(a, b, "met", evidence("d.txt", begin, "A met B."), true);
+    g.add_relation(a, b, "signed", evidence("d.txt", 0, "A met B."), false);
+    const std::string xml = to_graphml(g);
+    CHECK(xml.find("<key id=\"e_evidence_omitted\" for=\"edge\" attr.name=\"evidence_omitted\" attr.type=\"int\"/>") !=
+          std::string::npos);
+    CHECK(xml.find("<data key=\"e_weight\">4</data>") != std::string::npos);
+    CHECK(xml.find("<data key=\"e_evidence_omitted\">2</data>") != std::string::npos);
+    // Written only where something is left out: the relation with all its evidence has none.
+    CHECK(std::count_if(xml.begin(), xml.end(), [&, i = std::size_t{0}](char) mutable {
+              return xml.compare(i++, 24, "<data key=\"e_evidence_om") == 0;
+          }) == 1);
+}

@@ -673,3 +673,23 @@ TEST_CASE("jsonld: an article with a record is a NewsArticle known by its URL", 
     REQUIRE(russia != nullptr);
     CHECK(str((*russia)["kg:firstSeen"]["@value"]) == "2024-06-19");
 }
+
+TEST_CASE("jsonld: a relation over the evidence limit states the sentences it leaves out", "[jsonld]") {
+    kg::KnowledgeGraph g(1);
+    const auto a = g.add_entity(entity("a", "A", "State", "Actor", {"A"}, {"d.txt"}, 3));
+    const auto b = g.add_entity(entity("b", "B", "State", "Actor", {"B"}, {"d.txt"}, 3));
+    for (std::uint64_t begin : {0, 10, 20}) g.add_relation(a, b, "met", evidence("d.txt", begin, "A met B."), true);
+    g.add_relation(a, b, "signed", evidence("d.txt", 0, "A met B."), false);
+    const auto doc = parse(to_jsonld(g));
+    int checked = 0;
+    for (const auto& node : doc["@graph"].GetArray()) {
+        if (!node.HasMember("kg:weight")) continue;
+        const bool met = std::string_view(node["kg:predicate"].GetString()) == "kg:met";
+        CHECK(node["kg:weight"].GetInt() == (met ? 3 : 1));
+        CHECK(node["prov:wasDerivedFrom"].GetArray().Size() == 1);
+        CHECK(node.HasMember("kg:evidenceOmitted") == met);
+        if (met) CHECK(node["kg:evidenceOmitted"].GetInt() == 2);
+        ++checked;
+    }
+    CHECK(checked == 2);
+}

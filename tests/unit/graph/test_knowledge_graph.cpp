@@ -193,6 +193,31 @@ TEST_CASE("knowledge_graph: the evidence limit keeps the first sentences, whatev
     }
 }
 
+TEST_CASE("knowledge_graph: a relation type can have its own evidence limit, smaller or unlimited", "[graph]") {
+    kg::KnowledgeGraph g(4);
+    g.set_evidence_limit("mentioned_with", 2);
+    g.set_evidence_limit("signed", 0);
+    CHECK(g.evidence_limit("mentioned_with") == 2);
+    CHECK(g.evidence_limit("signed") == 0);
+    CHECK(g.evidence_limit("met") == 4);
+    const auto a = g.add_entity(entity("a", "A", "State", "Actor", {}, {}, 1));
+    const auto b = g.add_entity(entity("b", "B", "State", "Actor", {}, {}, 1));
+    for (int i : {6, 2, 5, 1, 4, 3}) {
+        const kg::Evidence e = evidence("d" + std::to_string(i), 0, 5, "text");
+        g.add_relation(a, b, "mentioned_with", e, true);
+        g.add_relation(a, b, "met", e, true);
+        g.add_relation(a, b, "signed", e, false);
+    }
+    const auto& with = g.relation(*g.find_relation("a", "b", "mentioned_with"));
+    CHECK(with.weight() == 6);
+    REQUIRE(with.evidence.size() == 2);
+    CHECK(with.evidence[0].document == "d1");
+    CHECK(with.evidence[1].document == "d2");
+    CHECK(g.relation(*g.find_relation("a", "b", "met")).evidence.size() == 4);
+    CHECK(g.relation(*g.find_relation("a", "b", "signed")).evidence.size() == 6);
+    CHECK(g.relations_at_evidence_limit() == 2);
+}
+
 TEST_CASE("knowledge_graph: without a limit every sentence is kept", "[graph]") {
     kg::KnowledgeGraph g;
     const auto a = g.add_entity(entity("a", "A", "State", "Actor", {}, {}, 1));

@@ -24,12 +24,15 @@
 //   Edge data: label (always the first child:
 //   APOC reads the relationship type from it), id (the edge id again: APOC and
 //   graphology keep it as a property), type (the predicate, lower case), weight
-//   (number of evidence sentences), status (strongest), evidence, sources (document ids),
+//   (number of evidence sentences), status (strongest), evidence, evidence_omitted (the
+//   sentences counted in weight but over the evidence limit, when there are any: weight =
+//   evidence entries + evidence_omitted), sources (document ids),
 //   dates (event dates the sentences give), reported (the publication dates of every
 //   article stating it, kept as evidence or not), quantities, roles, attributed_to (dates,
 //   quantities, roles, attributed_to: distinct non-empty values over the evidence; all five
 //   sorted, '|'-joined). A <data> whose value is empty is left out, except node
-//   and edge label and type; numbers are always written.
+//   and edge label and type; numbers are always written, but evidence_omitted only when
+//   it is not 0.
 //   evidence is a JSON array (RFC 8259), one object per sentence in evidence order:
 //   {"document", "begin", "end", "text", "status"} always, plus "date", "reported" (the
 //   article's publication date), "url", "title", "outlet", "authors" (an array: the article's

@@ -44,8 +44,9 @@
 //   - relation (one per edge, in edge order, co-occurrence included): @id
 //     <base>relation/<subject id>/<type>/<object id>, @type kg:Relation (plus
 //     kg:Cooccurrence for non-scored types such as mentioned_with), kg:subject,
-//     identifier (the stable edge id, kg/export/edge_id.hpp), kg:predicate (kg:<type>), kg:object, kg:status (strongest), kg:weight (= evidence
-//     count), kg:date (distinct event dates, typed xsd:date / xsd:gYearMonth / xsd:gYear),
+//     identifier (the stable edge id, kg/export/edge_id.hpp), kg:predicate (kg:<type>), kg:object, kg:status (strongest), kg:weight (=
+//     mentions + kg:evidenceOmitted, the sentences over the evidence limit, written when
+//     not 0), kg:date (distinct event dates, typed xsd:date / xsd:gYearMonth / xsd:gYear),
 //     kg:reported (the publication dates of every article stating it, typed), kg:quantity,
 //     kg:role, kg:attributedTo (distinct) and prov:wasDerivedFrom -> one mention per evidence;
 //   - mention (embedded in its relation): @id <base>mention/<document>/<begin>-<end>/

@@ -38,6 +38,12 @@ public:
     /// weight. Set before adding relations.
     explicit KnowledgeGraph(std::size_t evidence_limit) : evidence_limit_(evidence_limit) {}
     std::size_t evidence_limit() const noexcept { return evidence_limit_; }
+    /// Keep at most `limit` evidence sentences for relations of `type` (0: no limit),
+    /// instead of the graph's limit: the same rule, a different count. Set before adding
+    /// relations of that type.
+    void set_evidence_limit(std::string_view type, std::size_t limit);
+    /// The limit relations of `type` are kept to.
+    std::size_t evidence_limit(std::string_view type) const noexcept;
     /// Relations that reached the evidence limit.
     std::size_t relations_at_evidence_limit() const noexcept { return at_limit_; }
 
@@ -73,6 +79,7 @@ public:
 
 private:
     std::size_t evidence_limit_ = 0;
+    std::map<std::string, std::size_t, std::less<>> type_evidence_limits_;
     std::size_t at_limit_ = 0;
     Graph graph_;
     std::unordered_map<std::string, Vertex> by_id_;
