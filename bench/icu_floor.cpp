@@ -6,7 +6,7 @@
 // where words counts word-break segments whose rule status is not UBRK_WORD_NONE (letters,
 // numbers, kana, ideographs: what a reader would call a word), read_s is the time spent
 // reading files and total_s is reading plus breaking.
-// Usage: kg-icu-floor [--lang CODE] PATH...   (directories are walked for .txt files)
+// Usage: kg-icu-floor [--lang CODE] PATH...   (directories are walked for .txt and .md files)
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
         if (fs::is_directory(a, ec)) {
             for (auto it = fs::recursive_directory_iterator(a, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) break;
-                if (it->is_regular_file() && it->path().extension() == ".txt") files.push_back(it->path().string());
+                if (it->is_regular_file() && (it->path().extension() == ".txt" || it->path().extension() == ".md"))
+                    files.push_back(it->path().string());
             }
         } else {
             files.push_back(a);
