@@ -119,8 +119,9 @@ void mark_trigger_objects(SentenceView& v) {
     const StageContext& c = v.c;
     for (const auto& [rel, cues] : c.lang.relation_cues) {
         const RelationDef* def = c.onto.find_relation(rel);
-        for (const TriggerDef& trig : cues.triggers)
-            for (std::size_t p = 0; p < v.toks.size(); ++p) {
+        for (const TriggerDef& trig : cues.triggers) {
+            if (trig.stems.empty()) continue;
+            for (std::size_t p : v.positions_of_stem(trig.stems.front())) {
                 if (!v.matches(trig, p)) continue;
                 v.first_trigger = std::min(v.first_trigger, p);
                 if (def && def->stance && !noun_use(v, p)) v.stance_verbs.insert(p);
@@ -129,6 +130,7 @@ void mark_trigger_objects(SentenceView& v) {
                 if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
                 else if (q < v.toks.size()) v.trigger_object_positions.insert(q);
             }
+        }
     }
 }
 

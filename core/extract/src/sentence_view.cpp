@@ -39,6 +39,14 @@ bool SentenceView::matches(const TriggerDef& t, std::size_t p) const {
     return true;
 }
 
+const std::vector<std::size_t>& SentenceView::positions_of_stem(std::string_view stem) const {
+    static const std::vector<std::size_t> none;
+    if (stem_positions_.empty() && !stems.empty())
+        for (std::size_t p = 0; p < stems.size(); ++p) stem_positions_[stems[p]].push_back(p);
+    auto it = stem_positions_.find(stem);
+    return it == stem_positions_.end() ? none : it->second;
+}
+
 bool SentenceView::has_any(const std::vector<TriggerDef>& markers, std::size_t* where) const {
     for (std::size_t p = 0; p < toks.size(); ++p) {
         if (mention_at[p] >= 0) continue; // "States" in "United States" is no reporting verb

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,18 +29,28 @@ struct SentenceView {
     std::set<std::size_t> stance_verbs;    ///< positions of triggers of a stance used as verbs ("condemned")
 
     SentenceView(const StageContext& context, std::uint32_t sentence);
+    // stem_positions_ points into stems: a copy would point into the original.
+    SentenceView(const SentenceView&) = delete;
+    SentenceView& operator=(const SentenceView&) = delete;
     const Token& tok(std::size_t p) const { return c.doc.tokens[toks[p]]; }
     const Mention& mention(int m) const { return c.mentions[static_cast<std::size_t>(m)]; }
     ClassId cls(int m) const { return mention(m).cls; }
     /// Word positions [first, last] of a mention in this view.
     std::pair<std::size_t, std::size_t> extent(int m) const;
     bool matches(const TriggerDef& t, std::size_t p) const;
+    /// The word positions whose stem is `stem`, ascending (empty when there is none): where a
+    /// trigger starting with that stem can match, so that a stage tries each trigger only
+    /// there instead of at every word.
+    const std::vector<std::size_t>& positions_of_stem(std::string_view stem) const;
     /// Whether any of `markers` occurs outside a mention; its position in `where`.
     bool has_any(const std::vector<TriggerDef>& markers, std::size_t* where = nullptr) const;
     /// Whether the word at p is a demonym, or a role word that introduces a name.
     bool introducer(std::size_t p) const;
     /// The bytes of words [b, e].
     ByteSpan span(std::size_t b, std::size_t e) const { return {tok(b).span.begin, tok(e).span.end}; }
+
+private:
+    mutable std::unordered_map<std::string_view, std::vector<std::size_t>> stem_positions_; ///< built on first use
 };
 
 /// Mentions joined by commas and coordinators ("Putin e Kim", "Cina, Russia e Iran") with the

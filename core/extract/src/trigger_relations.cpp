@@ -465,7 +465,6 @@ void find_trigger_relations(StageContext& c) {
         mark_trigger_objects(v);
         const SentenceFacts& facts = c.annotated.facts[s];
         // Only the triggers whose first stem the sentence has can match in it.
-        const std::unordered_set<std::string_view> present(v.stems.begin(), v.stems.end());
         std::vector<char> possible;
         for (const auto& [rel, cues] : c.lang.relation_cues) {
             const RelationDef* def = c.onto.find_relation(rel);
@@ -474,7 +473,7 @@ void find_trigger_relations(StageContext& c) {
             bool any = false;
             for (std::size_t i = 0; i < cues.triggers.size(); ++i) {
                 const auto& stems = cues.triggers[i].stems;
-                possible[i] = stems.empty() || present.count(stems.front()) != 0;
+                possible[i] = stems.empty() || !v.positions_of_stem(stems.front()).empty();
                 any = any || possible[i];
             }
             if (!any) continue;
