@@ -5,6 +5,8 @@
 
 #include "kg/build/batch.hpp"
 #include "kg/build/output_transaction.hpp"
+#include "kg/build/partial.hpp"
+#include "kg/extract/contribution.hpp"
 #include "kg/error.hpp"
 #include "kg/extract/annotation_format.hpp"
 #include "kg/extract/extractor.hpp"
@@ -21,6 +23,7 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -39,6 +42,8 @@ constexpr const char* usage_text =
     R"(usage: kgraph build [options] PATH...
        kgraph annotate [--jsonl] [--lang CODE] [--ontology DIR] [limits] PATH...
        kgraph validate [--ontology DIR] [--documents PATH]... FILE...
+       kgraph extract --shard I/N -o FILE [build options] PATH...
+       kgraph merge [options] PARTIAL...
 
 build: build a knowledge graph from news articles. Each PATH is a file, a directory (read
 recursively for .txt, .md, .html, .jsonl files), or - for standard input (plain text, or
@@ -55,6 +60,14 @@ with --documents (the articles, read as build reads them), inside the named docu
 quoting exactly their bytes. FILE is a .graphml, .gexf or .jsonld export, or the .csv
 files of one Neo4j import set (checked together). Each problem is printed as FILE:LINE:
 message.
+
+extract: read and extract one shard of the inputs into a partial graph FILE (JSON Lines):
+the inputs are listed as build lists them, and shard I of N (I from 0 to N-1) takes those
+whose place in the listing is I modulo N. Give every shard the same PATHs and options; a
+failed shard is re-run alone. merge: merge the partial graphs of all shards, in any number,
+grouping and order, into every format build writes: byte for byte what `kgraph build` over
+the same PATHs writes. With --partial, into one partial graph FILE instead (-o FILE), to
+merge in stages.
 
 options:
   -o, --out DIR          output directory (default: out)
@@ -121,6 +134,8 @@ limits (each input is bounded; what is over a limit is reported and left out):
       --timings          print phase times on standard error, one "kgraph-timing
                          PHASE SECONDS" line each (read and extract summed over threads)
       --documents PATH   validate: the articles the graph was built from (repeatable)
+      --shard I/N        extract: the shard to extract (default 0/1: every input)
+      --partial          merge: write one partial graph to -o FILE, not the formats
   -h, --help             this help
       --version          print the version
 
@@ -139,6 +154,9 @@ struct Options {
     std::vector<std::string> document_paths; ///< validate: the articles evidence points into
     bool jsonl = false;             ///< annotate: JSON Lines instead of bracketed text
     fs::path out = "out";
+    bool out_given = false;
+    std::uint64_t shard = 0, shards = 1; ///< extract: --shard I/N
+    bool partial = false;                ///< merge: write a partial graph
     std::vector<std::string> formats;
     std::vector<std::string> ontology_dirs;
     std::string language = "auto";
@@ -203,7 +221,8 @@ Parsed parse(int argc, char** argv) {
     const std::string version = std::string("kgraph ") + KG_VERSION + "\n";
     if (args[0] == "--help" || args[0] == "-h") return {std::nullopt, help};
     if (args[0] == "--version") return {std::nullopt, version};
-    if (args[0] != "build" && args[0] != "annotate" && args[0] != "validate") usage_error("unknown command \"" + args[0] + "\"");
+    if (args[0] != "build" && args[0] != "annotate" && args[0] != "validate" && args[0] != "extract" && args[0] != "merge")
+        usage_error("unknown command \"" + args[0] + "\"");
     o.command = args[0];
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string a = args[i];
@@ -220,7 +239,19 @@ Parsed parse(int argc, char** argv) {
         auto is = [&](const char* s, const char* l) { return a == s || a == l || (a.starts_with(std::string(l) + "=")); };
         if (a == "-h" || a == "--help") return {std::nullopt, help};
         if (a == "--version") return {std::nullopt, version};
-        if (is("-o", "--out")) o.out = value("--out");
+        if (is("-o", "--out")) {
+            o.out = value("--out");
+            o.out_given = true;
+        } else if (is("--shard", "--shard") && o.command == "extract") {
+            const std::string v = value("--shard");
+            const auto slash = v.find('/');
+            if (slash == std::string::npos) usage_error("--shard needs I/N, e.g. 0/4, not \"" + v + "\"");
+            o.shards = parse_number("--shard", v.substr(slash + 1), 1u << 20);
+            o.shard = parse_number("--shard", v.substr(0, slash), UINT32_MAX);
+            if (o.shards == 0 || o.shard >= o.shards)
+                usage_error("--shard I/N needs N >= 1 and I from 0 to N-1, not \"" + v + "\"");
+        } else if (a == "--partial" && o.command == "merge")
+            o.partial = true;
         else if (is("-f", "--formats")) {
             // Each format once, in the order first asked for.
             for (const auto& f : split_list(value("--formats")))
@@ -264,7 +295,11 @@ Parsed parse(int argc, char** argv) {
         else if (a == "--") { for (++i; i < args.size(); ++i) o.paths.push_back(args[i]); }
         else if (!parse_format_option(args, i, o.format_options)) usage_error("unknown option \"" + a + "\"");
     }
-    if (o.paths.empty()) usage_error(o.command == "validate" ? "no graph files to validate" : "no input paths");
+    if (o.paths.empty())
+        usage_error(o.command == "validate" ? "no graph files to validate"
+                    : o.command == "merge"  ? "no partial graphs to merge"
+                                            : "no input paths");
+    if ((o.command == "extract" || o.partial) && !o.out_given) usage_error(o.command + " needs -o FILE for the partial graph");
     if (o.command == "validate")
         for (const auto& p : o.paths)
             if (!p.ends_with(".graphml") && !p.ends_with(".gexf") && !p.ends_with(".jsonld") && !p.ends_with(".csv"))
@@ -477,6 +512,21 @@ int validate(const Options& o, unsigned closed_descriptors) {
 
 // Everything after parsing. Whatever fails before publication leaves the output folder as
 // it was (the transaction rolls back when it goes out of scope).
+// Report the formats' warnings and errors; whether every format was written. One rule for
+// every failure: a run publishes all its formats or none of them.
+bool all_written(const Options& o, const std::vector<FormatOutcome>& outcomes) {
+    bool failed = false;
+    for (const auto& out : outcomes) {
+        for (const auto& w : out.warnings) std::cerr << "kgraph: " << out.name << ": warning: " << w << '\n';
+        if (out.error) {
+            std::cerr << "kgraph: " << out.name << ": " << out.error->what() << '\n';
+            failed = true;
+        }
+    }
+    if (failed) std::cerr << "kgraph: nothing was written to " << o.out.string() << " (its earlier contents are unchanged)\n";
+    return !failed;
+}
+
 int build(Options& o, unsigned closed_descriptors) {
     const auto t0 = std::chrono::steady_clock::now();
     const Ontology ontology = load_ontology_for(o);
@@ -525,23 +575,144 @@ int build(Options& o, unsigned closed_descriptors) {
         return 2;
     }
     const std::vector<FormatOutcome> outcomes = write_formats(graph, ontology, o.formats, o.format_options, o.jobs, transaction);
-    bool failed = false;
-    for (const auto& out : outcomes) {
-        for (const auto& w : out.warnings) std::cerr << "kgraph: " << out.name << ": warning: " << w << '\n';
-        if (out.error) {
-            std::cerr << "kgraph: " << out.name << ": " << out.error->what() << '\n';
-            failed = true;
-        }
-    }
-    if (failed) {
-        // One rule for every failure: a run publishes all its formats or none of them.
-        std::cerr << "kgraph: nothing was written to " << o.out.string() << " (its earlier contents are unchanged)\n";
-        return 2;
-    }
+    if (!all_written(o, outcomes)) return 2;
     const std::vector<fs::path> published = transaction.publish();
     if (!o.quiet) print_summary(o, graph, built, bytes, problems.size(), duplicates, limits, outcomes, published, t0, t_read, t_extract);
     if (o.timings) print_timings(o, graph, built, bytes, times, merge_time, outcomes, t0, t_read, t_extract);
     return problems.empty() ? 0 : 1;
+}
+
+// The partial graph written whole or not at all: into a temporary file beside it, renamed
+// over it once complete.
+void write_partial_file(const fs::path& path, const PartialGraph& partial) {
+    const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+    try {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(Errc::io_error, std::string("cannot create: ") + std::strerror(errno), tmp.string());
+        write_partial(out, partial);
+        out.close();
+        if (!out) throw Error(Errc::io_error, std::string("cannot write: ") + std::strerror(errno), tmp.string());
+        std::error_code ec;
+        fs::rename(tmp, path, ec);
+        if (ec) throw Error(Errc::io_error, "cannot publish the partial graph: " + ec.message(), path.string());
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        throw;
+    }
+}
+
+std::string producer() { return std::string("kgraph ") + KG_VERSION; }
+
+int extract(Options& o, unsigned closed_descriptors) {
+    const Ontology ontology = load_ontology_for(o);
+    const Extractor extractor(ontology, extractor_options(o));
+    std::vector<InputProblem> problems;
+    std::vector<InputUnit> listed = list_inputs(o.paths, o.input, problems, closed_descriptors & 1u);
+    PartialGraph partial;
+    partial.producer = producer();
+    partial.inputs = listed.size();
+    partial.inputs_sha256 = inputs_fingerprint(listed);
+    std::vector<InputUnit> mine;
+    std::vector<std::uint64_t> order;
+    for (std::uint64_t i = 0; i < listed.size(); ++i)
+        if (shard_of(i, o.shards) == o.shard) {
+            mine.push_back(std::move(listed[i]));
+            order.push_back(i);
+        }
+    LimitReport limits;
+    BatchTimes times;
+    std::size_t duplicates = 0;
+    Progress progress(mine.size(), !o.quiet);
+    extract_batch(mine, extractor, batch_options(o), times, [&](std::size_t k, DocumentOutcome&& r) {
+        if (auto* e = std::get_if<Error>(&r); e && e->code() == Errc::duplicate_document) {
+            std::cerr << "kgraph: duplicate left out: " << e->what() << '\n';
+            ++duplicates;
+        } else if (e) {
+            problems.push_back({mine[k].where(), *e});
+        } else {
+            auto& x = std::get<AnnotatedDocument>(r);
+            warn_skipped_sentences(x, o.max_sentence_bytes, limits);
+            partial.documents.push_back({order[k], contribution_of(x, ontology)});
+        }
+        progress.update(k + 1);
+    });
+    progress.finish();
+    for (const auto& p : problems) std::cerr << "kgraph: skipped: " << p.error.what() << '\n';
+    write_partial_file(o.out, partial);
+    if (!o.quiet)
+        std::cerr << "kgraph: shard " << o.shard << "/" << o.shards << ": " << partial.documents.size() << " of "
+                  << listed.size() << " inputs extracted into " << o.out.string() << " (" << problems.size()
+                  << " skipped, " << duplicates << " duplicate(s))\n";
+    return problems.empty() ? 0 : 1;
+}
+
+int merge(Options& o) {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<PartialGraph> partials;
+    for (const std::string& path : o.paths) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw Error(Errc::io_error, std::string("cannot open: ") + std::strerror(errno), path);
+        partials.push_back(read_partial(in, path));
+        if (partials.back().producer != producer())
+            throw Error(Errc::partial_format, "made by " + partials.back().producer + "; this is " + producer() +
+                                                  ": extract and merge with one build", path);
+    }
+    PartialGraph merged = merge_partials(std::move(partials), o.paths);
+    const auto t_read = std::chrono::steady_clock::now();
+    if (o.partial) {
+        write_partial_file(o.out, merged);
+        if (!o.quiet)
+            std::cerr << "kgraph: " << merged.documents.size() << " documents of " << merged.inputs << " inputs merged into "
+                      << o.out.string() << '\n';
+        return 0;
+    }
+    const Ontology ontology = load_ontology_for(o);
+    check_format_options(ontology, o.format_options);
+    OutputTransaction transaction(o.out, producer());
+    KnowledgeGraph graph(o.max_evidence);
+    if (const RelationDef* cooccurrence = ontology.relation_with(Structural::cooccurrence))
+        graph.set_evidence_limit(cooccurrence->name, o.max_cooccurrence_evidence);
+    // Each article once, as build keeps it: the first in listing order with its id or text.
+    std::set<std::string> ids, texts;
+    std::size_t built = 0, duplicates = 0;
+    for (PartialDocument& d : merged.documents) {
+        const DocumentInfo& info = d.contribution.info;
+        const bool new_id = ids.insert(info.id).second;
+        const bool new_text = texts.insert(info.text_sha256).second;
+        if (!new_id || !new_text) {
+            if (new_id) ids.erase(info.id);
+            if (new_text) texts.erase(info.text_sha256);
+            std::cerr << "kgraph: duplicate left out: " << (info.source_path.empty() ? info.id : info.source_path) << '\n';
+            ++duplicates;
+            continue;
+        }
+        add_contribution(graph, std::move(d.contribution));
+        ++built;
+    }
+    const auto t_fold = std::chrono::steady_clock::now();
+    if (built == 0) {
+        std::cerr << "kgraph: no document in the partial graphs; nothing written\n";
+        return 2;
+    }
+    const std::vector<FormatOutcome> outcomes = write_formats(graph, ontology, o.formats, o.format_options, o.jobs, transaction);
+    if (!all_written(o, outcomes)) return 2;
+    transaction.publish();
+    if (!o.quiet)
+        std::cerr << "kgraph: " << built << " documents of " << merged.inputs << " inputs merged from " << o.paths.size()
+                  << " partial graph(s) into " << o.out.string() << ": " << graph.entity_count() << " entities, "
+                  << graph.relation_count() << " relations\n";
+    if (o.timings) {
+        std::ostringstream t;
+        t.imbue(std::locale::classic());
+        const auto sec = [](auto d) { return std::chrono::duration<double>(d).count(); };
+        t << "kgraph-timing documents " << built << "\nkgraph-timing read_partials " << sec(t_read - t0)
+          << "\nkgraph-timing fold " << sec(t_fold - t_read) << '\n';
+        for (const auto& out : outcomes) t << "kgraph-timing export:" << out.name << ' ' << out.seconds << '\n';
+        t << "kgraph-timing total " << sec(std::chrono::steady_clock::now() - t0) << '\n';
+        std::cerr << t.str();
+    }
+    return 0;
 }
 
 } // namespace
@@ -567,6 +738,8 @@ int run(int argc, char** argv) {
     try {
         if (parsed.build->command == "annotate") return annotate(*parsed.build, closed);
         if (parsed.build->command == "validate") return validate(*parsed.build, closed);
+        if (parsed.build->command == "extract") return extract(*parsed.build, closed);
+        if (parsed.build->command == "merge") return merge(*parsed.build);
         return build(*parsed.build, closed);
     } catch (const Error& e) {
         std::cerr << "kgraph: " << e.what() << '\n';

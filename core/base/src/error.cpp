@@ -20,6 +20,7 @@ std::string_view errc_name(Errc code) noexcept {
     case Errc::model_format: return "model-format";
     case Errc::input_record: return "input-record";
     case Errc::duplicate_document: return "duplicate-document";
+    case Errc::partial_format: return "partial-format";
     }
     return "unknown";
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kg/extract/extractor.hpp"
+#include "kg/extract/contribution.hpp"
 
 #include "kg/base/sha256.hpp"
 #include "kg/error.hpp"
@@ -186,15 +187,15 @@ AnnotatedDocument Extractor::extract(Document doc, DocumentInfo record) const {
     return a;
 }
 
-void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontology& ontology) {
-    graph.add_document(a.info);
-    std::map<std::string, KnowledgeGraph::Vertex> vertex_of;
-    for (EntityNode node : a.entities) {
-        const std::string key = node.id;
-        node.first_seen = node.last_seen = a.info.date;
-        // Two different referents never merge just because their names slug alike.
-        if (auto v = graph.find(node.id); v && graph.entity(*v).type != node.type) node.id += "_" + slugify(node.type);
-        vertex_of[key] = graph.add_entity(node);
+DocumentContribution contribution_of(const AnnotatedDocument& a, const Ontology& ontology) {
+    DocumentContribution out;
+    out.info = a.info;
+    out.entities.reserve(a.entities.size());
+    std::set<std::string_view> ids;
+    for (const EntityNode& node : a.entities) {
+        out.entities.push_back(node);
+        out.entities.back().first_seen = out.entities.back().last_seen = a.info.date;
+        ids.insert(node.id);
     }
     // Code-point offsets of every sentence's bounds, in one pass over the text while the
     // sentences come in order (a step back counts again from the start). The text is
@@ -211,12 +212,17 @@ void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontolog
         const std::uint64_t begin = chars_at(a.doc.sentences[k].span.begin);
         sentence_chars[k] = {begin, chars_at(a.doc.sentences[k].span.end)};
     }
+    out.relations.reserve(a.relations.size());
     for (const RelationMention& r : a.relations) {
-        auto s = vertex_of.find(r.subject);
-        auto t = vertex_of.find(r.object);
-        if (s == vertex_of.end() || t == vertex_of.end()) continue;
+        if (!ids.count(r.subject) || !ids.count(r.object)) continue;
         const ByteSpan span = a.doc.sentences.at(r.sentence).span;
-        Evidence ev;
+        ContributedRelation c;
+        c.subject = r.subject;
+        c.object = r.object;
+        c.type = r.type;
+        const RelationDef* def = ontology.find_relation(r.type);
+        c.symmetric = def ? def->symmetric : false;
+        Evidence& ev = c.evidence;
         ev.document = a.info.id;
         ev.begin = span.begin;
         ev.end = span.end;
@@ -229,9 +235,30 @@ void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontolog
         ev.char_begin = sentence_chars[r.sentence].first;
         ev.char_end = sentence_chars[r.sentence].second;
         ev.reported = a.info.date;
-        const RelationDef* def = ontology.find_relation(r.type);
-        graph.add_relation(s->second, t->second, r.type, std::move(ev), def ? def->symmetric : false);
+        out.relations.push_back(std::move(c));
     }
+    return out;
+}
+
+void add_contribution(KnowledgeGraph& graph, DocumentContribution contribution) {
+    graph.add_document(std::move(contribution.info));
+    std::map<std::string, KnowledgeGraph::Vertex, std::less<>> vertex_of;
+    for (EntityNode& node : contribution.entities) {
+        const std::string key = node.id;
+        // Two different referents never merge just because their names slug alike.
+        if (auto v = graph.find(node.id); v && graph.entity(*v).type != node.type) node.id += "_" + slugify(node.type);
+        vertex_of[key] = graph.add_entity(node);
+    }
+    for (ContributedRelation& r : contribution.relations) {
+        auto s = vertex_of.find(r.subject);
+        auto t = vertex_of.find(r.object);
+        if (s == vertex_of.end() || t == vertex_of.end()) continue;
+        graph.add_relation(s->second, t->second, r.type, std::move(r.evidence), r.symmetric);
+    }
+}
+
+void merge_into(KnowledgeGraph& graph, const AnnotatedDocument& a, const Ontology& ontology) {
+    add_contribution(graph, contribution_of(a, ontology));
 }
 
 } // namespace kg

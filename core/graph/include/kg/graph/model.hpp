@@ -27,6 +27,8 @@ struct EntityNode {
     /// that mentions it, ISO 8601; empty when no such article has a date.
     std::string first_seen;
     std::string last_seen;
+
+    friend bool operator==(const EntityNode&, const EntityNode&) = default;
 };
 
 /// How sure the source is of a claim. Order matters: a relation seen with several
@@ -104,6 +106,8 @@ struct DocumentInfo {
     /// The text the offsets count in, when no file or field holds it as is (an HTML page's
     /// extracted text); else empty.
     std::string extracted_text;
+
+    friend bool operator==(const DocumentInfo&, const DocumentInfo&) = default;
 };
 
 /// Graph-level properties.
