@@ -19,6 +19,7 @@
 #include <optional>
 #include <string_view>
 #include <utility>
+#include <unordered_set>
 #include <vector>
 
 namespace kg {
@@ -162,6 +163,7 @@ public:
         for (std::size_t d = 0; d < ld_.documents.size(); ++d) write_article(d);
         for (auto [v, end] = boost::vertices(g_); v != end; ++v) write_entity(*v);
         for (auto [e, end] = boost::edges(g_); e != end; ++e) write_relation(*e);
+        for (const Evidence* ev : sentences_) write_sentence(*ev);
         if (options_.include_vocabulary) write_vocabulary();
         end_array();
         end_object();
@@ -533,15 +535,29 @@ private:
         if (!ev.quantity.empty()) member("kg:quantity", ev.quantity);
         if (!ev.role.empty()) member("kg:role", ev.role);
         if (!ev.attributed_to.empty()) member("kg:attributedTo", ld_.entity_iri_of(ev.attributed_to, scratch_));
+        // The sentence is a node of its own, written once after the relations: every
+        // relation read from it cites it instead of quoting it again.
+        ld_.sentence_iri(sentence_, ev);
+        if (sentence_seen_.insert(sentence_).second) sentences_.push_back(&ev);
         key("oa:hasTarget");
         start_object();
-        member("@id", mention_ + "#target");
+        member("@id", sentence_);
+        end_object();
+        end_object();
+    }
+
+    void write_sentence(const Evidence& ev) {
+        ld_.sentence_iri(sentence_, ev);
+        node_kind_ = "sentence";
+        node_id_ = sentence_;
+        start_object();
+        member("@id", sentence_);
         member("@type", "oa:SpecificResource");
         member("oa:hasSource", ld_.document_iri(ev.document));
         key("oa:hasSelector");
         start_array();
         start_object();
-        member("@id", mention_ + "#position");
+        member("@id", sentence_ + "#position");
         member("@type", "oa:TextPositionSelector");
         member("oa:start", ev.char_begin);
         member("oa:end", ev.char_end);
@@ -549,12 +565,11 @@ private:
         member("kg:byteEnd", ev.end);
         end_object();
         start_object();
-        member("@id", mention_ + "#quote");
+        member("@id", sentence_ + "#quote");
         member("@type", "oa:TextQuoteSelector");
         member("oa:exact", ev.text);
         end_object();
         end_array();
-        end_object();
         end_object();
     }
 
@@ -614,7 +629,9 @@ private:
     // Error context and scratch space, reused per node.
     std::string_view node_kind_; // a literal
     std::string node_id_, field_;
-    std::string term_, scratch_, relation_, mention_, repaired_;
+    std::string term_, scratch_, relation_, mention_, sentence_, repaired_;
+    std::unordered_set<std::string> sentence_seen_;
+    std::vector<const Evidence*> sentences_; ///< in the order first cited
     std::set<std::string> warned_;
     std::vector<std::pair<const std::string*, Vertex>> out_;
     std::vector<std::string_view> values_;

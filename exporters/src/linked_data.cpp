@@ -113,15 +113,19 @@ void LinkedData::append_relation_key(std::string& out, Edge e) const {
 }
 
 void LinkedData::mention_iri(std::string& out, Edge e, const Evidence& ev) const {
+    sentence_iri(out, ev, "mention/");
+    out += '/';
+    append_relation_key(out, e);
+}
+
+void LinkedData::sentence_iri(std::string& out, const Evidence& ev, std::string_view kind) const {
     out = options_.base_iri;
-    out += "mention/";
+    out += kind;
     append_encoded(out, ev.document);
     out += '/';
     append_number(out, ev.begin);
     out += '-';
     append_number(out, ev.end);
-    out += '/';
-    append_relation_key(out, e);
 }
 
 const std::string& LinkedData::entity_iri_of(std::string_view id, std::string& scratch) const {

@@ -63,6 +63,10 @@ public:
     void append_relation_key(std::string& out, Edge e) const;
     /// <base>mention/<document>/<begin>-<end>/<subject>/<type>/<object>, into `out`.
     void mention_iri(std::string& out, Edge e, const Evidence& ev) const;
+    /// <base>sentence/<document>/<begin>-<end>, into `out`: the oa:SpecificResource every
+    /// mention quoting that sentence targets, described once (`kind` replaces "sentence/"
+    /// for the mentions' IRIs, which start the same way).
+    void sentence_iri(std::string& out, const Evidence& ev, std::string_view kind = "sentence/") const;
     /// The IRI of entity `id`: its vertex's, else a minted one (into `scratch`).
     const std::string& entity_iri_of(std::string_view id, std::string& scratch) const;
     const std::string& document_iri(const std::string& id) const { return documents[document_index.at(id)].iri; }

@@ -14,6 +14,7 @@
 #include <ios>
 #include <string_view>
 #include <utility>
+#include <unordered_set>
 #include <vector>
 
 namespace kg {
@@ -394,20 +395,24 @@ private:
         if (!ev.quantity.empty()) string(kg("quantity"), ev.quantity);
         if (!ev.role.empty()) string(kg("role"), ev.role);
         if (!ev.attributed_to.empty()) iri(kg("attributedTo"), ld_.entity_iri_of(ev.attributed_to, scratch_));
-        const std::string target = m + "#target", position = m + "#position", quote = m + "#quote";
+        // The sentence is a resource of its own, described the first time it is cited.
+        std::string target;
+        ld_.sentence_iri(target, ev);
         iri("http://www.w3.org/ns/oa#hasTarget", target);
-        subject("mention", m, target);
+        if (!sentences_.insert(target).second) return;
+        const std::string position = target + "#position", quote = target + "#quote";
+        subject("sentence", target, target);
         type("oa:SpecificResource");
         iri("http://www.w3.org/ns/oa#hasSource", ld_.document_iri(ev.document));
         iri("http://www.w3.org/ns/oa#hasSelector", position);
         iri("http://www.w3.org/ns/oa#hasSelector", quote);
-        subject("mention", m, position);
+        subject("sentence", target, position);
         type("oa:TextPositionSelector");
         integer("http://www.w3.org/ns/oa#start", ev.char_begin);
         integer("http://www.w3.org/ns/oa#end", ev.char_end);
         integer(kg("byteStart"), ev.begin);
         integer(kg("byteEnd"), ev.end);
-        subject("mention", m, quote);
+        subject("sentence", target, quote);
         type("oa:TextQuoteSelector");
         string("http://www.w3.org/ns/oa#exact", ev.text);
     }
@@ -450,6 +455,7 @@ private:
     std::string subject_, node_kind_, node_id_;
     std::string term_, number_, scratch_, repaired_;
     std::vector<std::string> mentions_;
+    std::unordered_set<std::string> sentences_; ///< sentence IRIs described already
     std::vector<std::pair<const std::string*, Vertex>> out_;
     std::vector<std::string_view> values_;
 };

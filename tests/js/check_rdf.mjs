@@ -46,7 +46,13 @@ for (const s of selectors) {
   if (Number(s.get('end').value) - Number(s.get('start').value) !== chars ||
       Number(s.get('be').value) - Number(s.get('bs').value) !== bytes) ++bad;
 }
-if (selectors.length !== counts.mentions) failures.push(`${selectors.length} position selectors for ${counts.mentions} mentions`);
+// One target per cited sentence, shared by the mentions read from it: as many selector pairs
+// as distinct targets, and every mention has one.
+const targets = Number(stores[1].query(`SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?m <${OA}hasTarget> ?t }`)[0].get('n').value);
+const untargeted = Number(stores[1].query(`SELECT (COUNT(?m) AS ?n) WHERE { ?m a <${OA}Annotation> FILTER NOT EXISTS { ?m <${OA}hasTarget> ?t } }`)[0].get('n').value);
+if (selectors.length !== targets) failures.push(`${selectors.length} position selectors for ${targets} mention targets`);
+if (untargeted) failures.push(`${untargeted} mentions without a target`);
+if (targets > counts.mentions) failures.push(`${targets} targets for ${counts.mentions} mentions`);
 if (bad) failures.push(`${bad} selectors whose offsets do not span their quote`);
 const summary = `oxigraph: ${j.length} triples alike in JSON-LD, Turtle and N-Triples, ${counts.entities} entities, ` +
                 `${counts.relations} relations, ${counts.mentions} mentions, ${selectors.length} selectors in code points`;

@@ -10,6 +10,7 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <fstream>
 #include <sstream>
 
@@ -101,6 +102,14 @@ std::vector<ValidationProblem> validate_jsonld(const std::string& path, const Va
     }
     const Lines lines(text);
     detail::GraphFacts graph;
+    // Mentions target their sentence by @id: a top-level node, described once, that many
+    // mentions share (an embedded target, as earlier versions wrote, is read as well).
+    std::unordered_map<std::string, const Value*> targets;
+    for (const auto& o : d["@graph"].GetArray()) {
+        if (!o.IsObject()) continue;
+        const std::vector<std::string> types = types_of(o);
+        if (std::find(types.begin(), types.end(), "oa:SpecificResource") != types.end()) targets[string_at(o, "@id")] = &o;
+    }
     for (const auto& o : d["@graph"].GetArray()) {
         if (!o.IsObject()) continue;
         const std::vector<std::string> types = types_of(o);
@@ -134,9 +143,11 @@ std::vector<ValidationProblem> validate_jsonld(const std::string& path, const Va
                     e.evidence.push_back(std::move(ev)); // reported as lacking its document
                     return;
                 }
-                const Value& target = annotation["oa:hasTarget"];
-                ev.document = string_at(target, "oa:hasSource");
-                each(target, "oa:hasSelector", [&](const Value& s) {
+                const Value* target = &annotation["oa:hasTarget"];
+                if (target->IsObject() && !target->HasMember("oa:hasSource"))
+                    if (auto it = targets.find(string_at(*target, "@id")); it != targets.end()) target = it->second;
+                ev.document = string_at(*target, "oa:hasSource");
+                each(*target, "oa:hasSelector", [&](const Value& s) {
                     if (integer_at(s, "kg:byteStart") >= 0) {
                         ev.begin = integer_at(s, "kg:byteStart");
                         ev.end = integer_at(s, "kg:byteEnd");

@@ -241,7 +241,8 @@ bool value_at(const Json& doc, Place place, std::string& out) {
         out = str(x["alternateName"][0]);
         return true;
     case Place::evidence:
-        out = str(mention["oa:hasTarget"]["oa:hasSelector"][1]["oa:exact"]);
+        out = str(graph[4]["oa:hasSelector"][1]["oa:exact"]); // the sentence, after the relation
+        CHECK(str(graph[4]["@id"]) == str(mention["oa:hasTarget"]["@id"]));
         return true;
     case Place::title:
         if (!article.HasMember("headline")) return false;
@@ -353,12 +354,18 @@ TEST_CASE("jsonld: relations are reified with status, dates and mentions", "[jso
     const Json& m0 = mentions[0];
     CHECK(str(m0["@id"]) ==
           base + "mention/samples%2Fen%2F2024-06-19-treaty.txt/44-87/Q159/cooperates_with/Q423");
-    const Json& target = m0["oa:hasTarget"];
+    // The mention targets its sentence, a node of its own described once.
+    const std::string sentence = base + "sentence/samples%2Fen%2F2024-06-19-treaty.txt/44-87";
+    CHECK(str(m0["oa:hasTarget"]["@id"]) == sentence);
+    CHECK(m0["oa:hasTarget"].MemberCount() == 1);
+    const Json* found = find_node(doc, sentence);
+    REQUIRE(found != nullptr);
+    const Json& target = *found;
+    CHECK(str(target["@type"]) == "oa:SpecificResource");
     CHECK(str(target["oa:hasSource"]) == base + "document/samples%2Fen%2F2024-06-19-treaty.txt");
     const Json& position = target["oa:hasSelector"][0];
     CHECK(str(position["@type"]) == "oa:TextPositionSelector");
-    CHECK(str(position["@id"]) == str(m0["@id"]) + "#position"); // no blank node
-    CHECK(str(target["@id"]) == str(m0["@id"]) + "#target");
+    CHECK(str(position["@id"]) == sentence + "#position"); // no blank node
     CHECK(position["oa:start"].GetUint64() == 44); // code points: the builder's text before is ASCII
     CHECK(position["oa:end"].GetUint64() == 87);
     CHECK(position["kg:byteStart"].GetUint64() == 44);
@@ -437,8 +444,9 @@ TEST_CASE("jsonld: output can sit in an HTML script element", "[jsonld]") {
     const auto doc = parse(out);
     const Json* rel = find_node(doc, std::string(kBase) + "relation/Q423/mentioned_with/sergey_lavrov");
     REQUIRE(rel != nullptr);
-    CHECK(str((*rel)["prov:wasDerivedFrom"][0]["oa:hasTarget"]["oa:hasSelector"][1]["oa:exact"]) ==
-          "Lavrov <in Pyongyang> said:\t\"A & B\" -- 'done'. </script>");
+    const Json* sentence = find_node(doc, str((*rel)["prov:wasDerivedFrom"][0]["oa:hasTarget"]["@id"]));
+    REQUIRE(sentence != nullptr);
+    CHECK(str((*sentence)["oa:hasSelector"][1]["oa:exact"]) == "Lavrov <in Pyongyang> said:\t\"A & B\" -- 'done'. </script>");
 }
 
 TEST_CASE("jsonld: every adversarial string is written exactly or refused", "[jsonld][escape]") {
@@ -668,7 +676,9 @@ TEST_CASE("jsonld: an article with a record is a NewsArticle known by its URL", 
     CHECK(str((*relation)["kg:reported"][0]["@value"]) == "2024-06-19");
     const Json& mention = (*relation)["prov:wasDerivedFrom"][0];
     CHECK(str(mention["kg:reported"]["@value"]) == "2024-06-19");
-    CHECK(str(mention["oa:hasTarget"]["oa:hasSource"]) == info.url);
+    const Json* sentence = find_node(doc, str(mention["oa:hasTarget"]["@id"]));
+    REQUIRE(sentence != nullptr);
+    CHECK(str((*sentence)["oa:hasSource"]) == info.url);
     const Json* russia = find_node(doc, "http://www.wikidata.org/entity/Q159");
     REQUIRE(russia != nullptr);
     CHECK(str((*russia)["kg:firstSeen"]["@value"]) == "2024-06-19");

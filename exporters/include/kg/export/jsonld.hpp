@@ -51,10 +51,14 @@
 //     kg:role, kg:attributedTo (distinct) and prov:wasDerivedFrom -> one mention per evidence;
 //   - mention (embedded in its relation): @id <base>mention/<document>/<begin>-<end>/
 //     <subject id>/<type>/<object id>, @type oa:Annotation, the evidence's own kg:status,
-//     kg:date, kg:reported (its article's publication date), kg:quantity, kg:role, kg:attributedTo, and oa:hasTarget {@id <mention>#target,
-//     @type oa:SpecificResource, oa:hasSource -> article, oa:hasSelector
-//     [oa:TextPositionSelector {@id <mention>#position, oa:start, oa:end, kg:byteStart,
-//     kg:byteEnd}, oa:TextQuoteSelector {@id <mention>#quote, oa:exact = sentence}]}.
+//     kg:date, kg:reported (its article's publication date), kg:quantity, kg:role,
+//     kg:attributedTo, and oa:hasTarget {@id <sentence>}: the sentence it was read from;
+//   - sentence (after the relations, one per sentence cited, in the order first cited):
+//     @id <base>sentence/<document>/<begin>-<end>, @type oa:SpecificResource, oa:hasSource
+//     -> article, oa:hasSelector [oa:TextPositionSelector {@id <sentence>#position, oa:start,
+//     oa:end, kg:byteStart, kg:byteEnd}, oa:TextQuoteSelector {@id <sentence>#quote,
+//     oa:exact = sentence}]. Every relation read from one sentence cites it, so its text is
+//     written once (it was once per relation: five times on average in news).
 //     oa:start and oa:end count Unicode code points from the start of the document as read
 //     (Evidence::char_begin/char_end), which is what Web Annotation's selector counts;
 //     kg:byteStart and kg:byteEnd are the UTF-8 byte offsets of the GraphML. No blank node

@@ -10,11 +10,12 @@
 //   The triples are exactly those of the JSON-LD of the same graph and options
 //   (kg/export/jsonld.hpp: same IRIs, types, literals and datatypes; the suite checks that
 //   rdflib and Oxigraph find the graphs isomorphic): articles, entities with their direct
-//   relation triples, kg:Relation nodes with their oa:Annotation mentions, targets and
-//   selectors (all with IRIs: there is no blank node), and, with `include_vocabulary`, the
-//   classes and relation types. JsonldOptions::pretty is ignored.
+//   relation triples, kg:Relation nodes with their oa:Annotation mentions, the sentences
+//   they target with their selectors (all with IRIs: there is no blank node), and, with
+//   `include_vocabulary`, the classes and relation types. JsonldOptions::pretty is ignored.
 //   Order: the JSON-LD @graph order (articles, entities, relations with their mentions,
-//   vocabulary), each subject's triples together, in a streaming pass (no graph in memory).
+//   vocabulary), except that a sentence is described where it is first cited; each
+//   subject's triples together, in a streaming pass (no graph in memory).
 //   N-Triples: one "<s> <p> o ." a line; literals are "..." with \" \\ \n \r escaped and other
 //   C0 controls as \u00XX; language-tagged "..."@en; typed "..."^^<xsd:...>; integers
 //   "5"^^<http://www.w3.org/2001/XMLSchema#integer>; strings without a datatype (xsd:string).
