@@ -4,6 +4,7 @@
 #include "kg/base/sha256.hpp"
 
 #include "icu_check.hpp"
+#include "thread_state.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -104,13 +105,14 @@ std::string slugify(std::string_view text) {
     } else {
         // Transliterator::transliterate is not thread-safe on one instance: one per thread
         // (a process-wide lock serialised the extraction threads of -j N).
-        thread_local std::unique_ptr<icu::Transliterator> to_ascii = [] {
+        auto& to_ascii = detail::thread_state<std::unique_ptr<icu::Transliterator>>();
+        if (!to_ascii) {
             UErrorCode status = U_ZERO_ERROR;
             std::unique_ptr<icu::Transliterator> t(
                 icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
             detail::icu_check(status, "Transliterator::createInstance");
-            return t;
-        }();
+            to_ascii = std::move(t);
+        }
         icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
         to_ascii->transliterate(s);
         s.toUTF8String(ascii);

@@ -2,6 +2,7 @@
 #include "kg/text/segment.hpp"
 
 #include "icu_check.hpp"
+#include "thread_state.hpp"
 #include "kg/text/normalize.hpp"
 #include "kg/base/utf8.hpp"
 
@@ -29,7 +30,7 @@ struct Iterators {
 };
 
 Iterators& iterators_for(const std::string& language) {
-    thread_local std::map<std::string, Iterators> cache;
+    auto& cache = detail::thread_state<std::map<std::string, Iterators>>();
     auto it = cache.find(language);
     if (it != cache.end()) return it->second;
     UErrorCode status = U_ZERO_ERROR;
@@ -153,7 +154,12 @@ std::vector<ByteSpan> line_spans(Document& doc, const SegmentationRules& rules) 
     const std::string_view text = doc.text;
     // The boilerplate phrases' keys, computed once per thread and rule set rather than per
     // document (phrase_key goes through ICU normalisation for non-ASCII phrases).
-    thread_local std::vector<std::string> cached_phrases, cached_keys;
+    struct BoilerplateKeys {
+        std::vector<std::string> phrases, keys;
+    };
+    auto& cached = detail::thread_state<BoilerplateKeys>();
+    std::vector<std::string>& cached_phrases = cached.phrases;
+    std::vector<std::string>& cached_keys = cached.keys;
     if (cached_phrases != rules.boilerplate) {
         cached_keys.clear();
         for (const auto& b : rules.boilerplate) cached_keys.push_back(phrase_key(b));

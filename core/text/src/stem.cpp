@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "kg/text/stem.hpp"
 
+#include "thread_state.hpp"
+
 #include <libstemmer.h>
 
 #include <functional>
@@ -42,7 +44,7 @@ constexpr std::size_t stem_cache_limit = 1 << 18;
 
 std::string stem_word(std::string_view word, const std::string& language) {
     // sb_stemmer objects are not thread-safe: one per thread and language.
-    thread_local std::map<std::string, ThreadStemmer, std::less<>> stemmers;
+    auto& stemmers = detail::thread_state<std::map<std::string, ThreadStemmer, std::less<>>>();
     auto it = stemmers.find(language);
     if (it == stemmers.end()) {
         const char* name = snowball_name(language);
