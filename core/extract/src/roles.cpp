@@ -24,7 +24,16 @@ struct Sentence {
 struct BareRole {
     RoleLink link;
     std::uint32_t tok_begin, tok_end;
+    bool definite = false; ///< after a definite article, with no body: "the president"
 };
+
+// The role's words past any leading article, so that "the President" and "President",
+// "il presidente" and "la presidente" are one role when a bare role refers back.
+std::vector<std::string> role_head(const StageContext& c, const RoleDef& role) {
+    auto b = role.words.begin();
+    while (b != role.words.end() && c.in(c.lang.articles, *b)) ++b;
+    return {b, role.words.end()};
+}
 
 ByteSpan span_of(const Token& a, const Token& b) { return {a.span.begin, b.span.end}; }
 
@@ -70,6 +79,32 @@ std::size_t match_role(const StageContext& c, const Sentence& s, std::size_t i, 
         }
     }
     return n;
+}
+
+// Whether the role words [i, i + n), with no name and no body, refer back to someone: after
+// a definite article ("the president", "il presidente"), with nothing after them that makes
+// them another person's ("el presidente del país, Gustavo Noboa", "el secretario de
+// Finanzas", "the spokesman, X"), and a role of office rather than of occupation ("the
+// historian" is anyone's).
+bool refers_back(const StageContext& c, const Sentence& s, std::size_t i, std::size_t n, const RoleDef& role) {
+    const auto& words = s.words;
+    const bool definite = c.in(c.lang.definite_articles, words[i]->key) ||
+                          (i > 0 && c.in(c.lang.definite_articles, words[i - 1]->key) && c.owner[s.index[i - 1]] < 0);
+    if (!definite || !role.body_classes.empty()) return false;
+    if (i + n >= words.size()) return true;
+    const Token& next = *words[i + n];
+    if (next.has(tok_comma) || name_word(c, next) || c.owner[s.index[i + n]] >= 0 || c.in(c.lang.genitives, next.key)) return false;
+    // A prepositional phrase after it ("the spokesman for X", "il portavoce a Mosca"); the
+    // French auxiliary "a" is no preposition when an adverb or a participle follows it.
+    if ((c.in(c.lang.prepositions, next.key) || c.in(c.lang.locative_prepositions, next.key)) && i + n + 1 < words.size()) {
+        const std::size_t k = i + n + 1;
+        if (c.in(c.lang.articles, words[k]->key) || name_word(c, *words[k]) || c.owner[s.index[k]] >= 0) return false;
+    }
+    // An adjective may come between: "el presidente boliviano, Hugo Banzer", "il leader
+    // politico dell'indipendentismo".
+    if (i + n + 1 >= words.size() || c.in(c.lang.function_words, next.key)) return true;
+    const Token& after = *words[i + n + 1];
+    return !after.has(tok_comma) && !c.in(c.lang.genitives, after.key);
 }
 
 // The name after the role words, at word j: a known surname alone or a run of name words.
@@ -219,16 +254,24 @@ void read_apposed_body(StageContext& c, const Sentence& s, std::size_t j, RoleLi
 }
 
 // A bare role with an affiliation refers to the one person the article gives that role:
-// "il presidente russo" after "il presidente russo Vladimir Putin".
+// "il presidente russo" after "il presidente russo Vladimir Putin". A definite role without
+// one ("the president then visited Bolivia") refers to the one person named before it with
+// the same role words, whatever their body; with two such people it refers to nobody.
 void resolve_bare_roles(StageContext& c, const std::vector<BareRole>& bare) {
     for (const auto& b : bare) {
         const RoleDef& role = c.lang.roles[static_cast<std::size_t>(b.link.role)];
         if (role.relation.empty() || !c.free(b.tok_begin, b.tok_end)) continue;
+        const std::vector<std::string> head = b.definite ? role_head(c, role) : std::vector<std::string>{};
+        const std::uint32_t at = c.doc.tokens[b.tok_begin].span.begin;
         std::string person;
         bool unique = true;
         for (const RoleLink& named : c.roles) {
             const RoleDef& r = c.lang.roles[static_cast<std::size_t>(named.role)];
-            if (r.relation != role.relation || named.affiliation != b.link.affiliation) continue;
+            if (b.definite) {
+                if (named.role_span.begin >= at || role_head(c, r) != head) continue;
+            } else if (r.relation != role.relation || named.affiliation != b.link.affiliation) {
+                continue;
+            }
             if (!person.empty() && person != named.person) unique = false;
             person = named.person;
         }
@@ -264,6 +307,9 @@ void find_role_names(StageContext& c) {
                 c.roles.push_back(std::move(link));
             } else if (!link.affiliation.empty()) {
                 bare.push_back({std::move(link), index[i], index[role_end - 1] + 1});
+            } else if (refers_back(c, s, i, n, c.lang.roles[static_cast<std::size_t>(link.role)])) {
+                const std::size_t first = c.in(c.lang.definite_articles, words[i]->key) ? i : i - 1;
+                bare.push_back({std::move(link), index[first], index[i + n - 1] + 1, true});
             }
             i += n - 1;
         }

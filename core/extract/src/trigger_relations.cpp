@@ -389,11 +389,112 @@ bool patient_reaches(const SentenceView& v, int patient, std::size_t p) {
     return true;
 }
 
+// The mention after a passive-agent word in [from, to) that the relation admits as subject:
+// "wurde von Chile und Peru unterzeichnet".
+std::vector<int> agent_in_clause(const SentenceView& v, std::size_t from, std::size_t to, const RelationDef& def) {
+    const StageContext& c = v.c;
+    for (std::size_t q = from; q < to; ++q) {
+        if (v.mention_at[q] >= 0 || !c.in(c.lang.passive_agents, v.tok(q).key)) continue;
+        std::size_t k = q + 1;
+        while (k < to && v.mention_at[k] < 0 && c.in(c.lang.articles, v.tok(k).key)) ++k;
+        if (k < to && v.mention_at[k] >= 0 && c.is(v.cls(v.mention_at[k]), Trait::agent) && def.admits_subject(v.cls(v.mention_at[k])))
+            return coordination_group(v, v.mention_at[k]);
+    }
+    return {};
+}
+
+// Where the clause that ends at p begins: after the last comma or clause end before it, past
+// the commas of a list of names ("Raketen, Drohnen und Granaten").
+std::size_t clause_start(const SentenceView& v, std::size_t p) {
+    std::size_t start = p;
+    while (start > 0) {
+        const Token& t = v.tok(start - 1);
+        if (ends_clause(t)) break;
+        if (t.has(tok_comma)) {
+            // A list goes on after its comma with a name of the same class within a few
+            // words ("vom ZDF, Greenpeace, der Kinderzeitschrift Tierfreund und ...").
+            constexpr std::size_t max_words = 4;
+            bool list = false;
+            const int before = start >= 2 ? v.mention_at[start - 2] : -1;
+            for (std::size_t q = start; before >= 0 && q < v.toks.size() && q < start + max_words; ++q) {
+                if (const int m = v.mention_at[q]; m >= 0) {
+                    list = v.cls(m) == v.cls(before);
+                    break;
+                }
+                if (v.tok(q).has(tok_comma) || ends_clause(v.tok(q))) break;
+            }
+            if (!list) break;
+        }
+        --start;
+    }
+    return start;
+}
+
+// Verb-final clauses ("…, dass Kenia Drohnen an Peru lieferte", "Ägypten soll Raketen an den
+// Sudan geliefert haben", "Das Abkommen wurde von Chile und Peru unterzeichnet"): a trigger
+// verb that ends its clause, past auxiliaries, finds its subject and object in the clause
+// before it — the first actor outside a prepositional phrase, or in the passive the actor
+// after a passive-agent word; then the first mention of the range, direct or introduced by
+// one of the trigger's markers. Returns false, to read the trigger as usual, when the verb
+// does not end its clause or the clause does not name both.
+bool read_verb_final(Reading& r) {
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    if (!c.lang.verb_final || r.inside >= 0 || v.tok(r.p).has(tok_upper_initial) || noun_use(v, r.p)) return false;
+    std::size_t end = r.after;
+    bool passive = false;
+    for (; end < v.toks.size() && c.in(c.lang.final_auxiliaries, v.tok(end).key); ++end)
+        passive = passive || c.in(c.lang.passive_auxiliaries, v.tok(end).key);
+    if (end < v.toks.size()) {
+        const Token& t = v.tok(end);
+        if (!t.has(tok_comma) && !ends_clause(t) && !t.has(tok_quote) && !c.in(c.lang.coordinators, t.key)) return false;
+    }
+    const std::size_t start = clause_start(v, r.p);
+    for (std::size_t q = start; q < r.p && !passive; ++q) passive = v.mention_at[q] < 0 && c.in(c.lang.passive_auxiliaries, v.tok(q).key);
+    std::vector<int> subjects;
+    if (passive) {
+        subjects = agent_in_clause(v, start, r.p, r.def);
+    } else {
+        for (std::size_t q = start; q < r.p && subjects.empty(); ++q) {
+            const int m = v.mention_at[q];
+            if (m < 0 || v.extent(m).first != q) continue;
+            // "Nordkoreas Machthaber Kim Jong Un": a name right before a role or another name
+            // is their possessor, not the subject.
+            const std::size_t next = v.extent(m).second + 1;
+            if (next < r.p && (v.introducer(next) || (v.mention_at[next] >= 0 && c.is(v.cls(v.mention_at[next]), Trait::person)))) continue;
+            if (c.is(v.cls(m), Trait::agent) && r.def.admits_subject(v.cls(m)) && !prepositional(v, q)) subjects = coordination_group(v, m);
+        }
+    }
+    if (subjects.empty()) return false;
+    const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
+    std::vector<int> objects;
+    // The object follows the subject, except in the passive ("Der Vertrag wurde von ...").
+    const std::size_t objects_from = passive ? start : v.extent(subjects.back()).second + 1;
+    for (std::size_t q = objects_from; q < r.p && objects.empty(); ++q) {
+        const int m = v.mention_at[q];
+        if (m < 0 || v.extent(m).first != q || std::find(subjects.begin(), subjects.end(), m) != subjects.end()) continue;
+        if (!r.def.admits_object(v.cls(m))) continue;
+        const Token* before = word_before(v, q);
+        const bool marked = before && markers.count(before->key);
+        if (marked || !prepositional(v, q)) objects = coordination_group(v, m);
+    }
+    std::erase_if(objects, [&](int m) { return std::find(subjects.begin(), subjects.end(), m) != subjects.end(); });
+    if (objects.empty()) return false;
+    r.subjects = arguments_of(v, subjects);
+    r.objects = arguments_of(v, objects);
+    for (auto& a : arguments_of(v, partners_after(r))) r.subjects.push_back(std::move(a));
+    return true;
+}
+
 void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std::string& topic) {
     const SentenceView& v = r.v;
     const StageContext& c = v.c;
     SentenceFacts claim = facts;
     if (!claim_before_trigger(v, r.p, claim)) return;
+    if (read_verb_final(r)) {
+        emit_reading(r, em, claim);
+        return;
+    }
     if (r.def.symmetric) {
         if (auto [a, b] = joined_parties(v, r.p, r.after); a >= 0 && r.def.admits_subject(v.cls(a)) && r.def.admits_object(v.cls(b))) {
             r.subjects = arguments_of(v, {a});

@@ -593,7 +593,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "subject_pronouns", "instrument_markers", "inclusion_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "instrument_markers", "inclusion_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -645,6 +645,10 @@ private:
         keys("possessives", L.possessives);
         keys("relative_possessives", L.relative_possessives);
         keys("subject_pronouns", L.subject_pronouns);
+        keys("definite_articles", L.definite_articles);
+        keys("final_auxiliaries", L.final_auxiliaries);
+        keys("passive_auxiliaries", L.passive_auxiliaries);
+        if (const auto* v = root.find("verb_final")) L.verb_final = f.bool_of(*v, "\"verb_final\"");
         keys("instrument_markers", L.instrument_markers);
         keys("inclusion_markers", L.inclusion_markers);
         keys("modals", L.modals);

@@ -660,7 +660,7 @@ TEST_CASE("relation kinds: a passive's agent after a date and a role", "[extract
             {"fr", "Le traité a été signé en juin par le président kényan William Ruto."},
             {"es", "El tratado fue firmado en junio por el presidente keniano William Ruto."},
             // German puts the participle last ("wurde im Juni von ... unterzeichnet"): see the
-            // verb-final cases, which fail as expected.
+            // verb-final cases.
         },
         [](const kg::AnnotatedDocument& x) { CHECK(relation_to_class(x, "william_ruto", "signed", "Agreement")); });
 }
@@ -801,4 +801,118 @@ TEST_CASE("relation kinds: weapons an attack is made with struck its target", "[
     const auto x = run("en", "Kenya met Peru with drones on display.");
     INFO(describe(x));
     CHECK(count_relations(x, "struck") == 0);
+}
+
+// ==== Subjects outside the clause: a role that refers back ==================================
+
+TEST_CASE("relation kinds: a definite role stands for the one person named with it before", "[extract][relations][coreference]") {
+    in_each(
+        {
+            {"it", "Il presidente keniano William Ruto è arrivato a Lima. Il presidente ha poi visitato la Bolivia."},
+            {"en", "Kenyan President William Ruto arrived in Lima. The president then visited Bolivia."},
+            {"fr", "Le président kényan William Ruto est arrivé à Lima. Le président a ensuite visité la Bolivie."},
+            {"es", "El presidente keniano William Ruto llegó a Lima. El presidente visitó luego Bolivia."},
+            {"de", "Der kenianische Präsident William Ruto kam in Lima an. Der Präsident besuchte dann Bolivien."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            const auto* r = relation(x, "william_ruto", "visited", "bolivia");
+            REQUIRE(r);
+            CHECK(r->sentence == 1);
+            CHECK(count_type(x, "Person") == 1);
+        });
+    // Two presidents named before: "the president" is either, so nobody.
+    const auto two = run("en", "Kenyan President William Ruto met Peruvian President Dina Boluarte. The president then visited Bolivia.");
+    INFO(describe(two));
+    CHECK(count_relations(two, "visited") == 0);
+    // An indefinite role introduces someone new.
+    const auto other = run("en", "Kenyan President William Ruto arrived in Lima. A president then visited Bolivia.");
+    INFO(describe(other));
+    CHECK_NO_REL(other, "william_ruto", "visited", "bolivia");
+    // A role named only after the reference refers to nobody before it.
+    const auto later = run("en", "The president visited Bolivia. Kenyan President William Ruto arrived in Lima.");
+    INFO(describe(later));
+    CHECK_NO_REL(later, "william_ruto", "visited", "bolivia");
+}
+
+// ==== German verb-final clauses ==============================================================
+
+TEST_CASE("relation kinds: a verb at the end of its clause takes its arguments before it (de)", "[extract][relations][de]") {
+    const auto sub = run("de", "Die Regierung erklärte, dass Kenia im Mai Drohnen an Peru lieferte.");
+    INFO(describe(sub));
+    CHECK_REL(sub, kenya, "supplied", "drone");
+    CHECK_REL(sub, kenya, "supplied_to", peru);
+
+    const auto perfect = run("de", "Im Juni hat Kenia einen Vertrag mit Peru unterzeichnet.");
+    INFO(describe(perfect));
+    CHECK(relation_to_class(perfect, kenya, "signed", "Agreement"));
+    CHECK(relation_to_class(perfect, peru, "signed", "Agreement"));
+
+    const auto visit = run("de", "Berichten zufolge hatte William Ruto im Mai Bolivien besucht, bevor er nach Lima reiste.");
+    INFO(describe(visit));
+    CHECK_REL(visit, "william_ruto", "visited", "bolivia");
+
+    const auto passive = run("de", "Der Vertrag wurde im Juni von Kenia und Peru unterzeichnet.");
+    INFO(describe(passive));
+    CHECK(relation_to_class(passive, kenya, "signed", "Agreement"));
+    CHECK(relation_to_class(passive, peru, "signed", "Agreement"));
+
+    // A verb followed by more of its clause is read as usual, and a noun is no verb.
+    const auto main = run("de", "Kenia lieferte Drohnen an Peru, das die Lieferung begrüßte.");
+    INFO(describe(main));
+    CHECK_REL(main, kenya, "supplied_to", peru);
+    CHECK_NO_REL(main, peru, "supplied_to", kenya);
+}
+
+// ==== Wrong edges: who reports, where, and who acts ========================================
+
+TEST_CASE("relation kinds: a newspaper that reports a supply supplies nothing", "[extract][relations][wrong]") {
+    struct Case {
+        const char* lang;
+        const char* text;
+        const char* paper;
+    };
+    const Case cases[] = {
+        {"it", "Il quotidiano La Voce ha scritto che il Kenya ha fornito droni al Perù.", "La Voce"},
+        {"en", "The newspaper Daily Nation reported that Kenya supplied drones to Peru.", "Daily Nation"},
+        {"fr", "Le quotidien Le Soir a écrit que le Kenya a fourni des drones au Pérou.", "Le Soir"},
+        {"es", "El diario La Razón informó de que Kenia suministró drones a Perú.", "La Razón"},
+        {"de", "Die Frankfurter Allgemeine Zeitung berichtete, dass Kenia Drohnen an Peru lieferte.", "Frankfurter Allgemeine Zeitung"},
+    };
+    for (const Case& k : cases) {
+        const auto x = run(k.lang, k.text);
+        INFO(k.lang << "\n" << describe(x));
+        CHECK_REL(x, kenya, "supplied_to", peru);
+        CHECK_REL(x, kenya, "supplied", "drone");
+        const auto* paper = entity_named(x, k.paper);
+        REQUIRE(paper);
+        for (const auto& r : x.relations) CHECK(((r.subject != paper->id && r.object != paper->id) || r.type == "mentioned_with"));
+    }
+}
+
+TEST_CASE("relation kinds: two waters named together are not inside each other", "[extract][relations][wrong]") {
+    in_each(
+        {
+            {"it", "Le navi hanno attraversato il Mar Rosso e il Golfo di Aden."},
+            {"en", "The ships crossed the Red Sea and the Gulf of Aden."},
+            {"fr", "Les navires ont traversé la mer Rouge et le golfe d'Aden."},
+            {"es", "Los barcos cruzaron el mar Rojo y el golfo de Adén."},
+            {"de", "Die Schiffe durchquerten das Rote Meer und den Golf von Aden."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK(count_relations(x, "located_in") == 0); });
+}
+
+TEST_CASE("relation kinds: a minister's visit is the minister's, not the state's", "[extract][relations][wrong]") {
+    in_each(
+        {
+            {"it", "Il ministro degli Esteri keniano Musalia Mudavadi ha visitato il Perù."},
+            {"en", "Kenyan Foreign Minister Musalia Mudavadi visited Peru."},
+            {"fr", "Le ministre kényan des Affaires étrangères Musalia Mudavadi a visité le Pérou."},
+            {"es", "El ministro de Exteriores keniano Musalia Mudavadi visitó Perú."},
+            {"de", "Der kenianische Außenminister Musalia Mudavadi besuchte Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "musalia_mudavadi", "visited", peru);
+            CHECK_REL(x, "musalia_mudavadi", "member_of", kenya);
+            CHECK_NO_REL(x, kenya, "visited", peru);
+        });
 }

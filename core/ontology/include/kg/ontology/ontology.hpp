@@ -244,6 +244,18 @@ struct LanguageData {
     /// Personal pronouns that stand for one person as a clause's subject ("he", "lei",
     /// "elle", "él", "er"): "He then visited Pyongyang" — the last person named before it.
     std::set<std::string> subject_pronouns;
+    /// The definite articles among `articles` ("the", "il", "la", "der"): "the president" refers
+    /// back to the one president named before; "a president" to nobody.
+    std::set<std::string> definite_articles;
+    /// The verb of a subordinate clause, and the participle of a compound tense, come last
+    /// ("dass Kenia Drohnen an Peru lieferte", "hat Raketen an den Sudan geliefert"): a
+    /// trigger verb at the end of its clause takes its arguments from the clause before it.
+    bool verb_final = false;
+    /// Auxiliaries and modals that may follow a clause-final verb ("geliefert haben").
+    std::set<std::string> final_auxiliaries;
+    /// The auxiliaries of the passive among them ("wurde ... unterzeichnet"): with one in the
+    /// clause, the actor is the one after a passive-agent word ("von Chile und Peru").
+    std::set<std::string> passive_auxiliaries;
     /// Words that introduce the instrument of a verb ("with", "con", "avec", "mit"): "attacked
     /// the pipeline with drones" — the drones struck it.
     std::set<std::string> instrument_markers;
