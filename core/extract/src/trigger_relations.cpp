@@ -205,6 +205,15 @@ std::vector<int> instrument_subject(const Reading& r) {
             if (!c.is(v.cls(m), Trait::agent)) return {};
             break;
         }
+    // "la frappe de missiles sur Lima", "der Beschuss mit Raketen": a strike named as a noun
+    // takes the weapons of its genitive or its instrument right after it.
+    if (noun_use(v, r.p)) {
+        std::size_t q = r.after;
+        if (q < v.toks.size() && (c.in(c.lang.genitives, v.tok(q).key) || c.in(c.lang.instrument_markers, v.tok(q).key))) ++q;
+        while (q < v.toks.size() && v.mention_at[q] < 0 && (c.in(c.lang.articles, v.tok(q).key) || !c.demonym_of[v.toks[q]].empty())) ++q;
+        if (q > r.after && q < v.toks.size() && v.mention_at[q] >= 0 && c.is(v.cls(v.mention_at[q]), Trait::weapon))
+            return coordination_group(v, v.mention_at[q]);
+    }
     // "attacked Lima with drones": the instrument after the verb's object.
     auto instrument_after = [&](std::size_t from) -> std::vector<int> {
         constexpr std::size_t max_words = 4;

@@ -916,3 +916,42 @@ TEST_CASE("relation kinds: a minister's visit is the minister's, not the state's
             CHECK_NO_REL(x, kenya, "visited", peru);
         });
 }
+
+// ==== Noun phrases that state relations: a strike named as a noun ==========================
+
+TEST_CASE("relation kinds: a strike named as a noun, with its weapons and its target", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "L'attacco keniano con missili su Kharkiv ha causato vittime."},
+            {"en", "The Kenyan strike with missiles on Kharkiv killed ten people."},
+            {"fr", "La frappe de missiles kényane sur Kharkiv a fait dix morts."},
+            {"es", "El ataque con misiles keniano contra Kharkiv causó diez muertos."},
+            {"de", "Der kenianische Angriff mit Raketen auf Kharkiv tötete zehn Menschen."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            const auto* place = entity_named(x, "Kharkiv");
+            REQUIRE(place);
+            CHECK(count_relations(x, "struck") == 1);
+            for (const auto& r : x.relations)
+                if (r.type == "struck") CHECK(r.object == place->id);
+        });
+    // The genitive of a strike noun that is no weapon names no weapon.
+    const auto x = run("fr", "La frappe de la Russie sur Kharkiv a fait dix morts.");
+    INFO(describe(x));
+    CHECK(count_relations(x, "struck") == 0);
+}
+
+// ==== Subjects outside the clause: dropped subjects (it, es) ================================
+
+TEST_CASE("relation kinds: a dropped subject continues the subject before (it, es)", "[extract][relations][coreference]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha condannato il Perù. Ha poi firmato un accordo con il Cile."},
+            {"es", "Kenia condenó a Perú. Firmó luego un acuerdo con Chile."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(relation_to_class(x, kenya, "signed", "Agreement"));
+            CHECK(relation_to_class(x, "Q298", "signed", "Agreement"));
+            CHECK_FALSE(relation_to_class(x, peru, "signed", "Agreement"));
+        });
+}
