@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.hpp"
 
+#include "distributed.hpp"
+
 #include "formats.hpp"
 
 #include "kg/build/batch.hpp"
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <atomic>
 #include <chrono>
@@ -24,6 +27,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -217,7 +221,17 @@ Parsed parse(int argc, char** argv) {
     Options o;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) usage_error("missing command");
-    const std::string help = std::string(usage_text) + format_names() + usage_tail;
+    std::string help = std::string(usage_text) + format_names() + usage_tail;
+#ifdef KG_WITH_MPI
+    help += R"(
+distributed: under mpirun (or another MPI launcher), `kgraph build` runs on every rank: each
+rank lists the same PATHs (a file system they share), takes chunks of the listing from rank
+0 as it finishes the last, and the ranks' partial graphs are merged along a tree into rank
+0, which writes every format: byte for byte what one `kgraph build` writes. A rank that fails
+names the documents it held and stops the job; nothing is published.
+  mpirun -np 4 kgraph build -j 2 -o out articles/
+)";
+#endif
     const std::string version = std::string("kgraph ") + KG_VERSION + "\n";
     if (args[0] == "--help" || args[0] == "-h") return {std::nullopt, help};
     if (args[0] == "--version") return {std::nullopt, version};
@@ -604,15 +618,42 @@ void write_partial_file(const fs::path& path, const PartialGraph& partial) {
 
 std::string producer() { return std::string("kgraph ") + KG_VERSION; }
 
+// Extract `units` (whose listing indices are `order`) into `partial`, in unit order: each
+// unit's failure is a problem, a duplicate is left out. `after_each` runs on the calling
+// thread after each unit.
+void extract_into(PartialGraph& partial, const Options& o, const Ontology& ontology, const Extractor& extractor,
+                  std::vector<InputUnit>& units, const std::vector<std::uint64_t>& order, std::vector<InputProblem>& problems,
+                  std::size_t& duplicates, LimitReport& limits, const std::function<void(std::size_t)>& after_each) {
+    BatchTimes times;
+    extract_batch(units, extractor, batch_options(o), times, [&](std::size_t k, DocumentOutcome&& r) {
+        if (auto* e = std::get_if<Error>(&r); e && e->code() == Errc::duplicate_document) {
+            std::cerr << "kgraph: duplicate left out: " << e->what() << '\n';
+            ++duplicates;
+        } else if (e) {
+            problems.push_back({units[k].where(), *e});
+        } else {
+            auto& x = std::get<AnnotatedDocument>(r);
+            warn_skipped_sentences(x, o.max_sentence_bytes, limits);
+            partial.documents.push_back({order[k], contribution_of(x, ontology)});
+        }
+        after_each(k);
+    });
+}
+
+PartialGraph empty_partial(const std::vector<InputUnit>& listed) {
+    PartialGraph partial;
+    partial.producer = producer();
+    partial.inputs = listed.size();
+    partial.inputs_sha256 = inputs_fingerprint(listed);
+    return partial;
+}
+
 int extract(Options& o, unsigned closed_descriptors) {
     const Ontology ontology = load_ontology_for(o);
     const Extractor extractor(ontology, extractor_options(o));
     std::vector<InputProblem> problems;
     std::vector<InputUnit> listed = list_inputs(o.paths, o.input, problems, closed_descriptors & 1u);
-    PartialGraph partial;
-    partial.producer = producer();
-    partial.inputs = listed.size();
-    partial.inputs_sha256 = inputs_fingerprint(listed);
+    PartialGraph partial = empty_partial(listed);
     std::vector<InputUnit> mine;
     std::vector<std::uint64_t> order;
     for (std::uint64_t i = 0; i < listed.size(); ++i)
@@ -621,22 +662,10 @@ int extract(Options& o, unsigned closed_descriptors) {
             order.push_back(i);
         }
     LimitReport limits;
-    BatchTimes times;
     std::size_t duplicates = 0;
     Progress progress(mine.size(), !o.quiet);
-    extract_batch(mine, extractor, batch_options(o), times, [&](std::size_t k, DocumentOutcome&& r) {
-        if (auto* e = std::get_if<Error>(&r); e && e->code() == Errc::duplicate_document) {
-            std::cerr << "kgraph: duplicate left out: " << e->what() << '\n';
-            ++duplicates;
-        } else if (e) {
-            problems.push_back({mine[k].where(), *e});
-        } else {
-            auto& x = std::get<AnnotatedDocument>(r);
-            warn_skipped_sentences(x, o.max_sentence_bytes, limits);
-            partial.documents.push_back({order[k], contribution_of(x, ontology)});
-        }
-        progress.update(k + 1);
-    });
+    extract_into(partial, o, ontology, extractor, mine, order, problems, duplicates, limits,
+                 [&](std::size_t k) { progress.update(k + 1); });
     progress.finish();
     for (const auto& p : problems) std::cerr << "kgraph: skipped: " << p.error.what() << '\n';
     write_partial_file(o.out, partial);
@@ -646,6 +675,9 @@ int extract(Options& o, unsigned closed_descriptors) {
                   << " skipped, " << duplicates << " duplicate(s))\n";
     return problems.empty() ? 0 : 1;
 }
+
+int publish_partial(Options& o, PartialGraph merged, const std::string& from, std::chrono::steady_clock::time_point t0,
+                    std::chrono::steady_clock::time_point t_read, const char* read_phase);
 
 int merge(Options& o) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -667,6 +699,14 @@ int merge(Options& o) {
                       << o.out.string() << '\n';
         return 0;
     }
+    return publish_partial(o, std::move(merged), std::to_string(o.paths.size()) + " partial graph(s)", t0, t_read, "read_partials");
+}
+
+// Fold a whole partial graph into the graph and write every format through one transaction:
+// what `kgraph build` over the same listing writes. `from` and `read_phase` name where the
+// partial came from, in the summary and the timings.
+int publish_partial(Options& o, PartialGraph merged, const std::string& from, std::chrono::steady_clock::time_point t0,
+                    std::chrono::steady_clock::time_point t_read, const char* read_phase) {
     const Ontology ontology = load_ontology_for(o);
     check_format_options(ontology, o.format_options);
     OutputTransaction transaction(o.out, producer());
@@ -699,14 +739,13 @@ int merge(Options& o) {
     if (!all_written(o, outcomes)) return 2;
     transaction.publish();
     if (!o.quiet)
-        std::cerr << "kgraph: " << built << " documents of " << merged.inputs << " inputs merged from " << o.paths.size()
-                  << " partial graph(s) into " << o.out.string() << ": " << graph.entity_count() << " entities, "
-                  << graph.relation_count() << " relations\n";
+        std::cerr << "kgraph: " << built << " documents of " << merged.inputs << " inputs merged from " << from << " into "
+                  << o.out.string() << ": " << graph.entity_count() << " entities, " << graph.relation_count() << " relations\n";
     if (o.timings) {
         std::ostringstream t;
         t.imbue(std::locale::classic());
         const auto sec = [](auto d) { return std::chrono::duration<double>(d).count(); };
-        t << "kgraph-timing documents " << built << "\nkgraph-timing read_partials " << sec(t_read - t0)
+        t << "kgraph-timing documents " << built << "\nkgraph-timing " << read_phase << ' ' << sec(t_read - t0)
           << "\nkgraph-timing fold " << sec(t_fold - t_read) << '\n';
         for (const auto& out : outcomes) t << "kgraph-timing export:" << out.name << ' ' << out.seconds << '\n';
         t << "kgraph-timing total " << sec(std::chrono::steady_clock::now() - t0) << '\n';
@@ -714,6 +753,94 @@ int merge(Options& o) {
     }
     return 0;
 }
+
+#ifdef KG_WITH_MPI
+// `mpirun -np N kgraph build ...`: every rank lists the inputs (a file system they share),
+// extracts the chunks of the listing it is given (WorkSharing) into a partial graph, and the
+// partials are merged along a tree into rank 0, which publishes every format with the same
+// transaction as `kgraph build`: byte for byte the same output. A rank that fails says which
+// documents it held and stops the job; no output is published.
+int mpi_build(Options& o, unsigned closed_descriptors, const MpiWorld& world) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string me = "rank " + std::to_string(world.rank()) + "/" + std::to_string(world.size());
+    std::vector<std::string> held; // where this rank's documents are, for a failure report
+    try {
+        const Ontology ontology = load_ontology_for(o);
+        check_format_options(ontology, o.format_options);
+        const Extractor extractor(ontology, extractor_options(o));
+        std::vector<InputProblem> listing_problems, problems;
+        std::vector<InputUnit> listed = list_inputs(o.paths, o.input, listing_problems, closed_descriptors & 1u);
+        PartialGraph partial = empty_partial(listed);
+        // Every rank must see the same listing: the same files in the same order.
+        if (world.broadcast_from_root(partial.inputs_sha256) != partial.inputs_sha256)
+            throw Error(Errc::distributed, "its listing of the inputs (" + std::to_string(listed.size()) +
+                                               " units) differs from rank 0's: give every rank the same PATHs on a shared file system");
+        // For the test suite: KG_TEST_FAIL_RANK=R:K makes rank R fail after extracting K
+        // documents, as a rank that runs out of memory or loses its disk would.
+        std::optional<std::pair<int, std::size_t>> fail_at;
+        if (const char* f = std::getenv("KG_TEST_FAIL_RANK"); f && std::strchr(f, ':'))
+            fail_at = std::pair<int, std::size_t>{std::atoi(f), std::strtoull(std::strchr(f, ':') + 1, nullptr, 10)};
+        std::size_t extracted = 0;
+        LimitReport limits;
+        std::size_t duplicates = 0;
+        WorkSharing work(world, listed.size());
+        while (const auto chunk = work.next()) {
+            std::vector<InputUnit> units;
+            std::vector<std::uint64_t> order;
+            for (std::uint64_t i = chunk->first; i < chunk->second; ++i) {
+                held.push_back(listed[i].where());
+                units.push_back(std::move(listed[i]));
+                order.push_back(i);
+            }
+            extract_into(partial, o, ontology, extractor, units, order, problems, duplicates, limits, [&](std::size_t) {
+                work.serve();
+                if (fail_at && fail_at->first == world.rank() && ++extracted >= fail_at->second)
+                    throw Error(Errc::distributed, "failure injected by KG_TEST_FAIL_RANK");
+            });
+        }
+        work.finish();
+        const auto t_extract = std::chrono::steady_clock::now();
+        // Listing problems are every rank's; rank 0 reports them.
+        if (world.rank() == 0)
+            for (const auto& p : listing_problems) std::cerr << "kgraph: skipped: " << p.error.what() << '\n';
+        for (const auto& p : problems) std::cerr << "kgraph: " << me << ": skipped: " << p.error.what() << '\n';
+        if (o.timings)
+            std::cerr << "kgraph-timing " << me << " documents " << partial.documents.size() << " extract "
+                      << std::chrono::duration<double>(t_extract - t0).count() << '\n';
+
+        std::ostringstream mine;
+        write_partial(mine, partial);
+        partial = PartialGraph{};
+        auto combine = [&](std::string own, std::string received) {
+            std::istringstream a(own), b(received);
+            std::vector<PartialGraph> both;
+            both.push_back(read_partial(a, me));
+            both.push_back(read_partial(b, "the partial graph sent to " + me));
+            const PartialGraph merged = merge_partials(std::move(both), {me, "the partial graph sent to " + me});
+            std::ostringstream out;
+            write_partial(out, merged);
+            return std::move(out).str();
+        };
+        const std::optional<std::string> whole = world.reduce_to_root(std::move(mine).str(), combine);
+        int status = listing_problems.empty() && problems.empty() ? 0 : 1;
+        if (whole) {
+            const auto t_reduce = std::chrono::steady_clock::now();
+            std::istringstream in(*whole);
+            PartialGraph merged = read_partial(in, me);
+            const int published = publish_partial(o, std::move(merged), std::to_string(world.size()) + " MPI ranks", t_extract,
+                                                  t_reduce, "reduce");
+            status = std::max(status, published);
+        }
+        return world.max_over_ranks(status);
+    } catch (const std::exception& e) {
+        std::cerr << "kgraph: " << me << " failed: " << e.what() << '\n';
+        std::cerr << "kgraph: " << me << " held " << held.size() << " document(s)" << (held.empty() ? "" : ":") << '\n';
+        for (const auto& where : held) std::cerr << "kgraph: " << me << ":   " << where << '\n';
+        std::cerr << "kgraph: nothing was written to " << o.out.string() << " (its earlier contents are unchanged)\n";
+        world.abort(2);
+    }
+}
+#endif
 
 } // namespace
 
@@ -740,6 +867,13 @@ int run(int argc, char** argv) {
         if (parsed.build->command == "validate") return validate(*parsed.build, closed);
         if (parsed.build->command == "extract") return extract(*parsed.build, closed);
         if (parsed.build->command == "merge") return merge(*parsed.build);
+#ifdef KG_WITH_MPI
+        if (launched_by_mpi()) {
+            const MpiWorld world(argc, argv);
+            if (world.size() > 1) return mpi_build(*parsed.build, closed, world);
+            return build(*parsed.build, closed);
+        }
+#endif
         return build(*parsed.build, closed);
     } catch (const Error& e) {
         std::cerr << "kgraph: " << e.what() << '\n';

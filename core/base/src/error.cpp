@@ -21,6 +21,7 @@ std::string_view errc_name(Errc code) noexcept {
     case Errc::input_record: return "input-record";
     case Errc::duplicate_document: return "duplicate-document";
     case Errc::partial_format: return "partial-format";
+    case Errc::distributed: return "distributed";
     }
     return "unknown";
 }

@@ -28,6 +28,7 @@ enum class Errc : int {
     input_record = 14,       ///< an article record is unusable: not JSON, no text, an unreadable date or front matter; `line` is where
     duplicate_document = 15, ///< an article already read (same URL or same text): read once
     partial_format = 16,     ///< a partial graph is not one, is damaged, or does not fit the others; `line` is where
+    distributed = 17,        ///< MPI reported a failure, or a rank of a distributed build failed
 };
 
 /// Short stable name of a code, e.g. "invalid-utf8"; used in messages as `[invalid-utf8]`.
