@@ -9,6 +9,8 @@
 
 #include "kg/text/normalize.hpp"
 
+#include <algorithm>
+
 namespace kg::detail {
 namespace {
 
@@ -136,6 +138,54 @@ std::size_t head_first_name(const StageContext& c, const Words& s, std::size_t i
     return last;
 }
 
+// Whether `key` is an institution's head noun in any language: names of companies and
+// institutes keep their own language inside another's text ("la Shahed Aviation Industries").
+bool institution_head_anywhere(const StageContext& c, const std::string& key) {
+    return std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
+                       [&](const auto& lang) { return lang.second.organization_heads.count(key) != 0; });
+}
+
+// "Shahed Aviation Industries", "Kim Il Sung University", "Kim Il Sung Square": a person's or
+// a weapon's name followed by capitalised words that end in an institution's or a place's
+// head noun is the name of that institution or place, named after them; the known name
+// alone was only its first words.
+void widen_names_with_heads(StageContext& c) {
+    constexpr std::size_t max_words = 5;
+    std::vector<const Token*> words;
+    std::vector<std::uint32_t> index;
+    for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
+        if (c.headline[s]) continue;
+        c.words_of(s, words, index);
+        for (std::size_t j = 1; j < words.size(); ++j) {
+            const Mention* before = c.mention_at(index[j - 1]);
+            if (!before || c.owner[index[j]] >= 0 || before->tok_end != index[j - 1] + 1 || !name_word(c, *words[j])) continue;
+            // People and weapons lend their names; a state or a body before a head is its
+            // owner or its place ("the West Bank", "EFE Baleares"), which another stage reads.
+            if (!(c.is(before->cls, Trait::person) || c.is(before->cls, Trait::weapon)) || !words[j]->has(tok_upper_initial)) continue;
+            const std::size_t run_end = name_run(c, words, index, j, max_words);
+            // The last head noun of the run ends the name ("Shahed Aviation Industries
+            // Research Center").
+            std::size_t head = run_end;
+            bool institution = false;
+            for (std::size_t k = run_end; k-- > j;) {
+                if (institution_head_anywhere(c, words[k]->key)) {
+                    head = k;
+                    institution = true;
+                    break;
+                }
+                if (c.in(c.lang.place_heads, words[k]->key)) {
+                    head = k;
+                    break;
+                }
+            }
+            if (head == run_end) continue;
+            const int m = c.owner[index[j - 1]];
+            widen_mention(c, m, index[head] + 1, c.class_with(institution ? Trait::institution : Trait::location));
+            j = head;
+        }
+    }
+}
+
 } // namespace
 
 void find_headed_names(StageContext& c) {
@@ -185,6 +235,7 @@ void find_headed_names(StageContext& c) {
             }
         }
     }
+    widen_names_with_heads(c);
 }
 
 } // namespace kg::detail

@@ -284,4 +284,32 @@ std::string recorded_affiliation(const StageContext& c, const std::string& perso
     return body ? Ontology::graph_id(*body) : std::string();
 }
 
+void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls) {
+    Mention& mention = c.mentions[static_cast<std::size_t>(m)];
+    const std::string old = mention.entity;
+    for (std::uint32_t t = mention.tok_end; t < end; ++t)
+        if (c.owner[t] < 0) c.owner[t] = m;
+    mention.tok_end = end;
+    mention.span.end = c.doc.tokens[end - 1].span.end;
+    const std::string name(c.doc.view(mention.span));
+    mention.entity = slugify(name);
+    mention.cls = cls;
+    mention.source = MentionSource::name_shape;
+    auto [it, fresh] = c.entities.try_emplace(mention.entity);
+    LocalEntity& ent = it->second;
+    if (fresh) {
+        ent.key = mention.entity;
+        ent.cls = cls;
+        ent.label = name;
+        ent.order = static_cast<std::uint32_t>(c.entities.size());
+    }
+    if (std::find(ent.surfaces.begin(), ent.surfaces.end(), name) == ent.surfaces.end()) ent.surfaces.push_back(name);
+    ++ent.mentions;
+    auto was = c.entities.find(old);
+    if (was == c.entities.end()) return;
+    if (was->second.mentions > 0) --was->second.mentions;
+    const bool still_used = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const Mention& o) { return o.entity == old; });
+    if (!still_used) c.entities.erase(was);
+}
+
 } // namespace kg::detail

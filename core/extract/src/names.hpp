@@ -60,6 +60,11 @@ int add_institution_name(StageContext& c, std::uint32_t b, std::uint32_t e, Ment
 /// two entities' surfaces and counts (`to` keeps its label when it comes from the gazetteer).
 void rekey_entity(StageContext& c, const std::string& from, const std::string& to);
 
+/// Mention `m` made longer, to token `end`, and a name of its own in class `cls` (keyed by its
+/// words): "Shahed" becomes "Shahed Aviation Industries". Its former entity loses the mention,
+/// and is dropped when it has no other.
+void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls);
+
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 
