@@ -955,3 +955,21 @@ TEST_CASE("relation kinds: a dropped subject continues the subject before (it, e
             CHECK_FALSE(relation_to_class(x, peru, "signed", "Agreement"));
         });
 }
+
+// ==== Stances: accusations and threats ======================================================
+
+TEST_CASE("relation kinds: accusing or threatening someone opposes them", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha accusato il Perù di aver violato la tregua. L'Iran ha minacciato la Russia di nuove sanzioni."},
+            {"en", "Kenya accused Peru of violating the truce. Iran threatened Russia with new sanctions."},
+            {"fr", "Le Kenya a accusé le Pérou d'avoir violé la trêve. L'Iran a menacé la Russie de nouvelles sanctions."},
+            {"es", "Kenia acusó a Perú de violar la tregua. Irán amenazó a Rusia con nuevas sanciones."},
+            {"de", "Kenia beschuldigte Peru, die Waffenruhe gebrochen zu haben. Iran drohte Russland mit neuen Sanktionen."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", peru);
+            CHECK_REL(x, iran, "opposes", russia);
+            CHECK_NO_REL(x, peru, "opposes", kenya);
+        });
+}
