@@ -95,6 +95,8 @@ constexpr const char* usage_tail = R"(
       --base-iri IRI     JSON-LD: base of the IRIs minted for entities without a
                          Wikidata id, articles, relations and mentions
                          (default: https://w3id.org/kgraph/id/)
+      --pretty           JSON-LD: indented two spaces (default: compact, one line
+                         per node)
 
 diagram options (formats dot, svg, png, pdf, mermaid, and the diagram of html):
       --layout ENGINE    auto (default: dot up to 150 entities, sfdp above), dot, sfdp,

@@ -55,6 +55,7 @@ void neo4j_to_files(const KnowledgeGraph& g, const Ontology&, const FormatOption
 JsonldOptions jsonld_options(const Ontology& onto, const FormatOptions& o) {
     JsonldOptions jo;
     if (!o.base_iri.empty()) jo.base_iri = o.base_iri;
+    jo.pretty = o.jsonld_pretty;
     jo.replace_invalid_utf8 = true; // e.g. a Latin-1 file name; the text itself is checked on input
     jo.vocabulary = jsonld_vocabulary(onto);
     jo.canonical_ids = canonical_ids(onto);
@@ -352,7 +353,9 @@ bool parse_format_option(const std::vector<std::string>& args, std::size_t& i, F
         if (i + 1 >= args.size()) throw Error(Errc::usage, "option " + name + " needs a value (see kgraph --help)");
         return args[++i];
     };
-    if (name == "--base-iri") {
+    if (a == "--pretty") {
+        o.jsonld_pretty = true;
+    } else if (name == "--base-iri") {
         o.base_iri = value();
         std::string why;
         if (!valid_jsonld_base(o.base_iri, &why))

@@ -21,6 +21,7 @@ namespace kg::cli {
 struct FormatOptions {
     bool graphml_plain = false;
     std::string base_iri;          ///< --base-iri: base of minted JSON-LD IRIs (empty: the exporter's default)
+    bool jsonld_pretty = false;    ///< --pretty: indented JSON-LD
     // Diagrams (dot, svg, png, pdf).
     DotView view;                  ///< --focus, --depth, --classes, --relations, --min-weight, --max-nodes, --isolated
     std::string layout = "auto";   ///< --layout

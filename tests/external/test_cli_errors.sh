@@ -148,7 +148,7 @@ expect_status mixed 1
 has_graph out-mixed "one good and one invalid UTF-8 file"
 expect_err mixed "in-mixed/bad.txt"
 expect_err mixed "byte 14"
-if grep -qF '"kg:path": "in-mixed/good.txt"' out-mixed/graph.jsonld 2>/dev/null; then ok; else
+if grep -qF '"kg:path":"in-mixed/good.txt"' out-mixed/graph.jsonld 2>/dev/null; then ok; else
     fail "the good document is not in the graph written beside a bad one"
 fi
 if grep -qF "bad.txt" out-mixed/graph.graphml 2>/dev/null; then fail "the bad document is named in the graph"; else ok; fi
@@ -200,7 +200,7 @@ printf '%s\n' "$good_text" | "$KG_BIN" build -q -o out-stdin - >stdin.out 2>stdi
 status=$?
 expect_status stdin 0
 has_graph out-stdin "standard input"
-if grep -qF '"kg:path": "\u003cstdin>"' out-stdin/graph.jsonld 2>/dev/null; then ok; else
+if grep -qF '"kg:path":"\u003cstdin>"' out-stdin/graph.jsonld 2>/dev/null; then ok; else
     fail "a graph read from standard input does not name <stdin> as its document"
 fi
 
@@ -212,7 +212,7 @@ expect_status twice 0
 printf '{"url": "https://news.example.org/a", "text": "%s"}\n{"url": "https://news.example.org/b", "text": "Sergei Lavrov visited Wonsan."}\n' "$good_text" >feed.txt
 run as_jsonl build -q -f jsonld -o out-as-jsonl --input-format jsonl feed.txt
 expect_status as_jsonl 0
-if grep -qF '"@id": "https://news.example.org/b"' out-as-jsonl/graph.jsonld 2>/dev/null; then ok; else
+if grep -qF '"@id":"https://news.example.org/b"' out-as-jsonl/graph.jsonld 2>/dev/null; then ok; else
     fail "--input-format jsonl: the records of feed.txt are not the graph's articles"
 fi
 # --max-input-bytes bounds a JSON Lines file, measured before reading: refused and named,

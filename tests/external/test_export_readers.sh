@@ -92,7 +92,7 @@ run node "$js/check_neo4j.mjs" "$tmp/full" --entities "$entities" --relations "$
 # Stable edge ids: every id of the smaller build survives in the full one.
 ids() { sed -nE "$2" "$1" | sort -u; }
 for spec in "graph.graphml|s/^ *<edge id=\"([^\"]*)\".*/\1/p" "graph.gexf|s/^ *<edge id=\"([^\"]*)\".*/\1/p" \
-            "graph.jsonld|s/^ *\"identifier\": \"([^\"]*:[^\"]*)\".*/\1/p"; do
+            "graph.jsonld|s/^\{\"@id\":\"[^\"]*\",\"@type\":[^{]*\"identifier\":\"([^\"]*:[^\"]*)\".*/\1/p"; do
     file="${spec%%|*}"; expr="${spec#*|}"
     before="$(ids "$tmp/fewer/$file" "$expr" | wc -l)"
     lost="$(comm -23 <(ids "$tmp/fewer/$file" "$expr") <(ids "$tmp/full/$file" "$expr") | wc -l)"

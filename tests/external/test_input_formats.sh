@@ -79,8 +79,8 @@ run "$KG_BIN" build -q -f graphml,jsonld -o out-b "$tmp/b/md"
 cmp -s out-a/graph.graphml out-b/graph.graphml || fail "the GraphML depends on the folder the corpus is in"
 ids() { "$python" -c 'import json,sys; g=json.load(open(sys.argv[1]))["@graph"]; print("\n".join(sorted(n["@id"] for n in g if n.get("@type")=="NewsArticle")))' "$1"; }
 [ "$(ids out-a/graph.jsonld)" = "$(ids out-b/graph.jsonld)" ] || fail "document IRIs differ between two folders"
-sed 's/"kg:path": "[^"]*"//' out-a/graph.jsonld >a.jsonld
-sed 's/"kg:path": "[^"]*"//' out-b/graph.jsonld >b.jsonld
+sed 's/"kg:path":"[^"]*"//' out-a/graph.jsonld >a.jsonld
+sed 's/"kg:path":"[^"]*"//' out-b/graph.jsonld >b.jsonld
 cmp -s a.jsonld b.jsonld || fail "the JSON-LD differs in more than the source paths"
 # Plain text without a URL: the IRI is minted from the text's hash, never from the path.
 mkdir -p c/x d/y && cp txt/en-01-*.txt c/x/ && cp txt/en-01-*.txt d/y/

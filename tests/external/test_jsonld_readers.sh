@@ -73,10 +73,18 @@ cmp -s "$tmp/out/graph.jsonld" "$tmp/again/graph.jsonld" || fail "a second build
 
 # --base-iri: minted IRIs move under it; Wikidata IRIs stay; a relative IRI is bad usage.
 run "$KG_BIN" build -q -o "$tmp/based" --formats jsonld --base-iri https://example.org/news-kg/ samples
-grep -q '"@id": "https://example.org/news-kg/relation/' "$tmp/based/graph.jsonld" || fail "--base-iri is not used"
-grep -q '"@id": "https://w3id.org/kgraph/id/' "$tmp/based/graph.jsonld" && fail "--base-iri left IRIs under the default base"
-grep -q "\"@id\": \"$north_korea\"" "$tmp/based/graph.jsonld" || fail "--base-iri changed the Wikidata IRI"
+grep -q '"@id":"https://example.org/news-kg/relation/' "$tmp/based/graph.jsonld" || fail "--base-iri is not used"
+grep -q '"@id":"https://w3id.org/kgraph/id/' "$tmp/based/graph.jsonld" && fail "--base-iri left IRIs under the default base"
+grep -q "\"@id\":\"$north_korea\"" "$tmp/based/graph.jsonld" || fail "--base-iri changed the Wikidata IRI"
 "$KG_BIN" build -q -o "$tmp/bad" --formats jsonld --base-iri not-an-iri samples 2>/dev/null
 [ $? -eq 2 ] || fail "--base-iri not-an-iri is not refused with exit status 2"
+
+# Compact by default (no indentation, one line per node); --pretty indents the same content.
+grep -q '^ ' "$tmp/out/graph.jsonld" && fail "the default JSON-LD is indented"
+[ "$(grep -c '^{"@id":' "$tmp/out/graph.jsonld")" -gt 10 ] || fail "the default JSON-LD does not put each node on a line of its own"
+run "$KG_BIN" build -q -o "$tmp/pretty" --formats jsonld --pretty samples
+grep -q '^  "@context": {' "$tmp/pretty/graph.jsonld" || fail "--pretty does not indent"
+"$python" -c 'import json, sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' \
+    "$tmp/out/graph.jsonld" "$tmp/pretty/graph.jsonld" || fail "--pretty changes the JSON-LD's content"
 
 echo "PASS: JSON-LD from samples/ is read by jsonld.js (safe mode) and rdflib, and matches the GraphML"

@@ -128,7 +128,7 @@ expect_err binary "in-binary/nul-inside.txt: byte 14:"
 expect_err binary "in-binary/program.txt: byte"
 expect_err binary "in-binary/random.txt: byte"
 expect_err binary "in-binary/utf16.txt: byte"
-if grep -qF '"kg:path": "in-binary/00-good.txt"' out-binary/graph.jsonld; then ok; else fail "binary: the good document is missing from the graph"; fi
+if grep -qF '"kg:path":"in-binary/00-good.txt"' out-binary/graph.jsonld; then ok; else fail "binary: the good document is missing from the graph"; fi
 
 # --- files that hold nothing ----------------------------------------------------------------
 mkdir -p in-nothing

@@ -271,13 +271,17 @@ TEST_CASE("jsonld: output is deterministic and byte-identical", "[jsonld]") {
     const std::string first = to_jsonld(graph);
     CHECK(first == to_jsonld(graph));
     CHECK(first == to_jsonld(small_graph()));
-    kg::JsonldOptions compact = bundled();
-    compact.pretty = false;
-    const std::string line = to_jsonld(graph, compact);
-    CHECK(line == to_jsonld(small_graph(), compact));
-    CHECK(std::count(line.begin(), line.end(), '\n') == 1);
+    // Compact by default: no indentation, a line per node of the @graph.
+    CHECK(first.find("\n ") == std::string::npos);
+    CHECK(first.find("\n{\"@id\":") != std::string::npos);
+    kg::JsonldOptions pretty = bundled();
+    pretty.pretty = true;
+    const std::string indented = to_jsonld(graph, pretty);
+    CHECK(indented == to_jsonld(small_graph(), pretty));
+    CHECK(indented.find("\n  \"@context\": {") != std::string::npos);
+    CHECK(std::count(indented.begin(), indented.end(), '\n') > std::count(first.begin(), first.end(), '\n'));
     // Indentation is layout only: both parse to the same value.
-    CHECK(parse(first) == parse(line));
+    CHECK(parse(first) == parse(indented));
 }
 
 TEST_CASE("jsonld: valid JSON whose nodes match the graph", "[jsonld]") {

@@ -127,8 +127,9 @@ struct JsonldOptions {
     /// Ids of entities whose label is the ontology's canonical English name (entities with
     /// a QID always count as such); other labels are written without a language tag.
     std::set<std::string> canonical_ids;
-    /// Indented output (two spaces), as opposed to one line.
-    bool pretty = true;
+    /// Indented output (two spaces); by default compact: no spaces, one line per node of the
+    /// @graph and per term of the @context.
+    bool pretty = false;
     /// Describe the classes and relation types used (labels, symmetry) in the @graph.
     bool include_vocabulary = true;
     /// Replace bytes that are not UTF-8 (say, a Latin-1 file name in a document id) with
