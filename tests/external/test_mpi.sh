@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # The distributed build: `mpirun -np N kgraph build` writes, byte for byte, what one
 # `kgraph build` over the same paths writes — for 1 to 4 ranks, one or two threads per rank,
-# over the samples and a generated corpus, with a bad article and a duplicate inside. A rank
+# over the samples and a generated corpus, with a bad article and a duplicate inside; so do
+# `kgraph extract --shard` and `kgraph merge` over the generated corpus. A rank
 # that fails names the documents it held and nothing is published; ranks that list different
 # inputs are refused.
 set -u
@@ -45,6 +46,14 @@ check_corpus() { # name, paths...
 }
 (cd "$tmp/in" && check_corpus samples samples zz-copy.txt bad.txt) || exit 1
 check_corpus generated "$tmp/gen"
+
+# The shard/merge path over the generated corpus: three shards, merged in reverse order.
+for i in 0 1 2; do
+    "$KG_BIN" extract -q --shard "$i/3" -o "$tmp/g$i.kgp" "$tmp/gen" 2>/dev/null || fail "extract --shard $i/3 of the generated corpus failed"
+done
+"$KG_BIN" merge -q -f "$formats" -o "$tmp/gmerged" "$tmp/g2.kgp" "$tmp/g1.kgp" "$tmp/g0.kgp" 2>/dev/null || fail "merge of the generated corpus failed"
+diff -r "$tmp/generated-build" "$tmp/gmerged" >/dev/null || fail "generated: extract --shard and merge differ from kgraph build"
+echo "ok: generated: three shards merged write the bytes of kgraph build"
 
 # The bad article is reported once, by the rank that read it.
 (cd "$tmp/in" && mpi 3 "$KG_BIN" build -q -o "$tmp/b" samples bad.txt 2>"$tmp/err")
