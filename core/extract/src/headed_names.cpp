@@ -127,10 +127,13 @@ std::size_t head_first_name(const StageContext& c, const Words& s, std::size_t i
         // "il portavoce del Ministero degli Esteri Lin Jian".
         if (j > i + 1 && c.in(c.lang.given_names, u.key)) break;
         if (name_word(c, u) || (org_head && u.has(tok_upper_initial) && !u.has(tok_apostrophe))) { last = j; ++j; continue; }
-        // "Ministero della Difesa", "Ministère de la Défense", "Ministère de l'Intérieur"
+        // "Ministero della Difesa", "Ministère de la Défense", "Ministère de l'Intérieur"; a
+        // place's name ends at a coordinator ("Río de Janeiro y Espíritu Santo" are two),
+        // an institution's may go on ("Ministerio de Ciencia y Tecnología").
         std::size_t k = j;
         while (k < words.size() && k - j < 2 &&
-               (c.in(c.lang.name_connectors, words[k]->key) || c.in(c.lang.articles, words[k]->key) || words[k]->has(tok_apostrophe)))
+               (c.in(c.lang.name_connectors, words[k]->key) || c.in(c.lang.articles, words[k]->key) || words[k]->has(tok_apostrophe)) &&
+               (org_head || !c.in(c.lang.coordinators, words[k]->key)))
             ++k;
         if (k > j && k < words.size() && words[k]->has(tok_upper_initial) && c.owner[s.index[k]] < 0) { j = k; continue; }
         break;

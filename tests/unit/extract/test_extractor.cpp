@@ -1881,3 +1881,18 @@ TEST_CASE("extract: a person's or a weapon's name before a head noun names an in
     INFO(describe(x));
     CHECK(entity_named(x, "Kim Jong Un"));
 }
+
+TEST_CASE("extract: a place's name after its head ends at a coordinator (es, it)", "[extract][places]") {
+    const auto x = run("es", "La empresa opera en los estados de Río de Janeiro y Espíritu Santo.");
+    INFO(describe(x));
+    CHECK(entity_named(x, "Río de Janeiro"));
+    CHECK_FALSE(entity_named(x, "Río de Janeiro y Espíritu Santo"));
+    const auto y = run("it", "I droni hanno colpito la regione di Sumy e Kharkiv.");
+    INFO(describe(y));
+    CHECK_FALSE(entity_named(y, "regione di Sumy e Kharkiv"));
+    CHECK(entity_named(y, "Kharkiv"));
+    // An institution's name may hold one: "Ministerio de Ciencia y Tecnología".
+    const auto z = run("es", "El Ministerio de Ciencia y Tecnología publicó el informe.");
+    INFO(describe(z));
+    CHECK(entity_named(z, "Ministerio de Ciencia y Tecnología"));
+}
