@@ -224,7 +224,13 @@ void find_headed_names(StageContext& c) {
             if (!org_head && !place_head) continue;
             const std::size_t last = head_first_name(c, sw, i, org_head);
             if (last > i) {
-                if (org_head) {
+                // "die Zeitung Der Standard", "das Magazin Der Spiegel": a capitalised article
+                // right after the head opens a title; the head only says what it names.
+                const bool titled = org_head && c.lang.person_needs_given_name && c.in(c.lang.articles, words[i + 1]->key) &&
+                                    words[i + 1]->has(tok_upper_initial) && last > i + 1;
+                if (titled) {
+                    add_institution_name(c, index[i + 1], index[last] + 1, MentionSource::name_shape);
+                } else if (org_head) {
                     add_institution_name(c, index[i], index[last] + 1, MentionSource::name_shape);
                 } else {
                     // A descriptor right before the name ("il gasdotto Turkstream") says what

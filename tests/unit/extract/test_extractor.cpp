@@ -1896,3 +1896,16 @@ TEST_CASE("extract: a place's name after its head ends at a coordinator (es, it)
     INFO(describe(z));
     CHECK(entity_named(z, "Ministerio de Ciencia y Tecnología"));
 }
+
+TEST_CASE("extract: a capitalised article after a head noun opens a title (de)", "[extract][de][names]") {
+    const auto x = run("de", "Die Zeitung Der Standard berichtete, dass Kenia Drohnen an Peru lieferte.");
+    INFO(describe(x));
+    const auto* paper = entity_named(x, "Der Standard");
+    REQUIRE(paper);
+    CHECK(paper->type == "Organization");
+    CHECK_FALSE(entity_named(x, "Zeitung Der Standard"));
+    // A head with its own name after it keeps it: "Universität Mannheim".
+    const auto y = run("de", "Die Universität Mannheim veröffentlichte eine Studie.");
+    INFO(describe(y));
+    CHECK(entity_named(y, "Universität Mannheim"));
+}

@@ -876,7 +876,7 @@ TEST_CASE("relation kinds: a newspaper that reports a supply supplies nothing", 
         {"en", "The newspaper Daily Nation reported that Kenya supplied drones to Peru.", "Daily Nation"},
         {"fr", "Le quotidien Le Soir a écrit que le Kenya a fourni des drones au Pérou.", "Le Soir"},
         {"es", "El diario La Razón informó de que Kenia suministró drones a Perú.", "La Razón"},
-        {"de", "Die Frankfurter Allgemeine Zeitung berichtete, dass Kenia Drohnen an Peru lieferte.", "Frankfurter Allgemeine Zeitung"},
+        {"de", "Die Zeitung Der Standard berichtete, dass Kenia Drohnen an Peru lieferte.", "Der Standard"},
     };
     for (const Case& k : cases) {
         const auto x = run(k.lang, k.text);
