@@ -193,6 +193,15 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
             if (common_noun_subject(v, q, p)) { r.blocked = true; return r; }
             continue;
         }
+        // "Klaus Kinkel (FDP) sprach sich ... aus": an organisation in brackets right after a
+        // person is the person's affiliation; the subject is the person.
+        if (const auto [mb, me] = v.extent(m); mb >= 2 && me + 1 < v.toks.size() && v.tok(mb - 1).key == "(" &&
+                                                 v.tok(me + 1).key == ")" && v.mention_at[mb - 2] >= 0 &&
+                                                 (c.is(v.cls(m), Trait::institution) || c.is(v.cls(m), Trait::sovereign)) &&
+                                                 c.is(v.cls(v.mention_at[mb - 2]), Trait::person)) {
+            q = mb - 1;
+            continue;
+        }
         const auto group = coordination_group(v, m);
         const auto b = v.extent(group.front()).first;
         if (v.trigger_objects.count(m)) {

@@ -3,9 +3,23 @@
 
 #include "kg/text/normalize.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 namespace kg::detail {
+namespace {
+
+bool capitalised(std::string_view phrase) {
+    if (phrase.empty()) return false;
+    std::int32_t i = 0;
+    UChar32 first = 0;
+    U8_NEXT(phrase.data(), i, static_cast<std::int32_t>(phrase.size()), first);
+    return first >= 0 && u_isupper(first);
+}
+
+} // namespace
 
 SentenceView::SentenceView(const StageContext& context, std::uint32_t s) : c(context), index(s) {
     const Sentence& sent = c.doc.sentences[s];
@@ -36,7 +50,35 @@ bool SentenceView::matches(const TriggerDef& t, std::size_t p) const {
     const std::string& key = tok(p).key;
     if (t.stems.size() == 1 && (c.in(c.lang.function_words, key) || c.in(c.lang.prepositions, key)) && phrase_key(t.phrase) != key)
         return false;
-    return true;
+    // Where every noun is capitalised the data spells verbs in lower case, and a capitalised
+    // word inside the sentence is a noun ("mit 220 Treffern" is no "treffen").
+    const bool noun_trigger = capitalised(t.phrase);
+    if (c.lang.person_needs_given_name && !noun_trigger && p > 0 && tok(p).has(tok_upper_initial) && tok(p - 1).has(tok_word))
+        return false;
+    if (c.lang.separable_particles.empty() || noun_trigger) return t.particle.empty();
+    return closing_particle(p + t.stems.size() - 1) == t.particle;
+}
+
+std::string_view SentenceView::closing_particle(std::size_t p) const {
+    // The clause ends at a comma or a clause mark, or at a coordinator that joins another verb
+    // ("griff an und tötete"), not another name ("griff Kiew und Odessa an"). A quote may
+    // open a quoted phrase inside the clause ("warnte ihn vor \"sozialer Demontage\"").
+    auto particle_before = [&](std::size_t q) -> std::string_view {
+        if (q <= p + 1) return {};
+        const Token& t = tok(q - 1);
+        if (mention_at[q - 1] >= 0 || t.has(tok_upper_initial) || !c.in(c.lang.separable_particles, t.key)) return {};
+        return t.key;
+    };
+    for (std::size_t q = p + 1; q < toks.size(); ++q) {
+        const Token& t = tok(q);
+        if (t.has(tok_comma) || ends_clause(t)) return particle_before(q);
+        if (!c.in(c.lang.coordinators, t.key)) continue;
+        if (auto part = particle_before(q); !part.empty()) return part;
+        const bool verb_follows = q + 1 < toks.size() && tok(q + 1).has(tok_word) && !tok(q + 1).has(tok_upper_initial) &&
+                                  !c.in(c.lang.articles, tok(q + 1).key) && !tok(q + 1).has(tok_digit);
+        if (verb_follows) return {};
+    }
+    return particle_before(toks.size());
 }
 
 const std::vector<std::size_t>& SentenceView::positions_of_stem(std::string_view stem) const {

@@ -37,7 +37,12 @@ struct SentenceView {
     ClassId cls(int m) const { return mention(m).cls; }
     /// Word positions [first, last] of a mention in this view.
     std::pair<std::size_t, std::size_t> extent(int m) const;
+    /// Whether trigger t matches at word p: its stems from p on, and the separable particle
+    /// its clause closes with, which must be the trigger's own (none for a bare verb).
     bool matches(const TriggerDef& t, std::size_t p) const;
+    /// The separable particle that closes the clause of the verb at p ("griff die Stadt und
+    /// den Hafen an": "an"), or empty.
+    std::string_view closing_particle(std::size_t p) const;
     /// The word positions whose stem is `stem`, ascending (empty when there is none): where a
     /// trigger starting with that stem can match, so that a stage tries each trigger only
     /// there instead of at every word.

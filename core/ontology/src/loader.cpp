@@ -577,11 +577,16 @@ private:
                 t.phrase = item.string;
             } else {
                 f.object_of(item, what + " item");
-                f.only_keys(item, {"phrase", "inverse", "object_markers"});
+                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle"});
                 t.phrase = f.string_of(f.require(item, "phrase"), "\"phrase\"");
                 if (const auto* inv = item.find("inverse")) t.inverse = f.bool_of(*inv, "\"inverse\"");
                 if (const auto* om = item.find("object_markers"))
                     add_keys(t.object_markers, f.strings_of(*om, "\"object_markers\""));
+                if (const auto* pa = item.find("particle")) {
+                    t.particle = match_key(f.string_of(*pa, "\"particle\""));
+                    if (t.particle.empty() || t.particle.find(' ') != std::string::npos)
+                        f.fail(*pa, what + ": a particle is one word");
+                }
             }
             for (const auto& w : phrase_words(t.phrase)) t.stems.push_back(stem_word(w, lang));
             if (t.stems.empty()) f.fail(item, what + ": empty trigger");
@@ -593,7 +598,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "instrument_markers", "inclusion_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -648,6 +653,7 @@ private:
         keys("definite_articles", L.definite_articles);
         keys("final_auxiliaries", L.final_auxiliaries);
         keys("passive_auxiliaries", L.passive_auxiliaries);
+        keys("separable_particles", L.separable_particles);
         if (const auto* v = root.find("verb_final")) L.verb_final = f.bool_of(*v, "\"verb_final\"");
         keys("instrument_markers", L.instrument_markers);
         keys("inclusion_markers", L.inclusion_markers);

@@ -973,3 +973,90 @@ TEST_CASE("relation kinds: accusing or threatening someone opposes them", "[extr
             CHECK_NO_REL(x, peru, "opposes", kenya);
         });
 }
+
+// ==== German separable verbs ================================================================
+
+TEST_CASE("relation kinds: a separable verb is read with the particle that closes its clause (de)", "[extract][relations][de]") {
+    const auto accused = run("de", "Am Montag warf Kenia Peru Kriegsverbrechen vor.");
+    INFO(describe(accused));
+    const auto* accusation = relation(accused, kenya, "opposes", peru);
+    REQUIRE(accusation != nullptr);
+    CHECK(accusation->status == kg::ClaimStatus::alleged);
+
+    const auto attacked = run("de", "Kenia griff Peru und Bolivien in der Nacht an.");
+    INFO(describe(attacked));
+    CHECK_REL(attacked, kenya, "opposes", peru);
+
+    // "traf ... ein" arrived: a visit, no meeting; "kam ... zusammen" met.
+    const auto arrived = run("de", "William Ruto traf am Mittwoch in Lima ein.");
+    INFO(describe(arrived));
+    CHECK_REL(arrived, "william_ruto", "visited", "lima");
+    const auto together = run("de", "William Ruto kam in Lima mit Dina Boluarte zusammen.");
+    INFO(describe(together));
+    CHECK((relation(together, "william_ruto", "met", "dina_boluarte") || relation(together, "dina_boluarte", "met", "william_ruto")));
+
+    const auto promised = run("de", "Kenia sagte Peru weitere Hilfe zu.");
+    INFO(describe(promised));
+    CHECK_REL(promised, kenya, "supports", peru);
+    const auto broke = run("de", "Kenia brach die Beziehungen zu Peru ab und erkannte Bolivien an.");
+    INFO(describe(broke));
+    CHECK_REL(broke, kenya, "severed_ties_with", peru);
+    CHECK_REL(broke, kenya, "recognized", "bolivia");
+
+    // The bare verb is another verb when its clause closes with a particle: "reiste ... ab"
+    // left; and "sagte ... zu" promised, it reports nothing.
+    const auto left = run("de", "William Ruto reiste am Abend nach Lima ab.");
+    INFO(describe(left));
+    CHECK_NO_REL(left, "william_ruto", "visited", "lima");
+    const auto* promise = relation(promised, kenya, "supports", peru);
+    REQUIRE(promise != nullptr);
+    CHECK(promise->status == kg::ClaimStatus::asserted);
+    // A quoted phrase inside the clause does not close it: "warnte Peru vor "Folgen"".
+    const auto warned = run("de", "Kenia warnte Peru vor \"ernsten Folgen\" der Blockade.");
+    INFO(describe(warned));
+    CHECK_REL(warned, kenya, "opposes", peru);
+}
+
+TEST_CASE("relation kinds: a capitalised word inside a German sentence is a noun, not a trigger verb", "[extract][relations][de]") {
+    // "Treffer" (hits) shares its stem with "treffen" (to meet).
+    const auto x = run("de", "William Ruto erzielte mit 220 Treffern vor Dina Boluarte den Sieg.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, "william_ruto", "met", "dina_boluarte");
+    CHECK_NO_REL(x, "dina_boluarte", "met", "william_ruto");
+}
+
+// ==== Stances: standing with someone =========================================================
+
+TEST_CASE("relation kinds: standing with someone supports them", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha detto di stare al fianco del Perù."},
+            {"en", "Kenya said it stands with Peru."},
+            {"fr", "Le Kenya a déclaré qu'il se tenait aux côtés du Pérou."},
+            {"es", "Kenia dijo que está del lado de Perú."},
+            {"de", "Kenia erklärte, es stehe an der Seite Perus."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            const auto* stance = relation(x, kenya, "supports", peru);
+            REQUIRE(stance != nullptr);
+            CHECK(stance->status == kg::ClaimStatus::reported);
+            CHECK_NO_REL(x, peru, "supports", kenya);
+        });
+}
+
+// ==== Subjects: a person's affiliation in brackets ==========================================
+
+TEST_CASE("relation kinds: an organisation in brackets after a person is not the subject", "[extract][relations][subjects]") {
+    in_each(
+        {
+            {"it", "Il ministro William Ruto (ODM) ha condannato il Perù."},
+            {"en", "Minister William Ruto (ODM) condemned Peru."},
+            {"fr", "Le ministre William Ruto (ODM) a condamné le Pérou."},
+            {"es", "El ministro William Ruto (ODM) condenó a Perú."},
+            {"de", "Minister William Ruto (ODM) verurteilte Peru."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "william_ruto", "opposes", peru);
+            for (const auto* r : typed_relations(x)) CHECK_FALSE((r->type == "opposes" && r->object == peru && r->subject != "william_ruto"));
+        });
+}

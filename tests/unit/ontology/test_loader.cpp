@@ -475,6 +475,32 @@ TEST_CASE("ontology: a role's body classes, a stance relation, infinitive marker
     }
 }
 
+TEST_CASE("ontology: a trigger's separable particle and the language's particles", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    tmp.write("base/languages/xx.json", R"({"code": "en"})");
+    SECTION("read") {
+        tmp.write("extra/triggers/en.json",
+                  R"({"code": "en", "relations": {"met": {"triggers": ["met", {"phrase": "came", "particle": "Together"}]}},
+                      "separable_particles": ["together", "up"]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
+        const kg::LanguageData& en = onto.languages.at("en");
+        const auto& triggers = en.relation_cues.at("met").triggers;
+        REQUIRE(triggers.size() == 2);
+        CHECK(triggers[0].particle.empty());
+        CHECK(triggers[1].particle == "together");
+        CHECK(en.separable_particles.count("up") == 1);
+    }
+    SECTION("a particle of two words is refused at its place") {
+        tmp.write("extra/triggers/en.json", "{\"code\": \"en\", \"relations\": {\"met\": {\"triggers\": [\n"
+                                            "  {\"phrase\": \"came\", \"particle\": \"up to\"}]}}}");
+        const kg::Error e = load_error({tmp / "base", tmp / "extra"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "en.json:2"));
+        CHECK(mentions(e, "particle"));
+    }
+}
+
 TEST_CASE("ontology: a reference may point into a file or directory loaded later", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

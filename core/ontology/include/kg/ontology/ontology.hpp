@@ -150,6 +150,9 @@ struct TriggerDef {
     /// Word keys that introduce this trigger's object, overriding the relation's
     /// ("la guerra in Ucraina": "in" marks the attacked state only after "guerra").
     std::set<std::string> object_markers;
+    /// The separable particle that must close the trigger verb's clause ("warf Israel
+    /// Völkermord vor": "vor"); empty when the verb stands alone.
+    std::string particle;
 };
 
 /// How one relation type is signalled in one language.
@@ -256,6 +259,10 @@ struct LanguageData {
     /// The auxiliaries of the passive among them ("wurde ... unterzeichnet"): with one in the
     /// clause, the actor is the one after a passive-agent word ("von Chile und Peru").
     std::set<std::string> passive_auxiliaries;
+    /// Particles a verb leaves at the end of its clause ("traf ... ein", "griff ... an"): the
+    /// verb they close is another verb than the bare one ("traf" met, "traf ... ein" arrived),
+    /// so a trigger verb matches there only where the data names it with that particle.
+    std::set<std::string> separable_particles;
     /// Words that introduce the instrument of a verb ("with", "con", "avec", "mit"): "attacked
     /// the pipeline with drones" — the drones struck it.
     std::set<std::string> instrument_markers;
