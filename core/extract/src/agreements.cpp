@@ -29,6 +29,7 @@ struct AgreementPhrase {
     std::set<std::string> content;  ///< content-word stems other than the head
     std::string label;
     AgreementFacts facts;
+    bool reference = false;         ///< a word that only refers back ("the measures")
 };
 
 // The word of `heads` a word is, or that ends a compound word (German: "vertrag" in
@@ -138,12 +139,24 @@ bool content_word(const StageContext& c, const Token& t) {
 // nuove sanzioni", "the EU imposed sanctions"): the nearest actor before the verb, outside a
 // prepositional phrase and within the clause; empty if none.
 std::string issuer_before(const StageContext& c, const Words& s, std::size_t start) {
-    constexpr std::size_t max_adjectives = 2, max_distance = 8;
+    constexpr std::size_t max_adjectives = 2, max_distance = 8, max_date_words = 3;
     std::size_t k = start;
-    for (std::size_t skipped = 0; k > 0 && skipped <= max_adjectives; ++skipped) {
+    // Adjectives and articles, and a date ("ha imposto lunedì nuove sanzioni", "verhängte am
+    // Montag neue Sanktionen"), between the verb and the description.
+    for (std::size_t skipped = 0, dated = 0; k > 0 && skipped <= max_adjectives;) {
         const Token& t = *s.words[k - 1];
         if (issuer_verb(c, t)) break;
-        if (c.owner[s.index[k - 1]] >= 0 || !(content_word(c, t) || c.in(c.lang.articles, t.key) || c.in(c.lang.function_words, t.key))) return {};
+        if (c.owner[s.index[k - 1]] >= 0) return {};
+        const bool date_word = c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key) || t.has(tok_digit);
+        const bool date_joint = k >= 2 && c.in(c.lang.prepositions, t.key) && !date_word &&
+                                (c.in(c.lang.weekdays, s.words[k]->key) || c.lang.months.count(s.words[k]->key));
+        if ((date_word || date_joint) && dated < max_date_words) {
+            ++dated;
+        } else if (content_word(c, t) || c.in(c.lang.articles, t.key) || c.in(c.lang.function_words, t.key)) {
+            ++skipped;
+        } else {
+            return {};
+        }
         --k;
     }
     if (k == 0 || !issuer_verb(c, *s.words[k - 1])) return {};
@@ -289,9 +302,15 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
     // A bare head with no earlier description of its kind ("Sanzioni all'Iran" in a title)
     // refers forward to the first one the article goes on to describe ("sanzioni europee").
     auto own_key = [&](const AgreementPhrase& ph) { return ph.treaty_like ? treaty_key : ph.key; };
-    std::map<std::string, std::string> last_by_head;
+    std::map<std::string, std::string> last_by_head, last_by_kind;
     for (std::size_t i = 0; i < phrases.size(); ++i) {
         const AgreementPhrase& ph = phrases[i];
+        if (ph.reference) {
+            // "The measures target ...": the last agreement of the kind, or nothing.
+            if (auto last = last_by_kind.find(ph.facts.kind); last != last_by_kind.end())
+                c.add_mention(ph.tok_begin, ph.tok_end, last->second, c.class_with(Trait::agreement), MentionSource::common_noun, {}, {}, false);
+            continue;
+        }
         std::string key, label, wikidata;
         bool known = false;
         std::string ahead;
@@ -325,8 +344,28 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
             f.targets.insert(ph.facts.targets.begin(), ph.facts.targets.end());
         }
         last_by_head[ph.head] = key;
+        if (!ph.facts.kind.empty()) last_by_kind[ph.facts.kind] = key;
     }
 }
+
+} // namespace
+
+std::size_t aimed_list_start(const StageContext& c, const std::vector<std::uint32_t>& words, std::size_t b, std::size_t e) {
+    auto tok = [&](std::size_t q) -> const Token& { return c.doc.tokens[words[q]]; };
+    auto aims = [&](std::size_t q) { return c.owner[words[q]] < 0 && tok(q).has(tok_word) && c.in(c.lang.agreement_target_verbs, c.stem(tok(q).key)); };
+    constexpr std::size_t max_adverbs = 2;
+    for (std::size_t q = e + 1; q < words.size() && q <= e + 1 + max_adverbs; ++q) {
+        if (aims(q)) return q + 1;
+        const Token& t = tok(q);
+        if (c.owner[words[q]] >= 0 || !t.has(tok_word) || t.has(tok_upper_initial) || c.in(c.lang.articles, t.key)) break;
+    }
+    std::size_t k = b;
+    while (k > 0 && c.owner[words[k - 1]] < 0 && c.in(c.lang.articles, tok(k - 1).key)) --k;
+    if (k >= 2 && c.in(c.lang.passive_agents, tok(k - 1).key) && aims(k - 2)) return e + 1;
+    return std::string::npos;
+}
+
+namespace {
 
 // A count right before word `i`: a number or a multiplier word ("12 accordi", "mille trattati").
 bool counted(const StageContext& c, const Words& s, std::size_t i) {
@@ -345,7 +384,20 @@ void find_agreements(StageContext& c) {
         c.words_of(s, words, index);
         const Words sw{words, index};
         for (std::size_t i = 0; i < words.size(); ++i) {
-            if (c.owner[index[i]] >= 0 || head_of(c, words[i]->key).empty()) continue;
+            if (c.owner[index[i]] >= 0) continue;
+            if (auto ref = c.lang.agreement_references.find(words[i]->key);
+                // "The measures target ...", "colpito dalle misure": a reference word counts
+                // only next to a verb that aims an agreement; elsewhere measures are any measures.
+                ref != c.lang.agreement_references.end() && aimed_list_start(c, index, i, i) != std::string::npos) {
+                AgreementPhrase ph;
+                ph.tok_begin = index[i];
+                ph.tok_end = index[i] + 1;
+                ph.reference = true;
+                ph.facts.kind = ref->second;
+                phrases.push_back(std::move(ph));
+                continue;
+            }
+            if (head_of(c, words[i]->key).empty()) continue;
             std::size_t end = i + 1;
             AgreementPhrase ph = read_phrase(c, sw, i, end);
             i = end - 1;

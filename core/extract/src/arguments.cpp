@@ -31,13 +31,16 @@ bool demonym_subject(const SentenceView& v, std::size_t first, std::size_t q, co
     return true;
 }
 
-// A common noun with its article, outside any prepositional phrase, is the subject itself:
-// "le esercitazioni [di Stati Uniti e Corea del Sud] provocano".
+// A common noun with its article or a possessive, outside any prepositional phrase, is the
+// subject itself: "le esercitazioni [di Stati Uniti e Corea del Sud] provocano", "its
+// neighbour's troops".
 bool common_noun_subject(const SentenceView& v, std::size_t q, std::size_t p) {
     const StageContext& c = v.c;
     const Token& t = v.tok(q);
     return q + 1 < p && q >= 1 && t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) &&
-           !c.in(c.lang.function_words, t.key) && c.in(c.lang.articles, v.tok(q - 1).key) && !prepositional(v, q) &&
+           !c.in(c.lang.function_words, t.key) &&
+           (c.in(c.lang.articles, v.tok(q - 1).key) || (c.in(c.lang.possessives, v.tok(q - 1).key) && is_clitic(v, q + 1))) &&
+           !prepositional(v, q) &&
            !v.trigger_object_positions.count(q);
 }
 
@@ -434,6 +437,21 @@ std::vector<int> verb_second_subject(const SentenceView& v, std::size_t after, c
     return {};
 }
 
+bool opens_infinitive(const SentenceView& v, std::size_t q) {
+    const StageContext& c = v.c;
+    const auto& endings = c.lang.infinitive_endings;
+    if (q + 1 >= v.toks.size() || v.mention_at[q] >= 0 || v.mention_at[q + 1] >= 0) return false;
+    // Where the infinitive shows in its ending, any preposition may introduce it ("amenaza
+    // con enviar"); elsewhere only the markers do ("threatening to send").
+    if (!c.in(c.lang.infinitive_markers, v.tok(q).key) && (endings.empty() || !c.in(c.lang.prepositions, v.tok(q).key))) return false;
+    const Token& verb = v.tok(q + 1);
+    if (!verb.has(tok_word) || verb.has(tok_upper_initial) || verb.has(tok_digit) || c.in(c.lang.articles, verb.key) ||
+        c.in(c.lang.function_words, verb.key))
+        return false;
+    return endings.empty() ||
+           std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return verb.key.size() > e.size() + 1 && verb.key.ends_with(e); });
+}
+
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
                                 const std::set<std::string>& markers, int exclude) {
     const StageContext& c = v.c;
@@ -455,6 +473,9 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
     auto inclusion = [&](std::size_t q) { return q < v.toks.size() && c.in(c.lang.inclusion_markers, v.tok(q).key); };
     for (std::size_t q = p; q < v.toks.size() && q - p <= (weapon_seen ? 24u : 18u); ++q) {
         const int m = v.mention_at[q];
+        // "threatening to send weapons to Ukraine", "per ostacolare le esportazioni verso
+        // l'Ue": a stance ends where an infinitive opens another action.
+        if (def.stance && opens_infinitive(v, q)) return std::nullopt;
         // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
         // dove ... dell'Ucraina" does not recognise Ukraine.
         if (m < 0 && q > p && v.tok(q).has(tok_comma) && !(weapons_only && weapon_seen) && !inclusion(q + 1)) return std::nullopt;

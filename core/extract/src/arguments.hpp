@@ -54,6 +54,11 @@ std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, cons
 /// The trigger at p is used as a noun: after an article or a preposition ("la guerra").
 bool noun_use(const SentenceView& v, std::size_t p);
 
+/// An infinitive marker at q with an infinitive after it ("to send", "per ostacolare", "de
+/// livrer"): in languages whose infinitives have regular `infinitive_endings`, only a word
+/// with one of them counts.
+bool opens_infinitive(const SentenceView& v, std::size_t q);
+
 /// Nominalisation: "la visita di Putin", "l'invasione su vasta scala della Russia": the
 /// genitive after a trigger used as a noun names the actor.
 std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_t after, const RelationDef& def);

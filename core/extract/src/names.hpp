@@ -68,6 +68,13 @@ void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls);
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 
+/// Where the actors an agreement at words [b, e] of a sentence (`words`: its token indices)
+/// is aimed at are listed: after a verb of `agreement_target_verbs` it is the subject of ("Le
+/// sanzioni colpiscono la Shahed", "the measures target ..."), or after the agreement itself
+/// when it is that verb's passive agent ("colpito dalle sanzioni anche il generale X");
+/// npos when no such verb is there.
+std::size_t aimed_list_start(const StageContext& c, const std::vector<std::uint32_t>& words, std::size_t b, std::size_t e);
+
 /// The graph id of the body the gazetteer's record of a person names (its "affiliation"), or
 /// empty: the body of a role the text gives without one ("Außenminister Sergej Lawrow").
 std::string recorded_affiliation(const StageContext& c, const std::string& person);

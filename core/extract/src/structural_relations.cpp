@@ -178,6 +178,35 @@ std::string subject_under(const StageContext& c, const Mention& agreement) {
     return {};
 }
 
+// The actors listed from word `from` to the end of the sentence: each at the head of an item
+// (not inside a prepositional phrase unless a target marker opens it: "richten sich gegen
+// X"); a relative clause after an item is passed over up to its comma ("la Shahed, che
+// fabbrica i droni, e il generale X").
+std::vector<int> aimed_actors(const SentenceView& v, std::size_t from) {
+    const StageContext& c = v.c;
+    std::vector<int> out;
+    constexpr std::size_t max_words = 80;
+    for (std::size_t q = from; q < v.toks.size() && q < from + max_words; ++q) {
+        const Token& t = v.tok(q);
+        if (ends_clause(t) && t.key != ":") break;
+        const int m = v.mention_at[q];
+        if (m < 0) {
+            const bool after_item = q > 0 && (v.mention_at[q - 1] >= 0 || v.tok(q - 1).has(tok_comma));
+            if (after_item && c.in(c.lang.relative_pronouns, t.key)) {
+                while (q + 1 < v.toks.size() && !v.tok(q + 1).has(tok_comma) && !ends_clause(v.tok(q + 1))) ++q;
+            }
+            continue;
+        }
+        const std::size_t b = v.extent(m).first;
+        q = v.extent(m).second;
+        const Token* before = word_before(v, b);
+        const bool marked = before && c.in(c.lang.agreement_target_markers, before->key);
+        if (c.is(v.cls(m), Trait::agent) && (marked || !prepositional(v, b)) && std::find(out.begin(), out.end(), m) == out.end())
+            out.push_back(m);
+    }
+    return out;
+}
+
 } // namespace
 
 void find_agreement_relations(StageContext& c) {
@@ -188,7 +217,7 @@ void find_agreement_relations(StageContext& c) {
     Emitter em(c);
     std::set<std::string> done;
     for (const Mention& m : c.mentions) {
-        if (!c.is(m.cls, Trait::agreement) || done.count(m.entity)) continue;
+        if (!c.is(m.cls, Trait::agreement)) continue;
         // What the article says of it, else what the record of the known agreement lists.
         const AgreementFacts* said = nullptr;
         if (auto it = c.annotated.agreement_facts.find(m.entity); it != c.annotated.agreement_facts.end()) said = &it->second;
@@ -206,10 +235,22 @@ void find_agreement_relations(StageContext& c) {
                 if (const EntityRecord* t = c.onto.find_entity(id)) targets.push_back(Ontology::graph_id(*t));
         }
         if (issuers.empty()) continue;
+        const SentenceFacts& facts = c.annotated.facts[m.sentence];
+        // What a verb aims this mention at, in its own sentence: "Le sanzioni colpiscono X".
+        const SentenceView v(c, m.sentence);
+        const int self = static_cast<int>(&m - c.mentions.data());
+        const auto [b, e] = v.extent(self);
+        if (b < v.toks.size())
+            if (const std::size_t from = aimed_list_start(c, v.toks, b, e); from != std::string::npos)
+                for (int t : aimed_actors(v, from))
+                    for (const RelationDef* def : defs)
+                        if (def->agreement_kind == kind && !def->party)
+                            for (const auto& a : issuers)
+                                if (a != v.mention(t).entity) em.emit({a, {}}, *def, of(v, t), m.sentence, facts, m.span);
+        if (done.count(m.entity)) continue;
         if (targets.empty())
             if (std::string subject = subject_under(c, m); !subject.empty()) targets.push_back(std::move(subject));
         done.insert(m.entity);
-        const SentenceFacts& facts = c.annotated.facts[m.sentence];
         for (const RelationDef* def : defs) {
             if (def->agreement_kind != kind) continue;
             for (const auto& a : issuers) {

@@ -471,7 +471,7 @@ private:
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
-                           "agreement_target_markers", "agreement_issuer_verbs", "body_kinds", "compound_heads", "role_endings", "note"});
+                           "agreement_target_markers", "agreement_issuer_verbs", "agreement_target_verbs", "agreement_references", "body_kinds", "compound_heads", "role_endings", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         if (!valid_language(code) || code == "*") f.fail(codev, "\"code\" must be a language code such as \"it\"");
@@ -508,6 +508,13 @@ private:
             }
         }
         for (const auto& verb : list("agreement_issuer_verbs")) L.agreement_issuer_verbs.insert(stem_word(match_key(verb), code));
+        for (const auto& verb : list("agreement_target_verbs")) L.agreement_target_verbs.insert(stem_word(match_key(verb), code));
+        if (const auto* v = root.find("agreement_references")) {
+            for (const auto& [kind, words] : f.object_of(*v, "\"agreement_references\"").members) {
+                if (!valid_id(kind)) f.fail(words, "an agreement kind must match [a-z0-9_]+: \"" + kind + "\"");
+                for (const auto& w : f.strings_of(words, "\"agreement_references\" words")) L.agreement_references[match_key(w)] = kind;
+            }
+        }
         if (const auto* v = root.find("compound_heads")) L.compound_heads = f.bool_of(*v, "\"compound_heads\"");
         if (const auto* v = root.find("agreement_kinds")) {
             for (const auto& [kind, words] : f.object_of(*v, "\"agreement_kinds\"").members)
@@ -598,7 +605,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -649,6 +656,8 @@ private:
         keys("subjection_markers", L.subjection_markers);
         keys("possessives", L.possessives);
         keys("relative_possessives", L.relative_possessives);
+        keys("relative_pronouns", L.relative_pronouns);
+        if (const auto* v = root.find("infinitive_endings")) L.infinitive_endings = f.strings_of(*v, "\"infinitive_endings\"");
         keys("subject_pronouns", L.subject_pronouns);
         keys("definite_articles", L.definite_articles);
         keys("final_auxiliaries", L.final_auxiliaries);

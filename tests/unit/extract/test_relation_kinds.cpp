@@ -1060,3 +1060,71 @@ TEST_CASE("relation kinds: an organisation in brackets after a person is not the
             for (const auto* r : typed_relations(x)) CHECK_FALSE((r->type == "opposes" && r->object == peru && r->subject != "william_ruto"));
         });
 }
+
+// ==== Sanctions: what they are aimed at, named by a verb =====================================
+
+TEST_CASE("relation kinds: sanctions that hit someone sanction them, by the issuer named before", "[extract][relations][agreements]") {
+    in_each(
+        {
+            {"it", "Il Perù ha imposto lunedì nuove sanzioni al Kenya. Le misure colpiscono funzionari keniani, tra cui il ministro William Ruto, e la Kenya Airways."},
+            {"en", "Peru imposed new sanctions on Kenya on Monday. The measures target Kenyan officials, including minister William Ruto, and Kenya Airways."},
+            {"fr", "Le Pérou a imposé lundi de nouvelles sanctions au Kenya. Ces mesures visent des responsables kényans, dont le ministre William Ruto, et Kenya Airways."},
+            {"es", "Perú impuso el lunes nuevas sanciones a Kenia. Las medidas afectan a funcionarios kenianos, entre ellos el ministro William Ruto, y a Kenya Airways."},
+            {"de", "Peru verhängte am Montag neue Sanktionen gegen Kenia. Die Maßnahmen richten sich gegen kenianische Beamte, darunter Minister William Ruto, und Kenya Airways."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, peru, "sanctioned", kenya);
+            CHECK_REL(x, peru, "sanctioned", "william_ruto");
+            CHECK_REL(x, peru, "sanctioned", "kenya_airways");
+            CHECK_NO_REL(x, kenya, "sanctioned", "william_ruto");
+        });
+    // The agent of the passive: "colpito dalle sanzioni anche il generale X".
+    const auto passive = run("it", "Il Perù ha imposto sanzioni al Kenya. È stato colpito dalle sanzioni anche il generale William Ruto.");
+    INFO(describe(passive));
+    CHECK_REL(passive, peru, "sanctioned", "william_ruto");
+    // A relative clause after a name does not end the list; its own names are not aimed at.
+    const auto relative = run("en", "Peru imposed sanctions on Kenya. The sanctions target Kenya Airways, which flies to Bolivia, and William Ruto.");
+    INFO(describe(relative));
+    CHECK_REL(relative, peru, "sanctioned", "kenya_airways");
+    CHECK_REL(relative, peru, "sanctioned", "william_ruto");
+    CHECK_NO_REL(relative, peru, "sanctioned", "bolivia");
+}
+
+TEST_CASE("relation kinds: measures are sanctions only where they refer back to sanctions and aim at someone", "[extract][relations][agreements]") {
+    // No sanctions named before: the measures are nobody's.
+    const auto none = run("en", "The measures target Kenyan officials, including minister William Ruto.");
+    INFO(describe(none));
+    CHECK(count_relations(none, "sanctioned") == 0);
+    // Measures that aim at nobody are no agreement.
+    const auto other = run("it", "Il Perù ha imposto sanzioni al Kenya. Il governo ha studiato misure drastiche contro lo smog.");
+    INFO(describe(other));
+    CHECK(mention(other, 1, "misure") == nullptr);
+}
+
+// ==== Stances: an infinitive opens another action ============================================
+
+TEST_CASE("relation kinds: a stance ends where an infinitive opens another action", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya minaccia di inviare armi al Perù."},
+            {"en", "Kenya is threatening to send weapons to Peru."},
+            {"fr", "Le Kenya menace d'envoyer des armes au Pérou."},
+            {"es", "Kenia amenaza con enviar armas a Perú."},
+            {"de", "Kenia droht damit, Waffen an Peru zu schicken."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_NO_REL(x, kenya, "opposes", peru); });
+    // The threatened party before the infinitive stays: "threatened Peru with".
+    const auto x = run("en", "Kenya threatened Peru with sanctions to punish the coup.");
+    INFO(describe(x));
+    CHECK_REL(x, kenya, "opposes", peru);
+}
+
+TEST_CASE("relation kinds: an unnamed possessor before a trigger noun is its actor", "[extract][relations][subjects]") {
+    const auto x = run("en", "Kenya says it is not aware of its neighbour's troops operating in Peru.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "deployed_to", peru);
+    // A possessive before the trigger's own adjectives still refers back: "his first visit".
+    const auto visit = run("en", "William Ruto made his first visit to Peru as Kenya's president.");
+    INFO(describe(visit));
+    CHECK_REL(visit, "william_ruto", "visited", peru);
+}

@@ -501,6 +501,29 @@ TEST_CASE("ontology: a trigger's separable particle and the language's particles
     }
 }
 
+TEST_CASE("ontology: what aims an agreement, what refers back to one, relative pronouns, infinitive endings", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("read") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "agreement_target_verbs": ["targets"],
+                                               "agreement_references": {"sanctions": ["Measures"]}})");
+        tmp.write("extra/triggers/en.json", R"({"code": "en", "relations": {}, "relative_pronouns": ["which"],
+                                               "infinitive_endings": ["are"]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
+        const kg::LanguageData& en = onto.languages.at("en");
+        CHECK(en.agreement_target_verbs.count("target") == 1); // stemmed
+        CHECK(en.agreement_references.at("measures") == "sanctions");
+        CHECK(en.relative_pronouns.count("which") == 1);
+        CHECK(en.infinitive_endings == std::vector<std::string>{"are"});
+    }
+    SECTION("a kind that is no id") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\",\n \"agreement_references\": {\"Sanctions!\": [\"measures\"]}}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "xx.json:2"));
+    }
+}
+
 TEST_CASE("ontology: a reference may point into a file or directory loaded later", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

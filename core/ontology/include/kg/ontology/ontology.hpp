@@ -244,6 +244,12 @@ struct LanguageData {
     /// Relative possessives ("whose", "cui", "dont", "cuya", "dessen"): "Putin, la cui ultima
     /// visita in Cina" names the visitor right before the relative clause.
     std::set<std::string> relative_possessives;
+    /// Pronouns that open a relative clause after a name ("che", "which", "qui", "que", "die"):
+    /// a list of names goes on after the clause ("la Shahed, che fabbrica droni, e il generale X").
+    std::set<std::string> relative_pronouns;
+    /// Endings every infinitive has ("are", "ere", "ire"; "er", "ir", "re"): after an
+    /// infinitive marker, a word with one of them opens another action. Empty: any word does.
+    std::vector<std::string> infinitive_endings;
     /// Personal pronouns that stand for one person as a clause's subject ("he", "lei",
     /// "elle", "él", "er"): "He then visited Pyongyang" — the last person named before it.
     std::set<std::string> subject_pronouns;
@@ -296,6 +302,13 @@ struct LanguageData {
     /// Verbs whose subject issues or concludes the agreement that is their object ("l'UE ha
     /// imposto nuove sanzioni", "imposed sanctions"), as Snowball stems.
     std::set<std::string> agreement_issuer_verbs;
+    /// Verbs whose subject is an agreement and whose object is what it is aimed at ("le
+    /// sanzioni colpiscono la Shahed", "the measures target officials"), or whose passive has
+    /// the agreement for agent ("colpito dalle sanzioni"), as Snowball stems.
+    std::set<std::string> agreement_target_verbs;
+    /// Words that name an agreement only as a reference to the last one of a kind the article
+    /// named ("sanctions": "measures", "misure", "Maßnahmen"); with none named, nothing.
+    std::map<std::string, std::string> agreement_references;
     /// Nouns join into compounds (German): a word that ends in a head noun is that head
     /// ("Partnerschaftsvertrag" ends in "vertrag").
     bool compound_heads = false;
