@@ -15,13 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-copies=${1:-100}
-src=${BENCH_REAL_SRC:-../shared/eval/dev2/articles}
-build=${KG_BUILD_DIR:-build}
-repeat=${BENCH_REPEAT:-3}
+source bench/real-env.sh "$@"
 out_md=${BENCH_OUT_MPI:-bench/results-mpi.md}
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
 command -v mpirun >/dev/null || { echo "bench/mpi.sh: mpirun is missing (package openmpi-bin)" >&2; exit 2; }
 "$build/kgraph" --help | grep -q '^distributed:' || { echo "bench/mpi.sh: $build/kgraph was built without MPI" >&2; exit 2; }
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1

@@ -16,13 +16,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-copies=${1:-100}
-src=${BENCH_REAL_SRC:-../shared/eval/dev2/articles}
-build=${KG_BUILD_DIR:-build}
-repeat=${BENCH_REPEAT:-3}
+source bench/real-env.sh "$@"
 out_md=${BENCH_OUT_REAL:-bench/results-real.md}
-py=/usr/bin/python3
-[[ -x $py ]] || py=python3
 [[ -d $src ]] || { echo "bench/real.sh: no articles in $src (set BENCH_REAL_SRC)" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "bench/real.sh: /usr/bin/time is missing (package time)" >&2; exit 2; }
 if [[ ! -f $build/CMakeCache.txt ]]; then cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null; fi

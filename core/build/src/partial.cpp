@@ -12,9 +12,12 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <array>
 #include <istream>
 #include <map>
 #include <ostream>
+#include <type_traits>
+#include <utility>
 
 namespace kg {
 namespace {
@@ -32,13 +35,30 @@ void put_strings(Writer& w, const auto& values) {
     w.EndArray();
 }
 
+// The text fields of a document and of an entity by name, for writing (const) and reading:
+// one table, so that the two cannot drift apart.
+template <class Info>
+    requires std::is_same_v<std::remove_const_t<Info>, DocumentInfo>
+auto text_fields(Info& d) {
+    using Field = std::pair<const char*, decltype(&d.id)>;
+    return std::array{Field{"id", &d.id},     Field{"language", &d.language}, Field{"title", &d.title},
+                      Field{"url", &d.url},   Field{"date", &d.date},         Field{"outlet", &d.outlet},
+                      Field{"place", &d.place}, Field{"text_sha256", &d.text_sha256}, Field{"source_path", &d.source_path},
+                      Field{"format", &d.format}, Field{"extracted_text", &d.extracted_text}};
+}
+
+template <class Node>
+    requires std::is_same_v<std::remove_const_t<Node>, EntityNode>
+auto text_fields(Node& e) {
+    using Field = std::pair<const char*, decltype(&e.id)>;
+    return std::array{Field{"id", &e.id},           Field{"label", &e.label},           Field{"type", &e.type},
+                      Field{"coarse", &e.coarse},   Field{"wikidata", &e.wikidata},     Field{"first_seen", &e.first_seen},
+                      Field{"last_seen", &e.last_seen}};
+}
+
 void write_info(Writer& w, const DocumentInfo& d) {
     w.StartObject();
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"id", &d.id},       {"language", &d.language}, {"title", &d.title},   {"url", &d.url},
-        {"date", &d.date},   {"outlet", &d.outlet},     {"place", &d.place},   {"text_sha256", &d.text_sha256},
-        {"source_path", &d.source_path}, {"format", &d.format}, {"extracted_text", &d.extracted_text}};
-    for (const auto& [name, value] : fields) {
+    for (const auto& [name, value] : text_fields(d)) {
         w.Key(name);
         put(w, *value);
     }
@@ -51,10 +71,7 @@ void write_info(Writer& w, const DocumentInfo& d) {
 
 void write_entity(Writer& w, const EntityNode& e) {
     w.StartObject();
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"id", &e.id},           {"label", &e.label},           {"type", &e.type},          {"coarse", &e.coarse},
-        {"wikidata", &e.wikidata}, {"first_seen", &e.first_seen}, {"last_seen", &e.last_seen}};
-    for (const auto& [name, value] : fields) {
+    for (const auto& [name, value] : text_fields(e)) {
         w.Key(name);
         put(w, *value);
     }
@@ -155,11 +172,7 @@ private:
 
 DocumentInfo read_info(const LineReader& r, const rapidjson::Value& o) {
     DocumentInfo d;
-    std::pair<const char*, std::string*> fields[] = {
-        {"id", &d.id},       {"language", &d.language}, {"title", &d.title},   {"url", &d.url},
-        {"date", &d.date},   {"outlet", &d.outlet},     {"place", &d.place},   {"text_sha256", &d.text_sha256},
-        {"source_path", &d.source_path}, {"format", &d.format}, {"extracted_text", &d.extracted_text}};
-    for (auto& [name, value] : fields) *value = r.text(o, name);
+    for (auto& [name, value] : text_fields(d)) *value = r.text(o, name);
     d.bytes = r.number(r.member(o, "bytes"), "bytes");
     for (const auto& a : r.array(r.member(o, "authors"), "authors")) d.authors.push_back(r.string(a, "an author"));
     if (d.id.empty()) r.fail("a document without an id");
@@ -168,10 +181,7 @@ DocumentInfo read_info(const LineReader& r, const rapidjson::Value& o) {
 
 EntityNode read_entity(const LineReader& r, const rapidjson::Value& o) {
     EntityNode e;
-    std::pair<const char*, std::string*> fields[] = {
-        {"id", &e.id},           {"label", &e.label},           {"type", &e.type},          {"coarse", &e.coarse},
-        {"wikidata", &e.wikidata}, {"first_seen", &e.first_seen}, {"last_seen", &e.last_seen}};
-    for (auto& [name, value] : fields) *value = r.text(o, name);
+    for (auto& [name, value] : text_fields(e)) *value = r.text(o, name);
     const std::uint64_t mentions = r.number(r.member(o, "mentions"), "mentions");
     if (mentions > UINT32_MAX) r.fail("mentions out of range");
     e.mentions = static_cast<std::uint32_t>(mentions);

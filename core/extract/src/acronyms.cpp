@@ -150,19 +150,10 @@ void find_acronyms(StageContext& c) {
                 c.add_mention(i, i + 1, d.entity, cls, MentionSource::short_form, label, wikidata, gazetteer);
                 continue;
             }
-            Mention& m = c.mentions[static_cast<std::size_t>(c.owner[i])];
+            const Mention& m = c.mentions[static_cast<std::size_t>(c.owner[i])];
             if (m.tok_begin != i || m.tok_end != i + 1 || m.entity == d.entity) continue;
             // The document's own definition wins over what the acronym names elsewhere.
-            const std::string old = m.entity;
-            m.entity = d.entity;
-            m.cls = cls;
-            const bool still_used = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const Mention& o) { return o.entity == old; });
-            if (!still_used) c.entities.erase(old);
-            LocalEntity& target = c.entities.at(d.entity);
-            const std::string surface(c.doc.view(t.span));
-            if (std::find(target.surfaces.begin(), target.surfaces.end(), surface) == target.surfaces.end())
-                target.surfaces.push_back(surface);
-            ++target.mentions;
+            c.rekey_mention(c.owner[i], d.entity, cls);
         }
     }
 }

@@ -141,13 +141,6 @@ std::size_t head_first_name(const StageContext& c, const Words& s, std::size_t i
     return last;
 }
 
-// Whether `key` is an institution's head noun in any language: names of companies and
-// institutes keep their own language inside another's text ("la Shahed Aviation Industries").
-bool institution_head_anywhere(const StageContext& c, const std::string& key) {
-    return std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
-                       [&](const auto& lang) { return lang.second.organization_heads.count(key) != 0; });
-}
-
 // "Shahed Aviation Industries", "Kim Il Sung University", "Kim Il Sung Square": a person's or
 // a weapon's name followed by capitalised words that end in an institution's or a place's
 // head noun is the name of that institution or place, named after them; the known name

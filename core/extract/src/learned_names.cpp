@@ -89,9 +89,7 @@ bool joins_one_institution(const StageContext& c, const NameSpan& a, const NameS
     const std::string& head = c.doc.tokens[b.tok_end - 1].key;
     const bool coordinator = std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
                                          [&](const auto& lang) { return lang.second.coordinators.count(joint) != 0; });
-    const bool institution = std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
-                                         [&](const auto& lang) { return lang.second.organization_heads.count(head) != 0; });
-    if (!coordinator || !institution) return false;
+    if (!coordinator || !institution_head_anywhere(c, head)) return false;
     std::vector<const Token*> words;
     for (std::uint32_t t = a.tok_begin; t < a.tok_end; ++t)
         if (!c.doc.tokens[t].has(tok_hyphen)) words.push_back(&c.doc.tokens[t]);

@@ -173,27 +173,7 @@ void place_capital(StageContext& c, std::size_t mention) {
     if (c.tables.entities.longest(words, 0, entries) != words.size() || !entries) return;
     const bool capital_alias = std::any_of(entries->begin(), entries->end(), [&](const PhraseEntry& e) { return e.id == capital->id; });
     if (!capital_alias) return;
-    const std::string old = m.entity;
-    const std::string key = Ontology::graph_id(*capital);
-    m.entity = key;
-    m.cls = c.class_of(*capital);
-    auto [it, fresh] = c.entities.try_emplace(key);
-    LocalEntity& place = it->second;
-    if (fresh) {
-        place.key = key;
-        place.cls = m.cls;
-        place.label = capital->label;
-        place.wikidata = capital->wikidata;
-        place.from_gazetteer = true;
-        place.order = static_cast<std::uint32_t>(c.entities.size());
-    }
-    const std::string surface(c.doc.view(m.span));
-    if (std::find(place.surfaces.begin(), place.surfaces.end(), surface) == place.surfaces.end()) place.surfaces.push_back(surface);
-    ++place.mentions;
-    auto& st = c.entities.at(old);
-    if (st.mentions > 0) --st.mentions;
-    const bool still_used = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const Mention& o) { return o.entity == old; });
-    if (!still_used) c.entities.erase(old);
+    c.rekey_mention(static_cast<int>(mention), Ontology::graph_id(*capital), c.class_of(*capital), capital->label, capital->wikidata, true);
 }
 
 } // namespace
@@ -274,6 +254,11 @@ void rekey_entity(StageContext& c, const std::string& from, const std::string& t
 }
 
 // Is an entity's only claim to a key its own text, so that the acronym may replace it?
+bool institution_head_anywhere(const StageContext& c, const std::string& key) {
+    return std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
+                       [&](const auto& lang) { return lang.second.organization_heads.count(key) != 0; });
+}
+
 bool affiliation_class(const StageContext& c, ClassId cls) {
     return c.is(cls, Trait::sovereign) || c.is(cls, Trait::institution);
 }
@@ -286,30 +271,13 @@ std::string recorded_affiliation(const StageContext& c, const std::string& perso
 
 void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls) {
     Mention& mention = c.mentions[static_cast<std::size_t>(m)];
-    const std::string old = mention.entity;
     for (std::uint32_t t = mention.tok_end; t < end; ++t)
         if (c.owner[t] < 0) c.owner[t] = m;
     mention.tok_end = end;
     mention.span.end = c.doc.tokens[end - 1].span.end;
-    const std::string name(c.doc.view(mention.span));
-    mention.entity = slugify(name);
-    mention.cls = cls;
     mention.source = MentionSource::name_shape;
-    auto [it, fresh] = c.entities.try_emplace(mention.entity);
-    LocalEntity& ent = it->second;
-    if (fresh) {
-        ent.key = mention.entity;
-        ent.cls = cls;
-        ent.label = name;
-        ent.order = static_cast<std::uint32_t>(c.entities.size());
-    }
-    if (std::find(ent.surfaces.begin(), ent.surfaces.end(), name) == ent.surfaces.end()) ent.surfaces.push_back(name);
-    ++ent.mentions;
-    auto was = c.entities.find(old);
-    if (was == c.entities.end()) return;
-    if (was->second.mentions > 0) --was->second.mentions;
-    const bool still_used = std::any_of(c.mentions.begin(), c.mentions.end(), [&](const Mention& o) { return o.entity == old; });
-    if (!still_used) c.entities.erase(was);
+    const std::string name(c.doc.view(mention.span));
+    c.rekey_mention(m, slugify(name), cls, name);
 }
 
 } // namespace kg::detail

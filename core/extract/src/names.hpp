@@ -68,6 +68,10 @@ void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls);
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 
+/// Whether `key` is an institution's head noun in any language: names of companies and
+/// institutes keep their own language inside another's text ("la Shahed Aviation Industries").
+bool institution_head_anywhere(const StageContext& c, const std::string& key);
+
 /// Where the actors an agreement at words [b, e] of a sentence (`words`: its token indices)
 /// is aimed at are listed: after a verb of `agreement_target_verbs` it is the subject of ("Le
 /// sanzioni colpiscono la Shahed", "the measures target ..."), or after the agreement itself

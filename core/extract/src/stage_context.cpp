@@ -43,25 +43,43 @@ int StageContext::add_mention(std::uint32_t b, std::uint32_t e, const std::strin
     // United Nations mention, which stays a mention of its own.
     for (std::uint32_t i = b; i < e; ++i)
         if (owner[i] < 0) owner[i] = idx;
-    auto [it, fresh] = entities.try_emplace(key);
+    count_mention(m, label, wikidata, from_gazetteer);
+    mentions.push_back(std::move(m));
+    return idx;
+}
+
+void StageContext::count_mention(const Mention& m, const std::string& label, const std::string& wikidata, bool from_gazetteer) {
+    auto [it, fresh] = entities.try_emplace(m.entity);
     LocalEntity& ent = it->second;
     if (fresh) {
-        ent.key = key;
-        ent.cls = cls;
+        ent.key = m.entity;
+        ent.cls = m.cls;
         ent.order = static_cast<std::uint32_t>(entities.size());
         ent.from_gazetteer = from_gazetteer;
         ent.wikidata = wikidata;
     }
     // A role standing for a person ("il presidente russo") is not one of the person's names.
-    const bool reference = source == MentionSource::role_reference;
+    const bool reference = m.source == MentionSource::role_reference;
     std::string surface(doc.view(m.span));
     if (!reference && std::find(ent.surfaces.begin(), ent.surfaces.end(), surface) == ent.surfaces.end())
         ent.surfaces.push_back(surface);
     if (!label.empty() && (ent.label.empty() || (!from_gazetteer && label.size() > ent.label.size()))) ent.label = label;
     if (ent.label.empty()) ent.label = surface;
     if (!reference) ++ent.mentions;
-    mentions.push_back(std::move(m));
-    return idx;
+}
+
+void StageContext::rekey_mention(int m, const std::string& key, ClassId cls, const std::string& label, const std::string& wikidata,
+                                 bool from_gazetteer) {
+    Mention& mention = mentions[static_cast<std::size_t>(m)];
+    const std::string old = mention.entity;
+    mention.entity = key;
+    mention.cls = cls;
+    count_mention(mention, label, wikidata, from_gazetteer);
+    if (old == key) return;
+    auto was = entities.find(old);
+    if (was == entities.end()) return;
+    if (was->second.mentions > 0) --was->second.mentions;
+    if (std::none_of(mentions.begin(), mentions.end(), [&](const Mention& o) { return o.entity == old; })) entities.erase(was);
 }
 
 } // namespace kg::detail

@@ -45,6 +45,10 @@ struct StageContext {
     /// Record a mention over tokens [b, e) for entity `key` (created on first use).
     int add_mention(std::uint32_t b, std::uint32_t e, const std::string& key, ClassId cls, MentionSource source,
                     const std::string& label = {}, const std::string& wikidata = {}, bool from_gazetteer = false);
+    /// Point mention m at entity `key` of class `cls` (created on first use, as by
+    /// add_mention); the entity it named before is dropped when no mention is left to it.
+    void rekey_mention(int m, const std::string& key, ClassId cls, const std::string& label = {}, const std::string& wikidata = {},
+                       bool from_gazetteer = false);
     const Mention* mention_at(std::uint32_t token) const {
         return owner[token] < 0 ? nullptr : &mentions[static_cast<std::size_t>(owner[token])];
     }
@@ -61,6 +65,10 @@ struct StageContext {
     /// Membership of a word key in a lexicon of the language data.
     static bool in(const std::set<std::string>& lexicon, const std::string& key) { return lexicon.count(key) != 0; }
     std::string stem(const std::string& word) const { return stem_word(word, lang.code); }
+
+private:
+    /// Count mention m (its entity, class and source set) into its entity, created on first use.
+    void count_mention(const Mention& m, const std::string& label, const std::string& wikidata, bool from_gazetteer);
 };
 
 } // namespace kg::detail

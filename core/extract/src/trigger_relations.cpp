@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_set>
 
 namespace kg::detail {
 namespace {
