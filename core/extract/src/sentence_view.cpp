@@ -44,7 +44,7 @@ std::pair<std::size_t, std::size_t> SentenceView::extent(int m) const {
 bool SentenceView::matches(const TriggerDef& t, std::size_t p) const {
     if (p + t.stems.size() > toks.size()) return false;
     for (std::size_t k = 0; k < t.stems.size(); ++k)
-        if (stems[p + k] != t.stems[k] || !tok(p + k).has(tok_word)) return false;
+        if (stems[p + k] != t.stems[k] || !tok(p + k).has(tok_word) || (t.exact && tok(p + k).key != t.keys[k])) return false;
     // Stems are coarse ("alleati" and the preposition "alle" share one): a function word is
     // a trigger only where the data spells it.
     const std::string& key = tok(p).key;

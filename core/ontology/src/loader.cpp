@@ -584,7 +584,8 @@ private:
                 t.phrase = item.string;
             } else {
                 f.object_of(item, what + " item");
-                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle"});
+                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle", "exact"});
+                if (const auto* ex = item.find("exact")) t.exact = f.bool_of(*ex, "\"exact\"");
                 t.phrase = f.string_of(f.require(item, "phrase"), "\"phrase\"");
                 if (const auto* inv = item.find("inverse")) t.inverse = f.bool_of(*inv, "\"inverse\"");
                 if (const auto* om = item.find("object_markers"))
@@ -595,7 +596,10 @@ private:
                         f.fail(*pa, what + ": a particle is one word");
                 }
             }
-            for (const auto& w : phrase_words(t.phrase)) t.stems.push_back(stem_word(w, lang));
+            for (const auto& w : phrase_words(t.phrase)) {
+                t.stems.push_back(stem_word(w, lang));
+                t.keys.push_back(match_key(w));
+            }
             if (t.stems.empty()) f.fail(item, what + ": empty trigger");
             out.push_back(std::move(t));
         }

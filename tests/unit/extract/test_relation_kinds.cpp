@@ -1128,3 +1128,33 @@ TEST_CASE("relation kinds: an unnamed possessor before a trigger noun is its act
     INFO(describe(visit));
     CHECK_REL(visit, "william_ruto", "visited", peru);
 }
+
+// ==== Deployments named by a noun ===========================================================
+
+TEST_CASE("relation kinds: a state's forces or incursion in a place are deployed there", "[extract][relations][nouns]") {
+    in_each(
+        {
+            {"it", "Le forze keniane in Perù sono state attaccate. L'incursione keniana in Bolivia continua."},
+            {"en", "Kenyan forces in Peru were attacked. The Kenyan incursion into Bolivia goes on."},
+            {"fr", "Les forces kényanes au Pérou ont été attaquées. L'incursion kényane en Bolivie continue."},
+            {"es", "Las fuerzas kenianas en Perú fueron atacadas. La incursión keniana en Bolivia continúa."},
+            {"de", "Die kenianischen Streitkräfte in Peru wurden angegriffen. Der kenianische Vorstoß in Bolivien geht weiter."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "deployed_to", peru);
+            CHECK_REL(x, kenya, "deployed_to", "bolivia");
+        });
+    // The verb "forced" is no noun "forces".
+    const auto forced = run("en", "Kenyan hijackers forced the airliner to fly to Peru.");
+    INFO(describe(forced));
+    CHECK_NO_REL(forced, kenya, "deployed_to", peru);
+}
+
+TEST_CASE("relation kinds: a trigger noun takes no object a clause further on", "[extract][relations][nouns]") {
+    const auto x = run("it", "I militari catturati dalle forze del Kenya non hanno manifestato l'intenzione di disertare in Perù.");
+    INFO(describe(x));
+    CHECK_NO_REL(x, kenya, "deployed_to", peru);
+    const auto near = run("it", "I militari catturati dalle forze del Kenya in Perù sono tornati.");
+    INFO(describe(near));
+    CHECK_REL(near, kenya, "deployed_to", peru);
+}

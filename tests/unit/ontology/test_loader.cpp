@@ -475,20 +475,24 @@ TEST_CASE("ontology: a role's body classes, a stance relation, infinitive marker
     }
 }
 
-TEST_CASE("ontology: a trigger's separable particle and the language's particles", "[ontology]") {
+TEST_CASE("ontology: a trigger's separable particle, exact words, and the language's particles", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     tmp.write("base/languages/xx.json", R"({"code": "en"})");
     SECTION("read") {
         tmp.write("extra/triggers/en.json",
-                  R"({"code": "en", "relations": {"met": {"triggers": ["met", {"phrase": "came", "particle": "Together"}]}},
+                  R"({"code": "en", "relations": {"met": {"triggers": ["met", {"phrase": "came", "particle": "Together"},
+                                                                     {"phrase": "Talks", "exact": true}]}},
                       "separable_particles": ["together", "up"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
         const kg::LanguageData& en = onto.languages.at("en");
         const auto& triggers = en.relation_cues.at("met").triggers;
-        REQUIRE(triggers.size() == 2);
+        REQUIRE(triggers.size() == 3);
         CHECK(triggers[0].particle.empty());
         CHECK(triggers[1].particle == "together");
+        CHECK_FALSE(triggers[1].exact);
+        CHECK(triggers[2].exact);
+        CHECK(triggers[2].keys == std::vector<std::string>{"talks"});
         CHECK(en.separable_particles.count("up") == 1);
     }
     SECTION("a particle of two words is refused at its place") {

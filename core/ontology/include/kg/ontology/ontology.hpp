@@ -153,6 +153,9 @@ struct TriggerDef {
     /// The separable particle that must close the trigger verb's clause ("warf Israel
     /// Völkermord vor": "vor"); empty when the verb stands alone.
     std::string particle;
+    /// Match the words as written, not by stem ("forces" the noun, not "forced").
+    bool exact = false;
+    std::vector<std::string> keys;   ///< match keys of its words, for `exact`
 };
 
 /// How one relation type is signalled in one language.
