@@ -264,10 +264,11 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
             o && v.extent(*o).second < v.extent(subject_mentions.front()).first)
             object = o;
     if (!object && !about_event) object = object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back());
-    // A noun keeps its complements near ("le forze russe in Siria"); a name a clause further
-    // on ("le forze di Kiev non hanno ... di disertare in Corea del Sud") is another word's.
-    constexpr std::size_t max_noun_reach = 6;
-    if (object && noun_use(v, r.p) && v.extent(*object).first > from + max_noun_reach) object.reset();
+    // A noun's complements do not lie past another action: in "le forze di Kiev non hanno
+    // manifestato l'intenzione di disertare in Corea del Sud" the place is the deserting's.
+    if (object && noun_use(v, r.p))
+        for (std::size_t q = from; q < v.extent(*object).first && object; ++q)
+            if (opens_infinitive(v, q)) object.reset();
     if (auto o = object) {
         objects = coordination_group(v, *o);
         const Token* marker = word_before(v, v.extent(objects.front()).first);
