@@ -253,6 +253,58 @@ void read_apposed_body(StageContext& c, const Sentence& s, std::size_t j, RoleLi
     }
 }
 
+// "Xi made his first visit to Pyongyang as China's president", "visitó Pyongyang como
+// presidente de China": role words after a capacity marker (past the affiliation before
+// them) are the role the clause's subject acts in — the first person named in the sentence
+// before the marker, outside prepositional phrases. Returns that person's mention, or null.
+const Mention* person_in_capacity(const StageContext& c, const Sentence& s, std::size_t i) {
+    const auto& words = s.words;
+    std::size_t k = i;
+    while (k > 0 && (c.in(c.lang.articles, words[k - 1]->key) || !c.demonym_of[s.index[k - 1]].empty())) --k;
+    // "as China's president": past the possessor and its clitic.
+    const auto& clitics = c.lang.segmentation.clitic_suffixes;
+    if (k > 1 && std::find(clitics.begin(), clitics.end(), words[k - 1]->key) != clitics.end())
+        if (const Mention* m = c.mention_at(s.index[k - 2]); m && affiliation_class(c, m->cls)) {
+            k -= 2;
+            while (k > 0 && c.mention_at(s.index[k - 1]) == m) --k;
+        }
+    std::size_t marker = std::string::npos;
+    for (const auto& phrase : c.lang.capacity_markers) {
+        if (phrase.size() > k) continue;
+        bool same = true;
+        for (std::size_t w = 0; w < phrase.size() && same; ++w) same = words[k - phrase.size() + w]->key == phrase[w];
+        if (same) {
+            marker = k - phrase.size();
+            break;
+        }
+    }
+    if (marker == std::string::npos) return nullptr;
+    auto subject_from = [&](std::size_t start) -> const Mention* {
+        // "between Xi and Kim": the members of a prepositional phrase are all in it.
+        bool in_phrase = false;
+        for (std::size_t q = start; q < marker; ++q) {
+            const Token& t = *words[q];
+            if (t.key == ";" || t.key == ":") return nullptr;
+            const Mention* m = c.mention_at(s.index[q]);
+            if (!m) {
+                if (!c.in(c.lang.coordinators, t.key) && !c.in(c.lang.articles, t.key)) in_phrase = false;
+                continue;
+            }
+            in_phrase = in_phrase || (q > 0 && c.in(c.lang.prepositions, words[q - 1]->key));
+            if (c.is(m->cls, Trait::person) && !in_phrase) return m;
+            while (q + 1 < marker && c.mention_at(s.index[q + 1]) == m) ++q;
+        }
+        return nullptr;
+    };
+    // The marker's own clause first (after the last comma before it: "..., when Xi made his
+    // visit as China's president"), then the sentence ("Xi, who arrived on Monday, visited
+    // ...").
+    std::size_t start = marker;
+    while (start > 0 && !words[start - 1]->has(tok_comma) && words[start - 1]->key != ";" && words[start - 1]->key != ":") --start;
+    if (const Mention* m = subject_from(start)) return m;
+    return start > 0 ? subject_from(0) : nullptr;
+}
+
 // A bare role with an affiliation refers to the one person the article gives that role:
 // "il presidente russo" after "il presidente russo Vladimir Putin". A definite role without
 // one ("the president then visited Bolivia") refers to the one person named before it with
@@ -302,6 +354,8 @@ void find_role_names(StageContext& c) {
                     link.person = person->entity;
                     if (link.affiliation.empty()) read_apposed_body(c, s, i + n, link);
                 }
+            if (link.person.empty() && !link.affiliation.empty())
+                if (const Mention* person = person_in_capacity(c, s, i)) link.person = person->entity;
             if (!link.person.empty()) {
                 for (std::size_t k = i; k < i + n; ++k) c.role_tokens.insert(index[k]);
                 c.roles.push_back(std::move(link));

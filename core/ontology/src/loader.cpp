@@ -467,7 +467,7 @@ private:
     void load_language(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
-                           "not_name_words", "name_connectors", "roles", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_adjectives", "pair_words", "state_nouns",
+                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_adjectives", "pair_words", "state_nouns",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
@@ -546,6 +546,11 @@ private:
         add_keys(L.given_names, list("given_names"));
         add_keys(L.locative_prepositions, list("locative_prepositions"));
         add_keys(L.weekdays, list("weekdays"));
+        for (const auto& marker : list("capacity_markers")) {
+            std::vector<std::string> words;
+            for (const auto& w : phrase_words(marker)) words.push_back(match_key(w));
+            if (!words.empty()) L.capacity_markers.push_back(std::move(words));
+        }
         if (const auto* v = root.find("roles")) {
             for (const auto& r : f.array_of(*v, "\"roles\"").items) {
                 f.object_of(r, "a role");

@@ -1158,3 +1158,22 @@ TEST_CASE("relation kinds: a trigger noun takes no object a clause further on", 
     INFO(describe(near));
     CHECK_REL(near, kenya, "deployed_to", peru);
 }
+
+// ==== Functions: the capacity a person acts in ===============================================
+
+TEST_CASE("relation kinds: acting as a state's president is leading it", "[extract][relations][apposition]") {
+    in_each(
+        {
+            {"it", "William Ruto ha visitato Lima in qualità di presidente del Kenya."},
+            {"en", "William Ruto made his first visit to Lima as Kenya's president."},
+            {"fr", "William Ruto s'est rendu à Lima en tant que président du Kenya."},
+            {"es", "William Ruto visitó Lima como presidente de Kenia."},
+            {"de", "William Ruto besuchte Lima als Präsident Kenias."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "william_ruto", "leader_of", kenya); });
+    // The subject of the marker's clause, not a name in a prepositional phrase before it.
+    const auto x = run("en", "The last meeting between William Ruto and Dina Boluarte was in June, when Ruto made his first visit to Lima as Kenya's president.");
+    INFO(describe(x));
+    CHECK_REL(x, "william_ruto", "leader_of", kenya);
+    CHECK_NO_REL(x, "dina_boluarte", "leader_of", kenya);
+}

@@ -505,11 +505,11 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
     }
 }
 
-TEST_CASE("ontology: what aims an agreement, what refers back to one, relative pronouns, infinitive endings", "[ontology]") {
+TEST_CASE("ontology: what aims an agreement, what refers back to one, relative pronouns, infinitive endings, capacities", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     SECTION("read") {
-        tmp.write("base/languages/xx.json", R"({"code": "en", "agreement_target_verbs": ["targets"],
+        tmp.write("base/languages/xx.json", R"({"code": "en", "agreement_target_verbs": ["targets"], "capacity_markers": ["as", "In Capacity Of"],
                                                "agreement_references": {"sanctions": ["Measures"]}})");
         tmp.write("extra/triggers/en.json", R"({"code": "en", "relations": {}, "relative_pronouns": ["which"],
                                                "infinitive_endings": ["are"]})");
@@ -519,6 +519,7 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
         CHECK(en.agreement_references.at("measures") == "sanctions");
         CHECK(en.relative_pronouns.count("which") == 1);
         CHECK(en.infinitive_endings == std::vector<std::string>{"are"});
+        CHECK(en.capacity_markers == std::vector<std::vector<std::string>>{{"as"}, {"in", "capacity", "of"}});
     }
     SECTION("a kind that is no id") {
         tmp.write("base/languages/xx.json", "{\"code\": \"en\",\n \"agreement_references\": {\"Sanctions!\": [\"measures\"]}}");

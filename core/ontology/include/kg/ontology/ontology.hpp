@@ -184,6 +184,10 @@ struct LanguageData {
     std::set<std::string> not_name_words;    ///< capitalised words that never start or form names
     std::set<std::string> name_connectors;   ///< lower-case words inside names ("di", "de", "van")
     std::vector<RoleDef> roles;              ///< role words before person names
+    /// Words that give the capacity a person acts in ("as", "in qualità di", "en tant que",
+    /// "como", "als"): "Xi visited Pyongyang as China's president" gives the clause's subject
+    /// that role. Each as its match keys.
+    std::vector<std::vector<std::string>> capacity_markers;
     std::set<std::string> organization_heads;///< head nouns of organisation names
     std::set<std::string> place_heads;       ///< head nouns of place names ("regione", "piazza")
     /// Common nouns that say what the place name after them is without being part of it ("il
