@@ -9,7 +9,6 @@
 #include <algorithm>
 
 namespace kg::detail {
-namespace {
 
 bool capitalised(std::string_view phrase) {
     if (phrase.empty()) return false;
@@ -18,8 +17,6 @@ bool capitalised(std::string_view phrase) {
     U8_NEXT(phrase.data(), i, static_cast<std::int32_t>(phrase.size()), first);
     return first >= 0 && u_isupper(first);
 }
-
-} // namespace
 
 SentenceView::SentenceView(const StageContext& context, std::uint32_t s) : c(context), index(s) {
     const Sentence& sent = c.doc.sentences[s];
@@ -91,7 +88,9 @@ const std::vector<std::size_t>& SentenceView::positions_of_stem(std::string_view
 
 bool SentenceView::has_any(const std::vector<TriggerDef>& markers, std::size_t* where) const {
     for (std::size_t p = 0; p < toks.size(); ++p) {
-        if (mention_at[p] >= 0) continue; // "States" in "United States" is no reporting verb
+        // "States" in "United States", "State" in "Secretary of State Antony Blinken" are
+        // no reporting verbs.
+        if (mention_at[p] >= 0 || c.role_tokens.count(toks[p])) continue;
         for (const auto& t : markers)
             if (matches(t, p)) {
                 if (where) *where = p;

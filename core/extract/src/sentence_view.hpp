@@ -62,6 +62,9 @@ private:
 /// mention `m` among them, all of the same coarse class; {m} when it stands alone.
 std::vector<int> coordination_group(const SentenceView& v, int m);
 
+/// Whether a phrase of the language data starts with a capital ("Angriff", not "angreifen").
+bool capitalised(std::string_view phrase);
+
 /// Punctuation that ends a clause: ; : . ? !
 inline bool ends_clause(const Token& t) {
     return t.key == ";" || t.key == ":" || t.key == "." || t.key == "?" || t.key == "!";

@@ -25,6 +25,7 @@ struct Reading {
     std::size_t p;        ///< the trigger's first word
     std::size_t after;    ///< the word after the trigger
     int inside;           ///< the mention the trigger word belongs to, or -1
+    bool noun;            ///< the trigger is used as a noun here
     std::vector<Argument> subjects, objects;
     bool passive = false, reciprocal = false, blocked = false;
 
@@ -113,7 +114,7 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const Token* before = word_before(v, r.p);
     const bool in_locative = before && c.in(c.lang.locative_prepositions, before->key) &&
                              !c.in(c.lang.infinitive_markers, v.tok(r.p - 1).key);
-    if (subject_mentions.empty() && !have && r.def.stance && noun_use(v, r.p) && in_locative) {
+    if (subject_mentions.empty() && !have && r.def.stance && r.noun && in_locative) {
         r.blocked = true;
         return;
     }
@@ -206,7 +207,7 @@ std::vector<int> instrument_subject(const Reading& r) {
         }
     // "la frappe de missiles sur Lima", "der Beschuss mit Raketen": a strike named as a noun
     // takes the weapons of its genitive or its instrument right after it.
-    if (noun_use(v, r.p)) {
+    if (r.noun) {
         std::size_t q = r.after;
         if (q < v.toks.size() && (c.in(c.lang.genitives, v.tok(q).key) || c.in(c.lang.instrument_markers, v.tok(q).key))) ++q;
         while (q < v.toks.size() && v.mention_at[q] < 0 && (c.in(c.lang.articles, v.tok(q).key) || !c.demonym_of[v.toks[q]].empty())) ++q;
@@ -255,7 +256,7 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     std::set<std::string> taken;
     for (int sm : subject_mentions) taken.insert(v.mention(sm).entity);
     std::vector<int> objects;
-    const bool about_event = r.def.stance && !noun_use(v, r.p) && opens_event_phrase(v, from, markers);
+    const bool about_event = r.def.stance && !r.noun && opens_event_phrase(v, from, markers);
     std::optional<int> object;
     // A noun's complement before its genitive actor: "la visita in Corea del Nord del
     // presidente Putin".
@@ -266,7 +267,7 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     if (!object && !about_event) object = object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back());
     // A noun's complements do not lie past another action: in "le forze di Kiev non hanno
     // manifestato l'intenzione di disertare in Corea del Sud" the place is the deserting's.
-    if (object && noun_use(v, r.p))
+    if (object && r.noun)
         for (std::size_t q = from; q < v.extent(*object).first && object; ++q)
             if (opens_infinitive(v, q)) object.reset();
     if (auto o = object) {
@@ -281,7 +282,7 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     // guerra d'aggressione della Russia") has its actor in the genitive instead.
     // A noun of stance takes the actors of the event its complement names too ("il suo
     // sostegno alla guerra della Russia").
-    if (objects.empty() && r.def.stance && !about_event && noun_use(v, r.p) && !subject_mentions.empty()) {
+    if (objects.empty() && r.def.stance && !about_event && r.noun && !subject_mentions.empty()) {
         EventActors actors = event_actors(v, from, r.def);
         objects = std::move(actors.mentions);
     }
@@ -453,7 +454,7 @@ std::size_t clause_start(const SentenceView& v, std::size_t p) {
 bool read_verb_final(Reading& r) {
     const SentenceView& v = r.v;
     const StageContext& c = v.c;
-    if (!c.lang.verb_final || r.inside >= 0 || v.tok(r.p).has(tok_upper_initial) || noun_use(v, r.p)) return false;
+    if (!c.lang.verb_final || r.inside >= 0 || v.tok(r.p).has(tok_upper_initial) || r.noun) return false;
     std::size_t end = r.after;
     bool passive = false;
     for (; end < v.toks.size() && c.in(c.lang.final_auxiliaries, v.tok(end).key); ++end)
@@ -597,7 +598,10 @@ void find_trigger_relations(StageContext& c) {
                     if (!possible[i] || !v.matches(trig, p)) continue;
                     const int inside = v.mention_at[p];
                     if (inside >= 0 && c.is(v.cls(inside), Trait::agent)) continue;
-                    Reading r{v, *def, cues, trig, p, p + trig.stems.size(), inside, {}, {}};
+                    // Where every noun is capitalised, the data's spelling says which
+                    // triggers are nouns.
+                    const bool noun = trig.noun || (c.lang.person_needs_given_name && capitalised(trig.phrase)) || noun_use(v, p);
+                    Reading r{v, *def, cues, trig, p, p + trig.stems.size(), inside, noun, {}, {}};
                     read_trigger(r, em, facts, topic);
                 }
         }

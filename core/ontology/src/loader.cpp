@@ -589,8 +589,9 @@ private:
                 t.phrase = item.string;
             } else {
                 f.object_of(item, what + " item");
-                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle", "exact"});
+                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle", "exact", "noun"});
                 if (const auto* ex = item.find("exact")) t.exact = f.bool_of(*ex, "\"exact\"");
+                if (const auto* n = item.find("noun")) t.noun = f.bool_of(*n, "\"noun\"");
                 t.phrase = f.string_of(f.require(item, "phrase"), "\"phrase\"");
                 if (const auto* inv = item.find("inverse")) t.inverse = f.bool_of(*inv, "\"inverse\"");
                 if (const auto* om = item.find("object_markers"))

@@ -1177,3 +1177,34 @@ TEST_CASE("relation kinds: acting as a state's president is leading it", "[extra
     CHECK_REL(x, "william_ruto", "leader_of", kenya);
     CHECK_NO_REL(x, "dina_boluarte", "leader_of", kenya);
 }
+
+// ==== Stances named by a noun with no article =================================================
+
+TEST_CASE("relation kinds: promising military aid to someone supports them", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha promesso aiuti militari al Perù."},
+            {"en", "Kenya pledged new military aid to Peru."},
+            {"fr", "Le Kenya a promis une nouvelle aide militaire au Pérou."},
+            {"es", "Kenia y Bolivia prometieron nueva ayuda militar a Perú."},
+            {"de", "Kenia sagte Peru neue Militärhilfe zu."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "supports", peru); });
+    // An aide is no aid: "the president's aides" support nobody.
+    const auto aides = run("en", "William Ruto's aides dismissed Dina Boluarte's charge.");
+    INFO(describe(aides));
+    CHECK_NO_REL(aides, "william_ruto", "supports", "dina_boluarte");
+    const auto assistant = run("es", "William Ruto, antiguo ayudante de Dina Boluarte en el gobierno, fue designado ministro.");
+    INFO(describe(assistant));
+    CHECK_NO_REL(assistant, "william_ruto", "supports", "dina_boluarte");
+}
+
+TEST_CASE("relation kinds: the words of a role are no reporting verb", "[extract][relations][claims]") {
+    // "State" in "Secretary of State" does not make the meeting a report.
+    const auto x = run("en", "William Ruto met US Secretary of State Dina Boluarte in Lima on Tuesday.");
+    INFO(describe(x));
+    const auto* met = relation(x, "william_ruto", "met", "dina_boluarte");
+    if (!met) met = relation(x, "dina_boluarte", "met", "william_ruto");
+    REQUIRE(met != nullptr);
+    CHECK(met->status == kg::ClaimStatus::asserted);
+}

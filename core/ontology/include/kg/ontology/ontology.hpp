@@ -155,6 +155,9 @@ struct TriggerDef {
     std::string particle;
     /// Match the words as written, not by stem ("forces" the noun, not "forced").
     bool exact = false;
+    /// The trigger is a noun wherever it stands ("ha promesso aiuti militari all'Ucraina"),
+    /// even with no article before it.
+    bool noun = false;
     std::vector<std::string> keys;   ///< match keys of its words, for `exact`
 };
 
