@@ -47,6 +47,8 @@ std::vector<Stage> make_pipeline() {
          "what an agreement's kind states between its issuers and its targets (sanctions: sanctioned)"},
         {"containment_and_possession", {L::mentions, L::demonyms, L::facts, L::relations}, {L::relations},
          &find_containment_and_possession, "places in their container, weapons with their owner"},
+        {"meeting_places", {L::mentions, L::roles, L::facts, L::relations}, {L::relations}, &find_meeting_places,
+         "a meeting in a place is a visit to it by each party not at home there"},
         {"cooccurrence", {L::mentions, L::relations}, {L::relations}, &find_cooccurrences, "entity pairs named in one sentence"},
         {"relation_limit", {L::relations}, {L::relations}, &limit_relations, "at most N relations per sentence, typed ones first"},
         {"resolution", {L::mentions, L::relations}, {L::resolved}, &resolve_entities,

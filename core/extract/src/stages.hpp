@@ -30,6 +30,7 @@ void apply_cancellations(StageContext& c);     // structural_relations.cpp
 void find_role_relations(StageContext& c);     // structural_relations.cpp
 void find_agreement_relations(StageContext& c);   // structural_relations.cpp
 void find_containment_and_possession(StageContext& c); // structural_relations.cpp
+void find_meeting_places(StageContext& c);     // structural_relations.cpp
 void find_cooccurrences(StageContext& c);      // cooccurrence.cpp
 void resolve_entities(StageContext& c);        // resolution.cpp
 

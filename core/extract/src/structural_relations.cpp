@@ -6,7 +6,8 @@
 // kind states between its issuers and targets: "le sanzioni europee contro l'Iran" -> the EU
 // sanctioned Iran), and "containment_and_possession" (a place
 // named with its container: "Kharkiv, in Ucraina", "la città ucraina di Kharkiv"; a weapon
-// named with its owner: "un missile balistico nordcoreano").
+// named with its owner: "un missile balistico nordcoreano"), and "meeting_places" (a meeting
+// in a place is a visit to it by each party not at home there).
 #include "emitter.hpp"
 #include "sentence_view.hpp"
 #include "names.hpp"
@@ -278,6 +279,97 @@ void find_containment_and_possession(StageContext& c) {
             const ClassId cls = v.cls(v.mentions[k]);
             if (contains && c.is(cls, Trait::location)) place_relations(v, words, k, present, em, *contains, c.annotated.facts[s]);
             if (owns && c.is(cls, Trait::weapon)) weapon_owner(v, words, k, em, *owns, c.annotated.facts[s]);
+        }
+    }
+}
+
+namespace {
+
+// The state a place lies in, by what the article says (a containment relation) or the
+// record of a known place, followed up to a few levels; empty if unknown.
+std::string state_of_place(const StageContext& c, const std::string& place, const RelationDef* contains) {
+    std::string at = place;
+    constexpr int max_levels = 4;
+    for (int level = 0; level < max_levels && !at.empty(); ++level) {
+        if (const EntityRecord* rec = c.onto.find_by_graph_id(at)) {
+            if (c.is(c.class_of(*rec), Trait::sovereign)) return at;
+            if (!rec->located_in.empty()) {
+                const EntityRecord* up = c.onto.find_entity(rec->located_in);
+                at = up ? Ontology::graph_id(*up) : std::string();
+                continue;
+            }
+            // A capital lies in its state.
+            for (const auto& [id, state] : c.onto.entities)
+                if (state.capital == rec->id && c.is(c.class_of(state), Trait::sovereign)) return Ontology::graph_id(state);
+        } else if (auto it = c.entities.find(at); it != c.entities.end() && c.is(it->second.cls, Trait::sovereign)) {
+            return at;
+        }
+        std::string up;
+        for (const auto& r : c.annotated.relations)
+            if (contains && r.type == contains->name && r.subject == at) {
+                up = r.object;
+                break;
+            }
+        at = up;
+    }
+    return {};
+}
+
+// The state a person belongs to: the body of a role the article gives them, or their record's.
+std::string home_of(const StageContext& c, const std::string& person) {
+    auto sovereign = [&](const std::string& key) {
+        if (const EntityRecord* rec = c.onto.find_by_graph_id(key)) return c.is(c.class_of(*rec), Trait::sovereign);
+        auto it = c.entities.find(key);
+        return it != c.entities.end() && c.is(it->second.cls, Trait::sovereign);
+    };
+    for (const RoleLink& link : c.roles)
+        if (link.person == person && !link.affiliation.empty() && sovereign(link.affiliation)) return link.affiliation;
+    const std::string recorded = recorded_affiliation(c, person);
+    return !recorded.empty() && sovereign(recorded) ? recorded : std::string();
+}
+
+// The first place named after `from` in sentence v behind a locative preposition within a
+// few words ("vicino alla località costiera di Wonsan", "in Geneva"), or -1.
+int place_after(const SentenceView& v, std::size_t from) {
+    const StageContext& c = v.c;
+    constexpr std::size_t max_words = 4;
+    for (std::size_t q = from; q < v.toks.size(); ++q) {
+        const int m = v.mention_at[q];
+        if (m < 0 || v.extent(m).first != q) continue;
+        if (!c.is(v.cls(m), Trait::location) || c.is(v.cls(m), Trait::sovereign)) continue;
+        for (std::size_t k = q; k-- > 0 && q - k <= max_words;) {
+            const Token& t = v.tok(k);
+            if (v.mention_at[k] >= 0 || t.has(tok_comma) || ends_clause(t)) break;
+            if (c.in(c.lang.locative_prepositions, t.key)) return m;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+void find_meeting_places(StageContext& c) {
+    const RelationDef* contains = c.onto.relation_with(Structural::containment);
+    Emitter em(c);
+    const std::vector<RelationMention> stated = c.annotated.relations;
+    for (const RelationMention& r : stated) {
+        const RelationDef* def = c.onto.find_relation(r.type);
+        const RelationDef* implied = def && !def->at_place.empty() ? c.onto.find_relation(def->at_place) : nullptr;
+        if (!implied) continue;
+        const SentenceView v(c, r.sentence);
+        std::size_t from = 0;
+        while (from < v.toks.size() && v.tok(from).span.begin < r.trigger_span.begin) ++from;
+        const int place = place_after(v, from);
+        if (place < 0 || !implied->admits_object(v.cls(place))) continue;
+        const std::string where = state_of_place(c, v.mention(place).entity, contains);
+        if (where.empty()) continue;
+        SentenceFacts facts = c.annotated.facts[r.sentence];
+        facts.status = r.status;
+        for (const auto& [party, span] : {std::pair{r.subject, r.subject_span}, std::pair{r.object, r.object_span}}) {
+            const std::string home = home_of(c, party);
+            auto it = c.entities.find(party);
+            if (home.empty() || home == where || it == c.entities.end() || !implied->admits_subject(it->second.cls)) continue;
+            em.emit({party, span}, *implied, {v.mention(place).entity, v.mention(place).span}, r.sentence, facts, r.trigger_span);
         }
     }
 }

@@ -199,6 +199,8 @@ private:
             r.id = static_cast<RelationId>(i);
             r.domain_classes = mask(r.domain);
             r.range_classes = mask(r.range);
+            if (!r.at_place.empty() && !onto.find_relation(r.at_place))
+                throw Error(Errc::ontology_schema, "relation \"" + r.name + "\" implies unknown relation \"" + r.at_place + "\" at its place", r.source);
             for (const auto& c : r.cancels)
                 if (!onto.relations.count(c))
                     throw Error(Errc::ontology_schema, "relation \"" + r.name + "\" cancels unknown relation \"" + c + "\"", r.source);
@@ -321,7 +323,7 @@ private:
         for (const auto& r : f.array_of(f.require(f.root(), "relations"), "\"relations\"").items) {
             f.object_of(r, "a relation");
             f.only_keys(r, {"name", "domain", "range", "symmetric", "scored", "display", "structural", "cancels", "quantified",
-                            "locative_object", "party", "stance", "agreement_kind"});
+                            "locative_object", "party", "stance", "agreement_kind", "at_place"});
             RelationDef def;
             def.name = f.string_of(f.require(r, "name"), "\"name\"");
             if (!valid_id(def.name)) f.fail(r, "relation name must be lower_snake_case: \"" + def.name + "\"");
@@ -343,6 +345,7 @@ private:
             if (const auto* v = r.find("party")) def.party = f.bool_of(*v, "\"party\"");
             if (const auto* v = r.find("stance")) def.stance = f.bool_of(*v, "\"stance\"");
             if (const auto* v = r.find("agreement_kind")) def.agreement_kind = f.string_of(*v, "\"agreement_kind\"");
+            if (const auto* v = r.find("at_place")) def.at_place = f.string_of(*v, "\"at_place\"");
             if (std::find(onto.relation_names.begin(), onto.relation_names.end(), def.name) == onto.relation_names.end())
                 onto.relation_names.push_back(def.name);
             def.source = f.where(r.offset);

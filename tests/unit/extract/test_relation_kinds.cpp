@@ -1208,3 +1208,27 @@ TEST_CASE("relation kinds: the words of a role are no reporting verb", "[extract
     REQUIRE(met != nullptr);
     CHECK(met->status == kg::ClaimStatus::asserted);
 }
+
+// ==== A meeting in a place is a visit by whoever is not at home there ==========================
+
+TEST_CASE("relation kinds: a meeting in a place is a visit to it by the guest", "[extract][relations][visits]") {
+    constexpr const char* erdogan = "Q39259";
+    constexpr const char* ankara = "ankara";
+    in_each(
+        {
+            {"it", "Il presidente keniano William Ruto ha incontrato il presidente turco Recep Tayyip Erdogan ad Ankara."},
+            {"en", "Kenyan President William Ruto met Turkish President Recep Tayyip Erdogan in Ankara."},
+            {"fr", "Le président kényan William Ruto a rencontré le président turc Recep Tayyip Erdogan à Ankara."},
+            {"es", "El presidente keniano William Ruto se reunió con el presidente turco Recep Tayyip Erdogan en Ankara."},
+            {"de", "Der kenianische Präsident William Ruto traf den türkischen Präsidenten Recep Tayyip Erdogan in Ankara."},
+        },
+        [&](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "william_ruto", "visited", ankara);
+            // Ankara is the capital of Turkey: its president is at home there.
+            CHECK_NO_REL(x, erdogan, "visited", ankara);
+        });
+    // Whoever's state the text does not give visits nothing by meeting.
+    const auto unknown = run("en", "William Ruto met Recep Tayyip Erdogan in Ankara.");
+    INFO(describe(unknown));
+    CHECK_NO_REL(unknown, "william_ruto", "visited", ankara);
+}

@@ -531,6 +531,16 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
     }
 }
 
+TEST_CASE("ontology: a relation implied at the place of another must exist", "[ontology][errors]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    tmp.write("extra/relations.json", R"({"relations": [{"name": "talked", "domain": ["Person"], "range": ["Person"], "at_place": "toured"}]})");
+    const kg::Error e = load_error({tmp / "base", tmp / "extra"});
+    CHECK(e.code() == kg::Errc::ontology_schema);
+    CHECK(mentions(e, "toured"));
+    CHECK(mentions(e, "relations.json:1"));
+}
+
 TEST_CASE("ontology: a reference may point into a file or directory loaded later", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

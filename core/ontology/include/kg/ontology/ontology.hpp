@@ -88,6 +88,9 @@ struct RelationDef {
     /// each of its actors to the agreement: "treaty" for signed ("il patto tra Russia e Corea
     /// del Nord" -> each signed it).
     std::string agreement_kind;
+    /// A relation this one implies toward the place where it is stated, from each party not
+    /// at home there: "visited" for met ("Lavrov met Kim near Wonsan" -> Lavrov visited Wonsan).
+    std::string at_place;
     RelationId id = 0;
     std::string source;               ///< "file:line:col" of its record, for messages
     std::uint64_t domain_classes = 0; ///< bit per ClassId; 0 = any
