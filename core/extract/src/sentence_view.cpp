@@ -24,7 +24,7 @@ SentenceView::SentenceView(const StageContext& context, std::uint32_t s) : c(con
         const Token& t = c.doc.tokens[i];
         if (t.has(tok_hyphen)) continue;
         toks.push_back(i);
-        stems.push_back(t.has(tok_word) ? c.stem(t.key) : t.key);
+        stems.push_back(c.token_stem(i));
         const int m = c.owner[i];
         mention_at.push_back(m);
         if (m >= 0 && (mentions.empty() || mentions.back() != m)) mentions.push_back(m);

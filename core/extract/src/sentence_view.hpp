@@ -20,7 +20,7 @@ struct SentenceView {
     const StageContext& c;
     std::uint32_t index;
     std::vector<std::uint32_t> toks;       ///< token indices of non-hyphen tokens
-    std::vector<std::string> stems;        ///< stem per entry of toks
+    std::vector<std::string_view> stems;   ///< stem per entry of toks (the context's, stable for the document)
     std::vector<int> mention_at;           ///< per entry of toks: mention index or -1
     std::vector<int> mentions;             ///< mention indices in text order
     std::set<int> trigger_objects;         ///< mentions right after some trigger: objects, not subjects

@@ -18,6 +18,19 @@ void StageContext::words_of(std::uint32_t s, std::vector<const Token*>& words, s
     }
 }
 
+const std::string& StageContext::token_stem(std::uint32_t t) const {
+    if (token_stems_.size() != doc.tokens.size()) {
+        token_stems_.assign(doc.tokens.size(), {});
+        stemmed_.assign(doc.tokens.size(), false);
+    }
+    if (!stemmed_[t]) {
+        const Token& token = doc.tokens[t];
+        token_stems_[t] = token.has(tok_word) ? stem(token.key) : token.key;
+        stemmed_[t] = true;
+    }
+    return token_stems_[t];
+}
+
 bool StageContext::free(std::uint32_t b, std::uint32_t e) const {
     for (std::uint32_t i = b; i < e; ++i)
         if (owner[i] >= 0) return false;

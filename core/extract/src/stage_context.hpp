@@ -65,8 +65,13 @@ struct StageContext {
     /// Membership of a word key in a lexicon of the language data.
     static bool in(const std::set<std::string>& lexicon, const std::string& key) { return lexicon.count(key) != 0; }
     std::string stem(const std::string& word) const { return stem_word(word, lang.code); }
+    /// The stem of token t's key (its key for a token that is no word), computed once per
+    /// document: every sentence view of every stage reads the same stems.
+    const std::string& token_stem(std::uint32_t t) const;
 
 private:
+    mutable std::vector<std::string> token_stems_; ///< by token, filled on first use
+    mutable std::vector<bool> stemmed_;
     /// Count mention m (its entity, class and source set) into its entity, created on first use.
     void count_mention(const Mention& m, const std::string& label, const std::string& wikidata, bool from_gazetteer);
 };
