@@ -53,32 +53,6 @@ bool issuer_verb(const StageContext& c, const Token& t) {
 // Y" / "between X and Y" after it; and what it is aimed at ("contro la Corea del Nord").
 std::string issuer_before(const StageContext& c, const Words& s, std::size_t start);
 
-// The two states a plural reference before token `before` means: the nearest pair named
-// together ("la Russia e la Corea del Nord", "Russia-North Korea"); none if there is none
-// among the last few states named (the last two named apart are too often the wrong two).
-std::vector<std::string> last_two_states(const StageContext& c, std::uint32_t before) {
-    std::vector<const Mention*> named; // sovereign mentions, nearest first
-    for (std::uint32_t t = before; t-- > 0;) {
-        const Mention* m = c.mention_at(t);
-        if (!m) continue;
-        if (c.is(m->cls, Trait::sovereign)) named.push_back(m);
-        t = m->tok_begin;
-    }
-    auto joined = [&](const Mention* a, const Mention* b) { // a before b in the text
-        bool joiner = false;
-        for (std::uint32_t t = a->tok_end; t < b->tok_begin; ++t) {
-            const Token& w = c.doc.tokens[t];
-            const bool link = c.in(c.lang.coordinators, w.key) || w.has(tok_hyphen);
-            if (!(link || c.in(c.lang.articles, w.key) || w.has(tok_apostrophe))) return false;
-            joiner |= link;
-        }
-        return joiner && a->entity != b->entity;
-    };
-    constexpr std::size_t max_looked = 6;
-    for (std::size_t k = 0; k + 1 < named.size() && k < max_looked; ++k)
-        if (joined(named[k + 1], named[k])) return {named[k + 1]->entity, named[k]->entity};
-    return {};
-}
 
 // "the two isolated states'", "i due Paesi", "beiden Länder": a pair word with a state noun
 // at most two words after it, among words [from, to); the pair word's position or npos.
@@ -101,7 +75,7 @@ void read_actors_and_targets(const StageContext& c, const Words& s, std::size_t 
     for (std::size_t k = pair; pair < start && k < start; ++k)
         planned |= c.in(c.lang.modals, s.words[k]->key) || c.in(c.lang.negations, s.words[k]->key);
     if (pair != std::string::npos && !planned)
-        for (const auto& st : last_two_states(c, s.index[pair])) f.actors.insert(st);
+        for (const auto& st : last_named_pair(c, s.index[pair], Trait::sovereign)) f.actors.insert(st);
     for (std::size_t k = start; k < end; ++k)
         if (const std::string st = demonym_state_id(c, s.index[k]); !st.empty()) f.actors.insert(st);
     // "Kenyan sanctions": where modifiers come first, the demonym right before the phrase.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "arguments.hpp"
+#include "names.hpp"
 
 #include <algorithm>
 
@@ -42,6 +43,32 @@ bool common_noun_subject(const SentenceView& v, std::size_t q, std::size_t p) {
            (c.in(c.lang.articles, v.tok(q - 1).key) || (c.in(c.lang.possessives, v.tok(q - 1).key) && is_clitic(v, q + 1))) &&
            !prepositional(v, q) &&
            !v.trigger_object_positions.count(q);
+}
+
+// "The two leaders then signed", "i due Paesi hanno firmato": a state or person noun with a
+// pair word at most two words before it, as a subject, stands for the pair named together
+// before it (both, when the relation admits them); true when the noun is such a reference.
+bool pair_subject(const SentenceView& v, std::size_t q, const RelationDef& def, SubjectSearch& r) {
+    const StageContext& c = v.c;
+    const std::string& key = v.tok(q).key;
+    const bool states = c.in(c.lang.state_nouns, key), people = c.in(c.lang.person_nouns, key);
+    if (!states && !people) return false;
+    std::size_t pair = q;
+    for (std::size_t k = q; k-- > 0 && q - k <= 2;) {
+        if (v.mention_at[k] >= 0) break;
+        if (c.in(c.lang.pair_words, v.tok(k).key)) {
+            pair = k;
+            break;
+        }
+    }
+    if (pair == q || prepositional(v, pair)) return false;
+    r.blocked = true;
+    for (const auto& key2 : last_named_pair(c, v.toks[pair], states ? Trait::sovereign : Trait::person)) {
+        auto it = c.entities.find(key2);
+        if (it != c.entities.end() && def.admits_subject(it->second.cls)) r.pair_referents.push_back(key2);
+    }
+    r.pair_span = v.span(pair, q);
+    return true;
 }
 
 // The genitive at `marker` introduces the object of a directed trigger right before it:
@@ -193,6 +220,9 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
                 q = first;
                 continue;
             }
+            // The verb follows such a subject closely ("I due leader hanno poi condannato").
+            constexpr std::size_t max_pair_gap = 3;
+            if (p - q <= max_pair_gap + 1 && pair_subject(v, q, def, r)) return r;
             if (common_noun_subject(v, q, p)) { r.blocked = true; return r; }
             continue;
         }

@@ -20,6 +20,9 @@ struct SubjectSearch {
     /// "He then visited Pyongyang": the person a subject pronoun stands for, and its span.
     std::string pronoun_referent;
     ByteSpan pronoun_span;
+    /// "The two leaders signed ...": the pair named together before a plural reference.
+    std::vector<std::string> pair_referents;
+    ByteSpan pair_span;
     bool blocked = false;
 };
 

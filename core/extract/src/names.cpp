@@ -254,6 +254,30 @@ void rekey_entity(StageContext& c, const std::string& from, const std::string& t
 }
 
 // Is an entity's only claim to a key its own text, so that the acronym may replace it?
+std::vector<std::string> last_named_pair(const StageContext& c, std::uint32_t before, Trait trait) {
+    std::vector<const Mention*> named; // mentions with the trait, nearest first
+    for (std::uint32_t t = before; t-- > 0;) {
+        const Mention* m = c.mention_at(t);
+        if (!m) continue;
+        if (c.is(m->cls, trait)) named.push_back(m);
+        t = m->tok_begin;
+    }
+    auto joined = [&](const Mention* a, const Mention* b) { // a before b in the text
+        bool joiner = false;
+        for (std::uint32_t t = a->tok_end; t < b->tok_begin; ++t) {
+            const Token& w = c.doc.tokens[t];
+            const bool link = c.in(c.lang.coordinators, w.key) || w.has(tok_hyphen);
+            if (!(link || c.in(c.lang.articles, w.key) || w.has(tok_apostrophe))) return false;
+            joiner |= link;
+        }
+        return joiner && a->entity != b->entity;
+    };
+    constexpr std::size_t max_looked = 6;
+    for (std::size_t k = 0; k + 1 < named.size() && k < max_looked; ++k)
+        if (joined(named[k + 1], named[k])) return {named[k + 1]->entity, named[k]->entity};
+    return {};
+}
+
 bool institution_head_anywhere(const StageContext& c, const std::string& key) {
     return std::any_of(c.onto.languages.begin(), c.onto.languages.end(),
                        [&](const auto& lang) { return lang.second.organization_heads.count(key) != 0; });

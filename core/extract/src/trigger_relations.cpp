@@ -126,6 +126,7 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
         if (found.mention && !behind_stance) subject_mentions = coordination_group(v, *found.mention);
         if (!found.demonym_state.empty()) r.subjects.push_back({found.demonym_state, found.demonym_span});
         if (!found.pronoun_referent.empty()) r.subjects.push_back({found.pronoun_referent, found.pronoun_span});
+        for (const auto& k : found.pair_referents) r.subjects.push_back({k, found.pair_span});
         r.blocked = found.blocked || found.mention.has_value() || !found.demonym_state.empty();
         if (!r.blocked && v.c.lang.verb_second) {
             subject_mentions = verb_second_subject(v, r.after, r.def);

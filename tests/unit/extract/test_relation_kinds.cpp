@@ -1232,3 +1232,35 @@ TEST_CASE("relation kinds: a meeting in a place is a visit to it by the guest", 
     INFO(describe(unknown));
     CHECK_NO_REL(unknown, "william_ruto", "visited", ankara);
 }
+
+// ==== "The two leaders", "i due Paesi": the pair named together before =======================
+
+TEST_CASE("relation kinds: 'the two leaders' and 'the two countries' are the pair named together before", "[extract][relations][coreference]") {
+    in_each(
+        {
+            {"it", "William Ruto e Dina Boluarte hanno parlato lunedì. I due leader hanno condannato la Bolivia."},
+            {"en", "William Ruto and Dina Boluarte spoke on Monday. The two leaders condemned Bolivia."},
+            {"fr", "William Ruto et Dina Boluarte se sont parlé lundi. Les deux dirigeants ont condamné la Bolivie."},
+            {"es", "William Ruto y Dina Boluarte hablaron el lunes. Los dos líderes condenaron a Bolivia."},
+            {"de", "William Ruto und Dina Boluarte sprachen am Montag. Die beiden Präsidenten verurteilten Bolivien."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "william_ruto", "opposes", "bolivia");
+            CHECK_REL(x, "dina_boluarte", "opposes", "bolivia");
+        });
+    in_each(
+        {
+            {"it", "Il Kenya e il Perù si sono avvicinati. I due Paesi hanno condannato la Bolivia."},
+            {"en", "Kenya and Peru have grown closer. The two countries condemned Bolivia."},
+            {"de", "Kenia und Peru haben sich angenähert. Die beiden Länder verurteilten Bolivien."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", "bolivia");
+            CHECK_REL(x, peru, "opposes", "bolivia");
+        });
+    // Two states named apart are no pair: nobody condemned.
+    const auto apart = run("en", "Kenya spoke first. Peru spoke next. The two countries condemned Bolivia.");
+    INFO(describe(apart));
+    CHECK_NO_REL(apart, kenya, "opposes", "bolivia");
+    CHECK_NO_REL(apart, peru, "opposes", "bolivia");
+}

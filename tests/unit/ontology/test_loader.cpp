@@ -507,11 +507,11 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
     }
 }
 
-TEST_CASE("ontology: what aims an agreement, what refers back to one, relative pronouns, infinitive endings, capacities", "[ontology]") {
+TEST_CASE("ontology: what aims an agreement, what refers back to one, relative pronouns, infinitive endings, capacities, person nouns", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     SECTION("read") {
-        tmp.write("base/languages/xx.json", R"({"code": "en", "agreement_target_verbs": ["targets"], "capacity_markers": ["as", "In Capacity Of"],
+        tmp.write("base/languages/xx.json", R"({"code": "en", "agreement_target_verbs": ["targets"], "capacity_markers": ["as", "In Capacity Of"], "person_nouns": ["leaders"],
                                                "agreement_references": {"sanctions": ["Measures"]}})");
         tmp.write("extra/triggers/en.json", R"({"code": "en", "relations": {}, "relative_pronouns": ["which"],
                                                "infinitive_endings": ["are"]})");
@@ -522,6 +522,7 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
         CHECK(en.relative_pronouns.count("which") == 1);
         CHECK(en.infinitive_endings == std::vector<std::string>{"are"});
         CHECK(en.capacity_markers == std::vector<std::vector<std::string>>{{"as"}, {"in", "capacity", "of"}});
+        CHECK(en.person_nouns.count("leaders") == 1);
     }
     SECTION("a kind that is no id") {
         tmp.write("base/languages/xx.json", "{\"code\": \"en\",\n \"agreement_references\": {\"Sanctions!\": [\"measures\"]}}");

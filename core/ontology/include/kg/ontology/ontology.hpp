@@ -211,6 +211,9 @@ struct LanguageData {
     /// two states the article named.
     std::set<std::string> pair_words;
     std::set<std::string> state_nouns;
+    /// With a pair word, a plural reference to two people named together before ("the two
+    /// leaders", "i due presidenti", "beide Staatschefs"): as a clause's subject, both.
+    std::set<std::string> person_nouns;
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
     /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
