@@ -93,9 +93,17 @@ struct NerModel {
     float sharpness = 1;
     CompiledLexicon lexicon;
     KeyIndex index; ///< over `keys`; built by parse_model
+    /// Unique to a model read by parse_model, which never changes after; 0 for a model
+    /// assembled in memory. Caches of what the model computes are keyed by it.
+    std::uint64_t serial = 0;
 
-    /// Add the weights of the features `hashes` to one token's tag scores.
-    void add_scores(std::span<const std::uint64_t> hashes, float* scores) const;
+    /// Add the integer weights of the features `hashes` to one token's tag sums. Sums of
+    /// integers do not depend on the order they are added in, so a sum may be cached and
+    /// reused; a tag score is its sum times `scale`.
+    void add_weights(std::span<const std::uint64_t> hashes, std::int32_t* sums) const {
+        for (std::uint64_t h : hashes) add_weight(h, sums);
+    }
+    void add_weight(std::uint64_t hash, std::int32_t* sums) const;
 };
 
 /// The bytes of a model file (format documented in name_finder_io.cpp).

@@ -17,6 +17,7 @@
 #include "model.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -213,6 +214,8 @@ NerModel parse_model(std::string_view bytes, const std::string& name) {
     if (r.left() != 0) r.fail("unexpected bytes after the checksum", r.pos());
     m.index.build(m.keys);
     m.lexicon.index.build(m.lexicon.keys);
+    static std::atomic<std::uint64_t> models_read{0};
+    m.serial = ++models_read;
     return m;
 }
 
@@ -244,14 +247,11 @@ std::uint16_t CompiledLexicon::lookup(std::string_view key) const {
     return at >= 0 ? masks[static_cast<std::size_t>(at)] : 0;
 }
 
-void NerModel::add_scores(std::span<const std::uint64_t> hashes, float* scores) const {
-    for (std::uint64_t h : hashes) {
-        const std::int64_t at = position_of(index, keys, h);
-        if (at < 0) continue;
-        const auto i = static_cast<std::size_t>(at);
-        for (std::uint32_t j = i == 0 ? 0 : row_end[i - 1]; j < row_end[i]; ++j)
-            scores[tags[j]] += static_cast<float>(weights[j]) * scale;
-    }
+void NerModel::add_weight(std::uint64_t hash, std::int32_t* sums) const {
+    const std::int64_t at = position_of(index, keys, hash);
+    if (at < 0) return;
+    const auto i = static_cast<std::size_t>(at);
+    for (std::uint32_t j = i == 0 ? 0 : row_end[i - 1]; j < row_end[i]; ++j) sums[tags[j]] += weights[j];
 }
 
 } // namespace kg::detail

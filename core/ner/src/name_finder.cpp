@@ -74,16 +74,15 @@ std::vector<float> sentence_scores(const NerModel& m, std::string_view text, std
         context = &own;
     }
     static const NameContextData none;
-    FeatureRows rows, past;
-    extract_features(text, tokens, context ? *context : none, m.lexicon, m.feature_groups, rows);
-    const bool use_history = (m.feature_groups & ner_history) && history;
-    if (use_history) history_features(tokens, *history, past);
-    std::vector<float> emission(tokens.size() * T, 0.0f);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        m.add_scores(rows.row(i), &emission[i * T]);
-        if (use_history) m.add_scores(past.row(i), &emission[i * T]);
-        emission[i * T] -= m.outside_penalty;
+    std::vector<std::int32_t> sums = feature_weights(m, text, tokens, context ? *context : none);
+    if ((m.feature_groups & ner_history) && history) {
+        FeatureRows past;
+        history_features(tokens, *history, past);
+        for (std::size_t i = 0; i < tokens.size(); ++i) m.add_weights(past.row(i), &sums[i * T]);
     }
+    std::vector<float> emission(sums.size());
+    for (std::size_t k = 0; k < sums.size(); ++k) emission[k] = static_cast<float>(sums[k]) * m.scale;
+    for (std::size_t i = 0; i < tokens.size(); ++i) emission[i * T] -= m.outside_penalty;
     return emission;
 }
 
