@@ -147,20 +147,15 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
 
 void mark_trigger_objects(SentenceView& v) {
     const StageContext& c = v.c;
-    for (const auto& [rel, cues] : c.lang.relation_cues) {
-        const RelationDef* def = c.onto.find_relation(rel);
-        for (const TriggerDef& trig : cues.triggers) {
-            if (trig.stems.empty()) continue;
-            for (std::size_t p : v.positions_of_stem(trig.stems.front())) {
-                if (!v.matches(trig, p)) continue;
-                v.first_trigger = std::min(v.first_trigger, p);
-                if (def && def->stance && !noun_use(v, p)) v.stance_verbs.insert(p);
-                std::size_t q = p + trig.stems.size();
-                while (q < v.toks.size() && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
-                if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
-                else if (q < v.toks.size()) v.trigger_object_positions.insert(q);
-            }
-        }
+    for (const auto& [p, ref] : v.trigger_starts()) {
+        const TriggerDef& trig = *ref->trigger;
+        if (!v.matches(trig, p)) continue;
+        v.first_trigger = std::min(v.first_trigger, p);
+        if (ref->relation && ref->relation->stance && !noun_use(v, p)) v.stance_verbs.insert(p);
+        std::size_t q = p + trig.stems.size();
+        while (q < v.toks.size() && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
+        if (q < v.toks.size() && v.mention_at[q] >= 0) v.trigger_objects.insert(v.mention_at[q]);
+        else if (q < v.toks.size()) v.trigger_object_positions.insert(q);
     }
 }
 

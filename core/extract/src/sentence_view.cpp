@@ -78,12 +78,14 @@ std::string_view SentenceView::closing_particle(std::size_t p) const {
     return particle_before(toks.size());
 }
 
-const std::vector<std::size_t>& SentenceView::positions_of_stem(std::string_view stem) const {
-    static const std::vector<std::size_t> none;
-    if (stem_positions_.empty() && !stems.empty())
-        for (std::size_t p = 0; p < stems.size(); ++p) stem_positions_[stems[p]].push_back(p);
-    auto it = stem_positions_.find(stem);
-    return it == stem_positions_.end() ? none : it->second;
+const std::vector<SentenceView::TriggerStart>& SentenceView::trigger_starts() const {
+    if (trigger_starts_built_) return trigger_starts_;
+    trigger_starts_built_ = true;
+    const auto& by_stem = c.tables.triggers_by_first_stem;
+    for (std::size_t p = 0; p < stems.size(); ++p)
+        if (auto it = by_stem.find(stems[p]); it != by_stem.end())
+            for (const TriggerRef& ref : it->second) trigger_starts_.push_back({p, &ref});
+    return trigger_starts_;
 }
 
 bool SentenceView::has_any(const std::vector<TriggerDef>& markers, std::size_t* where) const {

@@ -9,7 +9,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,7 +28,6 @@ struct SentenceView {
     std::set<std::size_t> stance_verbs;    ///< positions of triggers of a stance used as verbs ("condemned")
 
     SentenceView(const StageContext& context, std::uint32_t sentence);
-    // stem_positions_ points into stems: a copy would point into the original.
     SentenceView(const SentenceView&) = delete;
     SentenceView& operator=(const SentenceView&) = delete;
     const Token& tok(std::size_t p) const { return c.doc.tokens[toks[p]]; }
@@ -43,10 +41,15 @@ struct SentenceView {
     /// The separable particle that closes the clause of the verb at p ("griff die Stadt und
     /// den Hafen an": "an"), or empty.
     std::string_view closing_particle(std::size_t p) const;
-    /// The word positions whose stem is `stem`, ascending (empty when there is none): where a
-    /// trigger starting with that stem can match, so that a stage tries each trigger only
-    /// there instead of at every word.
-    const std::vector<std::size_t>& positions_of_stem(std::string_view stem) const;
+    /// A trigger whose first word's stem stands at word `position`.
+    struct TriggerStart {
+        std::size_t position;
+        const TriggerRef* ref;
+    };
+    /// Every such start, by position (triggers of one position in the data's order): where a
+    /// stage tries each trigger, instead of every trigger at every word. Whether the trigger
+    /// matches there is for matches() to say.
+    const std::vector<TriggerStart>& trigger_starts() const;
     /// Whether any of `markers` occurs outside a mention; its position in `where`.
     bool has_any(const std::vector<TriggerDef>& markers, std::size_t* where = nullptr) const;
     /// Whether the word at p is a demonym, or a role word that introduces a name.
@@ -55,7 +58,8 @@ struct SentenceView {
     ByteSpan span(std::size_t b, std::size_t e) const { return {tok(b).span.begin, tok(e).span.end}; }
 
 private:
-    mutable std::unordered_map<std::string_view, std::vector<std::size_t>> stem_positions_; ///< built on first use
+    mutable std::vector<TriggerStart> trigger_starts_; ///< built on first use
+    mutable bool trigger_starts_built_ = false;
 };
 
 /// Mentions joined by commas and coordinators ("Putin e Kim", "Cina, Russia e Iran") with the

@@ -254,6 +254,11 @@ LanguageTables compile_language(const Ontology& onto, const LanguageData& langua
         t.roles.add(words, std::move(e));
     }
     std::erase_if(t.romanised_people, [](const auto& entry) { return entry.second == nullptr; });
+    for (const auto& [relation, cues] : language.relation_cues)
+        for (const TriggerDef& trig : cues.triggers) {
+            const TriggerRef ref{onto.find_relation(relation), &trig, t.trigger_count++};
+            if (!trig.stems.empty()) t.triggers_by_first_stem[trig.stems.front()].push_back(ref);
+        }
     return t;
 }
 

@@ -46,6 +46,15 @@ private:
     std::size_t max_words_ = 0;
 };
 
+/// One trigger of LanguageData::relation_cues.
+struct TriggerRef {
+    const RelationDef* relation = nullptr; ///< null when the ontology defines no such relation
+    const TriggerDef* trigger = nullptr;
+    /// Position among all the language's triggers, relations in relation_cues order: a
+    /// stage marks the triggers a sentence may hold in a vector of trigger_count flags.
+    std::uint32_t id = 0;
+};
+
 /// Everything matching needs for one language.
 struct LanguageTables {
     const LanguageData* data = nullptr;
@@ -68,6 +77,10 @@ struct LanguageTables {
     std::unordered_map<std::string, const EntityRecord*> romanised_people;
     /// Known agreements by identity ("treaty|Q159,Q423,|"): kind, actors and targets as graph ids.
     std::map<std::string, const EntityRecord*> agreement_identities;
+    /// Triggers with words, by the stem of their first word (views of the data's stems): a
+    /// sentence's candidate triggers cost one lookup per word, not one per trigger.
+    std::unordered_map<std::string_view, std::vector<TriggerRef>> triggers_by_first_stem;
+    std::uint32_t trigger_count = 0;
 };
 
 /// Split a short phrase into the word keys a document in `language` would give it

@@ -581,15 +581,19 @@ void find_trigger_relations(StageContext& c) {
         mark_trigger_objects(v);
         const SentenceFacts& facts = c.annotated.facts[s];
         // Only the triggers whose first stem the sentence has can match in it.
+        std::vector<char> present(c.tables.trigger_count, 0);
+        for (const auto& start : v.trigger_starts()) present[start.ref->id] = 1;
         std::vector<char> possible;
+        std::uint32_t first_id = 0;
         for (const auto& [rel, cues] : c.lang.relation_cues) {
             const RelationDef* def = c.onto.find_relation(rel);
+            const std::uint32_t base = first_id;
+            first_id += static_cast<std::uint32_t>(cues.triggers.size());
             if (!def) continue;
             possible.assign(cues.triggers.size(), 0);
             bool any = false;
             for (std::size_t i = 0; i < cues.triggers.size(); ++i) {
-                const auto& stems = cues.triggers[i].stems;
-                possible[i] = stems.empty() || !v.positions_of_stem(stems.front()).empty();
+                possible[i] = cues.triggers[i].stems.empty() || present[base + i];
                 any = any || possible[i];
             }
             if (!any) continue;
