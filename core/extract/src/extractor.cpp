@@ -11,8 +11,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace kg {
 
@@ -57,6 +61,9 @@ struct LazyNameFinder {
 
 struct Extractor::Impl {
     std::map<std::string, detail::LanguageTables> tables;
+    /// For language detection: each function word's languages, as positions in the
+    /// ontology's language order.
+    std::unordered_map<std::string, std::vector<std::size_t>> function_word_languages;
     std::map<std::string, std::unique_ptr<LazyNameFinder>> finders;
 
     const NameFinder* finder(const std::string& language) {
@@ -81,7 +88,12 @@ Extractor::Extractor(const Ontology& ontology, ExtractorOptions options)
     if (options_.language != "auto" && !ontology_.find_language(options_.language))
         throw Error(Errc::usage, "no language data for \"" + options_.language + "\"");
     detail::pipeline(); // checks the stage order once
-    for (const auto& [code, data] : ontology_.languages) impl_->tables.emplace(code, detail::compile_language(ontology_, data));
+    std::size_t position = 0;
+    for (const auto& [code, data] : ontology_.languages) {
+        impl_->tables.emplace(code, detail::compile_language(ontology_, data));
+        for (const auto& word : data.function_words) impl_->function_word_languages[word].push_back(position);
+        ++position;
+    }
     if (!options_.learned_names) return;
     // The model of a language is the one in the last ontology folder that has it.
     for (const auto& [code, data] : ontology_.languages)
@@ -106,14 +118,13 @@ std::vector<StageInfo> Extractor::stages() {
 
 std::string Extractor::detect_language(std::string_view text) const {
     // Count function words of each language over the first few thousand words.
-    std::map<std::string, int> score;
+    std::vector<int> score(ontology_.languages.size(), 0);
     std::string word;
     int seen = 0;
     auto flush = [&] {
         if (word.empty()) return;
-        std::string key = match_key(word);
-        for (const auto& [code, data] : ontology_.languages)
-            if (data.function_words.count(key)) ++score[code];
+        if (auto it = impl_->function_word_languages.find(match_key(word)); it != impl_->function_word_languages.end())
+            for (std::size_t language : it->second) ++score[language];
         word.clear();
         ++seen;
     };
@@ -130,8 +141,9 @@ std::string Extractor::detect_language(std::string_view text) const {
     for (const auto& [code, data] : ontology_.languages)
         if (data.detection_fallback) best = code;
     int best_score = 0;
-    for (const auto& [code, n] : score)
-        if (n > best_score) { best = code; best_score = n; }
+    std::size_t position = 0;
+    for (const auto& [code, data] : ontology_.languages)
+        if (const int n = score[position++]; n > best_score) { best = code; best_score = n; }
     return best;
 }
 

@@ -14,7 +14,7 @@ void PhraseTable::add(const std::vector<std::string>& words, PhraseEntry entry) 
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (i) key.push_back(' ');
         key += words[i];
-        prefixes_.insert(key);
+        phrases_.try_emplace(key);
     }
     auto& list = phrases_[key];
     for (const auto& e : list)
@@ -32,8 +32,9 @@ std::size_t PhraseTable::longest(const std::vector<const Token*>& words, std::si
     for (std::size_t n = 1; n <= max_words_ && i + n <= words.size(); ++n) {
         if (n > 1) key.push_back(' ');
         key += words[i + n - 1]->key;
-        if (!prefixes_.count(key)) break;
-        if (auto it = phrases_.find(key); it != phrases_.end()) {
+        const auto it = phrases_.find(key);
+        if (it == phrases_.end()) break;
+        if (!it->second.empty()) {
             best = n;
             out = &it->second;
         }

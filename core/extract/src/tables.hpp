@@ -41,8 +41,9 @@ public:
     bool empty() const { return phrases_.empty(); }
 
 private:
+    /// Every phrase and every prefix of one, by key: one lookup per word of a scan. A key
+    /// that is only a prefix has no entries.
     std::unordered_map<std::string, std::vector<PhraseEntry>> phrases_;
-    std::unordered_set<std::string> prefixes_;
     std::size_t max_words_ = 0;
 };
 
