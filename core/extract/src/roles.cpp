@@ -305,6 +305,25 @@ const Mention* person_in_capacity(const StageContext& c, const Sentence& s, std:
     return start > 0 ? subject_from(0) : nullptr;
 }
 
+// Borrowed role words at word i ("his Chinese counterpart", "quello iraniano") take the
+// role of the person named last before them in the sentence, as the article gave it to
+// that person before (in this sentence or an earlier one). False when that person has none.
+bool lend_role(const StageContext& c, const Sentence& s, std::size_t i, RoleLink& link) {
+    const Mention* lender = nullptr;
+    for (std::size_t q = i; q-- > 0 && !lender;)
+        if (const Mention* m = c.mention_at(s.index[q]); m && c.is(m->cls, Trait::person)) lender = m;
+    if (!lender) return false;
+    const std::uint32_t at = s.words[i]->span.begin;
+    const RoleLink* lent = nullptr;
+    for (const RoleLink& named : c.roles) {
+        const RoleDef& r = c.lang.roles[static_cast<std::size_t>(named.role)];
+        if (named.person == lender->entity && named.role_span.begin < at && !r.relation.empty()) lent = &named;
+    }
+    if (!lent) return false;
+    link.role = lent->role;
+    return true;
+}
+
 // A bare role with an affiliation refers to the one person the article gives that role:
 // "il presidente russo" after "il presidente russo Vladimir Putin". A definite role without
 // one ("the president then visited Bolivia") refers to the one person named before it with
@@ -349,6 +368,14 @@ void find_role_names(StageContext& c) {
             const std::size_t n = match_role(c, s, i, link);
             if (n == 0) continue;
             const std::size_t role_end = read_after_role(c, s, i + n, link);
+            if (c.lang.roles[static_cast<std::size_t>(link.role)].borrowed) {
+                if (!link.person.empty() && lend_role(c, s, i, link)) {
+                    for (std::size_t k = i; k < i + n; ++k) c.role_tokens.insert(index[k]);
+                    c.roles.push_back(std::move(link));
+                }
+                i += n - 1;
+                continue;
+            }
             if (link.person.empty())
                 if (const Mention* person = apposed_person(c, s, i)) {
                     link.person = person->entity;

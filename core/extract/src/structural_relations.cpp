@@ -357,8 +357,13 @@ void find_meeting_places(StageContext& c) {
         const RelationDef* implied = def && !def->at_place.empty() ? c.onto.find_relation(def->at_place) : nullptr;
         if (!implied) continue;
         const SentenceView v(c, r.sentence);
+        // From the trigger, or from a party named before it in the sentence: the place may
+        // stand before a trigger noun ("ha incontrato a Pechino il suo omologo").
+        std::uint32_t start = r.trigger_span.begin;
+        for (const ByteSpan& party : {r.subject_span, r.object_span})
+            if (party.begin >= c.doc.sentences[r.sentence].span.begin && party.end <= start) start = party.end;
         std::size_t from = 0;
-        while (from < v.toks.size() && v.tok(from).span.begin < r.trigger_span.begin) ++from;
+        while (from < v.toks.size() && v.tok(from).span.begin < start) ++from;
         const int place = place_after(v, from);
         if (place < 0 || !implied->admits_object(v.cls(place))) continue;
         const std::string where = state_of_place(c, v.mention(place).entity, contains);

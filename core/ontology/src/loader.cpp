@@ -558,7 +558,7 @@ private:
         if (const auto* v = root.find("roles")) {
             for (const auto& r : f.array_of(*v, "\"roles\"").items) {
                 f.object_of(r, "a role");
-                f.only_keys(r, {"phrase", "relation", "body_classes"});
+                f.only_keys(r, {"phrase", "relation", "body_classes", "borrowed"});
                 RoleDef role;
                 role.phrase = f.string_of(f.require(r, "phrase"), "\"phrase\"");
                 role.words = phrase_words(role.phrase);
@@ -569,6 +569,10 @@ private:
                     for (const auto& cls : role.body_classes)
                         if (!onto.find_class(cls)) f.fail(*b, "unknown class \"" + cls + "\"");
                     if (!r.find("relation")) f.fail(*b, "body_classes without a relation");
+                }
+                if (const auto* b = r.find("borrowed")) {
+                    role.borrowed = f.bool_of(*b, "\"borrowed\"");
+                    if (role.borrowed && r.find("relation")) f.fail(*b, "a borrowed role takes the relation of the role it borrows");
                 }
                 role.source = f.where(r.offset);
                 L.roles.push_back(std::move(role));

@@ -1233,6 +1233,48 @@ TEST_CASE("relation kinds: a meeting in a place is a visit to it by the guest", 
     CHECK_NO_REL(unknown, "william_ruto", "visited", ankara);
 }
 
+TEST_CASE("relation kinds: a place named between a meeting verb and a counterpart is still visited", "[extract][relations][visits]") {
+    in_each(
+        {
+            {"it", "Il ministro degli Esteri keniano William Ruto ha incontrato ad Ankara il suo omologo turco Recep Tayyip Erdogan."},
+            {"en", "Kenyan Foreign Minister William Ruto met in Ankara his Turkish counterpart Recep Tayyip Erdogan."},
+            {"fr", "Le ministre kényan des Affaires étrangères William Ruto a rencontré à Ankara son homologue turc Recep Tayyip Erdogan."},
+            {"es", "El canciller keniano William Ruto se reunió en Ankara con su homólogo turco Recep Tayyip Erdogan."},
+            {"de", "Der kenianische Außenminister William Ruto traf in Ankara seinen türkischen Amtskollegen Recep Tayyip Erdogan."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "william_ruto", "visited", "ankara"); });
+}
+
+// ==== Borrowed roles: a counterpart holds the role of the one whose counterpart they are =====
+
+TEST_CASE("relation kinds: a counterpart holds the other's role for the body named with them", "[extract][relations][apposition]") {
+    in_each(
+        {
+            {"it", "Il ministro degli Esteri keniano William Ruto ha incontrato il suo omologo peruviano Dina Boluarte."},
+            {"en", "Kenyan Foreign Minister William Ruto met his Peruvian counterpart Dina Boluarte."},
+            {"fr", "Le ministre kényan des Affaires étrangères William Ruto a rencontré son homologue péruvien Dina Boluarte."},
+            {"es", "El canciller keniano William Ruto se reunió con su homólogo peruano Dina Boluarte."},
+            {"de", "Der kenianische Außenminister William Ruto traf seinen peruanischen Amtskollegen Dina Boluarte."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "william_ruto", "member_of", kenya);
+            CHECK_REL(x, "dina_boluarte", "member_of", peru);
+            CHECK_NO_REL(x, "dina_boluarte", "leader_of", peru);
+        });
+    // The role given in an earlier sentence; and the Italian "quello" of a list of leaders.
+    const auto earlier = run("en", "Kenyan President William Ruto arrived on Monday. Ruto then met his Peruvian counterpart Dina Boluarte.");
+    INFO(describe(earlier));
+    CHECK_REL(earlier, "dina_boluarte", "leader_of", peru);
+    const auto list = run("it", "Erano presenti il presidente keniano William Ruto e quello peruviano Dina Boluarte.");
+    INFO(describe(list));
+    CHECK_REL(list, "dina_boluarte", "leader_of", peru);
+    // Whose role the article never gave lends none.
+    const auto none = run("en", "William Ruto met his Peruvian counterpart Dina Boluarte.");
+    INFO(describe(none));
+    CHECK_NO_REL(none, "dina_boluarte", "leader_of", peru);
+    CHECK_NO_REL(none, "dina_boluarte", "member_of", peru);
+}
+
 // ==== "The two leaders", "i due Paesi": the pair named together before =======================
 
 TEST_CASE("relation kinds: 'the two leaders' and 'the two countries' are the pair named together before", "[extract][relations][coreference]") {

@@ -532,6 +532,32 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
     }
 }
 
+TEST_CASE("ontology: a borrowed role takes no relation of its own", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("read") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "counterpart", "borrowed": true}, {"phrase": "envoy"}]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base"});
+        const auto& roles = onto.languages.at("en").roles;
+        REQUIRE(roles.size() == 2);
+        CHECK(roles[0].borrowed);
+        CHECK(roles[0].relation.empty());
+        CHECK_FALSE(roles[1].borrowed);
+    }
+    SECTION("with a relation") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"roles\": [\n  {\"phrase\": \"counterpart\", \"relation\": \"member_of\", \"borrowed\": true}]}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "xx.json:2"));
+        CHECK(mentions(e, "borrows"));
+    }
+    SECTION("not a boolean") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"roles\": [\n  {\"phrase\": \"counterpart\", \"borrowed\": \"yes\"}]}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(mentions(e, "xx.json:2"));
+    }
+}
+
 TEST_CASE("ontology: a relation implied at the place of another must exist", "[ontology][errors]") {
     kg::test::TempDir tmp;
     write_base(tmp);

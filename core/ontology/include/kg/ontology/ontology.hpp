@@ -141,6 +141,11 @@ struct RoleDef {
     std::vector<std::string> body_classes;
     std::uint64_t body_class_mask = 0; ///< body_classes as a bit per ClassId; 0 = any
     bool admits_body(ClassId c) const noexcept { return !body_class_mask || ((body_class_mask >> c) & 1u); }
+    /// The words stand for another person's role, held for another body ("his Chinese
+    /// counterpart Wang Yi", "il presidente bielorusso Lukashenko, quello iraniano
+    /// Pezeshkian"): the person named after them holds the role of the person named before
+    /// them in the sentence, for the body the words name. Such a role has no relation of its own.
+    bool borrowed = false;
     std::string source;       ///< "file:line:col", for messages
 };
 
