@@ -141,6 +141,26 @@ std::size_t head_first_name(const StageContext& c, const Words& s, std::size_t i
     return last;
 }
 
+// "la città ucraina di Zolotarivka", "la ciudad ucraniana de Járkov": a place noun, a
+// demonym and a genitive say that the name after them is a place, and only the name is its
+// name (the demonym's state contains it: the containment stage reads that). Returns the end
+// of the name in words, or 0 when the words at i are not so.
+std::size_t name_after_demonym(StageContext& c, const Words& s, std::size_t i) {
+    const auto& words = s.words;
+    std::size_t j = i + 1;
+    while (j < words.size() && c.owner[s.index[j]] < 0 && !c.demonym_of[s.index[j]].empty()) ++j;
+    if (j == i + 1 || j >= words.size() || !c.in(c.lang.genitives, words[j]->key)) return 0;
+    std::size_t k = j + 1;
+    while (k < words.size() && (c.in(c.lang.articles, words[k]->key) || words[k]->has(tok_apostrophe))) ++k;
+    if (k >= words.size() || c.owner[s.index[k]] >= 0 || !words[k]->has(tok_upper_initial) || !name_word(c, *words[k])) return 0;
+    constexpr std::size_t max_words = 4;
+    const std::size_t end = name_run(c, words, s.index, k, max_words);
+    if (end <= k) return 0;
+    const std::string name = text_of(c, s.index, k, end);
+    c.add_mention(s.index[k], s.index[end - 1] + 1, slugify(name), c.class_with(Trait::location), MentionSource::name_shape, name);
+    return end;
+}
+
 // "Shahed Aviation Industries", "Kim Il Sung University", "Kim Il Sung Square": a person's or
 // a weapon's name followed by capitalised words that end in an institution's or a place's
 // head noun is the name of that institution or place, named after them; the known name
@@ -215,6 +235,11 @@ void find_headed_names(StageContext& c) {
             const bool descriptor = c.in(c.lang.place_descriptors, t.key);
             const bool place_head = c.in(c.lang.place_heads, t.key) || descriptor;
             if (!org_head && !place_head) continue;
+            if (place_head && !org_head)
+                if (const std::size_t end = name_after_demonym(c, sw, i)) {
+                    i = end - 1;
+                    continue;
+                }
             const std::size_t last = head_first_name(c, sw, i, org_head);
             if (last > i) {
                 // "die Zeitung Der Standard", "das Magazin Der Spiegel": a capitalised article

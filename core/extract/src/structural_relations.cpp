@@ -57,18 +57,33 @@ void place_then_container(const SentenceView& v, std::size_t k, Emitter& em, con
 }
 
 // "la città ucraina di Kharkiv", "le repubbliche ucraine di Donetsk e Luhansk", "the Russian
-// city of Belgorod": a demonym before the genitive names the container of every place.
+// city of Belgorod", "die russische Hauptstadt Moskau", "la capitale russa Mosca", "the
+// Ukrainian [city of Zolotarivka]": a demonym beside a place noun before the name, or before
+// the genitive, names the container of every place.
 void demonym_container(const SentenceView& v, const std::vector<const Token*>& words, std::size_t k, Emitter& em,
-                       const RelationDef& contains, const SentenceFacts& facts) {
+                       const RelationDef& contains) {
     const StageContext& c = v.c;
     const auto b = v.extent(v.mentions[k]).first;
-    if (b < 2 || !c.in(c.lang.genitives, v.tok(b - 1).key)) return;
-    std::size_t at = b - 2;
-    const EntityRecord* st = demonym_at(v, words, at);
-    if (!st && b >= 3 && c.in(c.lang.place_heads, v.tok(b - 2).key)) st = demonym_at(v, words, at = b - 3);
+    auto place_noun = [&](std::size_t q) { return c.in(c.lang.place_heads, v.tok(q).key); };
+    std::size_t at = 0;
+    const EntityRecord* st = nullptr;
+    ByteSpan cue;
+    if (b >= 1 && place_noun(b)) {
+        st = demonym_at(v, words, at = b - 1);
+        cue = v.tok(b - 1).span;
+    } else if (b >= 2 && c.in(c.lang.genitives, v.tok(b - 1).key)) {
+        st = demonym_at(v, words, at = b - 2);
+        if (!st && b >= 3 && place_noun(b - 2)) st = demonym_at(v, words, at = b - 3);
+        cue = v.tok(b - 1).span;
+    } else if (b >= 2 && v.mention_at[b - 1] < 0 && v.mention_at[b - 2] < 0) {
+        if (place_noun(b - 1)) st = demonym_at(v, words, at = b - 2);
+        else if (place_noun(b - 2)) st = demonym_at(v, words, at = b - 1);
+        cue = v.span(b - 2, b - 1);
+    }
     if (!st) return;
+    // The description is the writer's own statement, whatever the sentence reports.
     for (int g : coordination_group(v, v.mentions[k]))
-        if (c.is(v.cls(g), Trait::location)) em.emit(of(v, g), contains, state_argument(v, *st, at), v.index, facts, v.tok(b - 1).span);
+        if (c.is(v.cls(g), Trait::location)) em.emit(of(v, g), contains, state_argument(v, *st, at), v.index, SentenceFacts{}, cue);
 }
 
 void place_relations(const SentenceView& v, const std::vector<const Token*>& words, std::size_t k, const std::set<std::string>& present,
@@ -83,7 +98,7 @@ void place_relations(const SentenceView& v, const std::vector<const Token*>& wor
             em.emit(of(v, v.mentions[k]), contains, {Ontology::graph_id(*container), {}}, v.index, facts, {});
     }
     place_then_container(v, k, em, contains, facts);
-    demonym_container(v, words, k, em, contains, facts);
+    demonym_container(v, words, k, em, contains);
 }
 
 // "un missile balistico nordcoreano", "North Korean missiles": the demonym's state owns the

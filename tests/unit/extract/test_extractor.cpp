@@ -1255,7 +1255,7 @@ TEST_CASE("extract: severed_ties_with (de)", "[extract][de]") {
     CHECK_NO_REL(x, "Q811", "cooperates_with", "Q865");
 }
 
-TEST_CASE("extract: located_in from 'der russischen Stadt X' (de)", "[extract][de][!mayfail]") {
+TEST_CASE("extract: located_in from 'der russischen Stadt X' (de)", "[extract][de]") {
     auto x = run("de", "Die Explosion ereignete sich in der russischen Stadt Belgorod.");
     INFO(describe(x));
     CHECK_REL(x, "belgorod", "located_in", "Q159");

@@ -1275,6 +1275,37 @@ TEST_CASE("relation kinds: a counterpart holds the other's role for the body nam
     CHECK_NO_REL(none, "dina_boluarte", "member_of", peru);
 }
 
+// ==== Noun phrases that state relations: a place described by a demonym ======================
+
+TEST_CASE("relation kinds: a place described with a demonym and a place noun lies in the demonym's state", "[extract][relations][places]") {
+    in_each(
+        {
+            {"it", "I droni hanno colpito la città peruviana di Zolotarivka. Le autorità della capitale turca Ankara hanno taciuto."},
+            {"en", "Drones hit the Peruvian town of Zolotarivka. Officials in the Turkish capital Ankara said nothing."},
+            {"fr", "Des drones ont frappé la ville péruvienne de Zolotarivka. Les autorités de la capitale turque Ankara se sont tues."},
+            {"es", "Los drones atacaron la localidad peruana de Zolotarivka. Las autoridades de la capital turca Ankara callaron."},
+            {"de", "Drohnen trafen die peruanische Stadt Zolotarivka. Die türkische Hauptstadt Ankara schwieg."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            bool found = false;
+            for (const auto& r : x.relations)
+                found = found || (r.type == "located_in" && r.subject.find("zolotarivka") != std::string::npos && r.object == peru);
+            CHECK(found);
+            CHECK_REL(x, "ankara", "located_in", "Q43");
+        });
+    // The name after "la città peruviana di" is a place, not a person; and a denial in the
+    // sentence does not deny the writer's description.
+    const auto named = run("it", "Le autorità della città peruviana di Zolotarivka hanno smentito.");
+    INFO(describe(named));
+    const auto* in_peru = relation(named, "zolotarivka", "located_in", peru);
+    REQUIRE(in_peru != nullptr);
+    CHECK(in_peru->status == kg::ClaimStatus::asserted);
+    // A demonym that describes the people of a place says nothing of where it is.
+    const auto people = run("it", "La popolazione peruviana della regione di Zolotarivka protesta.");
+    INFO(describe(people));
+    CHECK_NO_REL(people, "regione_di_zolotarivka", "located_in", peru);
+}
+
 // ==== "The two leaders", "i due Paesi": the pair named together before =======================
 
 TEST_CASE("relation kinds: 'the two leaders' and 'the two countries' are the pair named together before", "[extract][relations][coreference]") {
