@@ -104,7 +104,9 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
             const bool phrase_word = c.in(c.lang.articles, t.key) || c.in(c.lang.prepositions, t.key) || c.in(c.lang.genitives, t.key) ||
                                      c.in(c.lang.coordinators, t.key) || c.in(c.lang.reciprocal_markers, t.key) || t.has(tok_apostrophe) ||
                                      c.in(c.lang.possessives, t.key);
-            if (c.in(c.lang.function_words, t.key) && !phrase_word) break;
+            // (A capitalised word inside the sentence is a noun or a name: "il colpo di Stato".)
+            const bool capital_noun = t.has(tok_upper_initial) && q > 0;
+            if (c.in(c.lang.function_words, t.key) && !phrase_word && !capital_noun) break;
             if (!c.demonym_of.empty() && !c.demonym_of[v.toks[q]].empty()) {
                 // A demonym noun after a preposition is a participant, not the event's
                 // adjective: "gli assalti condotti dai russi".
@@ -135,10 +137,22 @@ EventActors event_actors(const SentenceView& v, std::size_t p, const RelationDef
             q = e;
             continue;
         }
-        const Token* before = word_before(v, b);
+        // Past the role words that introduce the name ("il colpo di Stato del maggiore X").
+        std::size_t k = b;
+        while (k > p && v.mention_at[k - 1] < 0 && v.introducer(k - 1)) --k;
+        const Token* before = word_before(v, k);
         const bool possessor = e + 1 < v.toks.size() && is_clitic(v, e + 1); // "Russia's invasion"
-        const bool marked = possessor || (before && (c.in(c.lang.genitives, before->key) || c.in(c.lang.reciprocal_markers, before->key)));
-        if (patient_next || !marked || !def.admits_object(v.cls(m))) break;
+        // The event's agent ("the coup by X", "l'invasion par la Russie") is its actor too.
+        const bool marked = possessor || (before && (c.in(c.lang.genitives, before->key) || c.in(c.lang.reciprocal_markers, before->key) ||
+                                                     c.in(c.lang.passive_agents, before->key)));
+        // The event's patient ("the invasion of Peru") is no actor of it; its agent may follow
+        // ("... by General X").
+        if (patient_next) {
+            patient_next = false;
+            q = e;
+            continue;
+        }
+        if (!marked || !def.admits_object(v.cls(m))) break;
         out.mentions = coordination_group(v, m);
         return out;
     }

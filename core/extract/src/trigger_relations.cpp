@@ -528,9 +528,14 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
             r.subjects.push_back({state, span});
     }
     if (r.passive) {
-        // The patient of a passive stands outside prepositional phrases too.
-        if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first) && patient_reaches(v, *o, r.p))
-            r.objects = arguments_of(v, coordination_group(v, *o));
+        // The patient of a passive stands outside prepositional phrases too; a noun with a
+        // complement of its own before the agent ("the invasion of Peru by X") has it for
+        // patient, not a name before the noun ("missiles for use by Russia").
+        bool own_complement = false;
+        for (std::size_t q = r.after; r.noun && q < v.extent(subject_mentions.front()).first; ++q) own_complement |= v.mention_at[q] >= 0;
+        if (!own_complement)
+            if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first) && patient_reaches(v, *o, r.p))
+                r.objects = arguments_of(v, coordination_group(v, *o));
         // A destination after the participle ("inviati in Russia da Kim").
         const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
         // Or right after the agent ("inviate dall'Iran al Perù").

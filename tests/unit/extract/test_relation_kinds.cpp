@@ -151,6 +151,26 @@ TEST_CASE("relation kinds: a stance on an event is toward the event's actors", "
         });
 }
 
+TEST_CASE("relation kinds: a stance on an event is toward its agent, past the agent's role words", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha condannato il colpo di Stato del generale Dina Boluarte."},
+            {"en", "Kenya condemned the coup by General Dina Boluarte."},
+            {"fr", "Le Kenya a condamné le coup d'État du général Dina Boluarte."},
+            {"es", "Kenia condenó el golpe militar del general Dina Boluarte."},
+            {"de", "Kenia verurteilte den Putsch von General Dina Boluarte."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, kenya, "opposes", "dina_boluarte"); });
+    // The event's patient is not its actor, and the noun's own complement is its patient,
+    // not the name before the noun.
+    const auto patient = run("en", "Kenya condemned the invasion of Peru by General Dina Boluarte.");
+    INFO(describe(patient));
+    CHECK_REL(patient, kenya, "opposes", "dina_boluarte");
+    CHECK_REL(patient, "dina_boluarte", "opposes", peru);
+    CHECK_NO_REL(patient, kenya, "opposes", peru);
+    CHECK_NO_REL(patient, "dina_boluarte", "opposes", kenya);
+}
+
 TEST_CASE("relation kinds: a demonym in the event names its actor, a recipient is not one", "[extract][relations][stance]") {
     in_each(
         {
