@@ -266,6 +266,18 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
             o && v.extent(*o).second < v.extent(subject_mentions.front()).first)
             object = o;
     if (!object && !about_event) object = object_after(v, from, r.def, markers, subject_mentions.empty() ? -1 : subject_mentions.back());
+    // A noun whose data names the words of its complement takes only a complement so marked
+    // ("exiled opponents said Gaddafi's airforce..." names no one the opponents oppose).
+    if (object && r.noun && !r.trig.object_markers.empty()) {
+        std::size_t k = v.extent(*object).first;
+        auto passed = [&](const Token& t) { return !r.trig.object_markers.count(t.key) && (v.c.in(v.c.lang.articles, t.key) || t.has(tok_apostrophe)); };
+        while (k > r.after && (passed(v.tok(k - 1)) || v.introducer(k - 1))) --k;
+        // A genitive marker stands for every form of the genitive ("di": "della", "dell'").
+        const auto& own = r.trig.object_markers;
+        const bool genitive_marks = std::any_of(own.begin(), own.end(), [&](const std::string& w) { return v.c.in(v.c.lang.genitives, w); });
+        const std::string& marker = v.tok(k - 1).key;
+        if (k == r.after || !(own.count(marker) || (genitive_marks && v.c.in(v.c.lang.genitives, marker)))) object.reset();
+    }
     // A noun's complements do not lie past another action: in "le forze di Kiev non hanno
     // manifestato l'intenzione di disertare in Corea del Sud" the place is the deserting's.
     if (object && r.noun)
@@ -283,7 +295,9 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
     // guerra d'aggressione della Russia") has its actor in the genitive instead.
     // A noun of stance takes the actors of the event its complement names too ("il suo
     // sostegno alla guerra della Russia").
-    if (objects.empty() && r.def.stance && !about_event && r.noun && !subject_mentions.empty()) {
+    // (Its complement follows it: "exiled opponents said Gaddafi's airforce..." names none.)
+    const bool complement_follows = from < v.toks.size() && (markers.count(v.tok(from).key) || v.c.in(v.c.lang.prepositions, v.tok(from).key));
+    if (objects.empty() && r.def.stance && !about_event && r.noun && !subject_mentions.empty() && complement_follows) {
         EventActors actors = event_actors(v, from, r.def);
         objects = std::move(actors.mentions);
     }
@@ -519,6 +533,11 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
         }
     }
     std::vector<int> subject_mentions = passive_agents(v, r.after, r.def);
+    // "ein Gegner von X": right after a noun, a word that marks both an agent and the noun's
+    // object ("von", "de") marks its object.
+    const auto& own_markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
+    if (r.noun && r.after < v.toks.size() && own_markers.count(v.tok(r.after).key) && c.in(c.lang.passive_agents, v.tok(r.after).key))
+        subject_mentions.clear();
     r.passive = !subject_mentions.empty();
     if (!r.passive) {
         ByteSpan span;

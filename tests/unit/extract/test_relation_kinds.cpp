@@ -171,6 +171,25 @@ TEST_CASE("relation kinds: a stance on an event is toward its agent, past the ag
     CHECK_NO_REL(patient, "dina_boluarte", "opposes", kenya);
 }
 
+TEST_CASE("relation kinds: an opponent or critic of someone opposes them", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "William Ruto, storico oppositore di Dina Boluarte, vive in esilio in Kenya."},
+            {"en", "William Ruto, a longtime opponent of Dina Boluarte, lives in exile in Kenya."},
+            {"fr", "William Ruto, opposant historique de Dina Boluarte, vit en exil au Kenya."},
+            {"es", "William Ruto, histórico opositor de Dina Boluarte, vive exiliado en Kenia."},
+            {"de", "William Ruto, ein langjähriger Kritiker von Dina Boluarte, lebt im Exil in Kenia."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "william_ruto", "opposes", "dina_boluarte");
+            CHECK_NO_REL(x, "dina_boluarte", "opposes", "william_ruto");
+        });
+    // Only a complement the noun's words mark is whom they oppose.
+    const auto unmarked = run("en", "Exiled opponents in Kenya said Dina Boluarte's army attacked the city.");
+    INFO(describe(unmarked));
+    CHECK_NO_REL(unmarked, kenya, "opposes", "dina_boluarte");
+}
+
 TEST_CASE("relation kinds: a demonym in the event names its actor, a recipient is not one", "[extract][relations][stance]") {
     in_each(
         {
