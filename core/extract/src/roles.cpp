@@ -203,9 +203,22 @@ std::size_t read_after_role(StageContext& c, const Sentence& s, std::size_t j, R
 const Mention* apposed_person(const StageContext& c, const Sentence& s, std::size_t i) {
     std::size_t k = i;
     bool body_seen = false;
+    // "a former Kenyan security official": a few lower-case words that qualify the role.
+    constexpr int max_modifiers = 3;
+    int modifiers = 0;
     while (k > 0) {
         const std::size_t q = k - 1;
+        // Past a qualifier, a genitive makes the role another's: "Kim Jong Il, padre
+        // dell'attuale leader".
+        if (modifiers > 0 && (c.in(c.lang.genitives, s.words[q]->key) || c.in(c.lang.prepositions, s.words[q]->key))) return nullptr;
         if (c.in(c.lang.articles, s.words[q]->key) || !c.demonym_of[s.index[q]].empty()) {
+            k = q;
+            continue;
+        }
+        const Token& w = *s.words[q];
+        if (modifiers < max_modifiers && !body_seen && !c.mention_at(s.index[q]) && w.has(tok_word) && !w.has(tok_upper_initial) &&
+            !w.has(tok_digit) && !c.in(c.lang.function_words, w.key)) {
+            ++modifiers;
             k = q;
             continue;
         }
@@ -305,6 +318,28 @@ const Mention* person_in_capacity(const StageContext& c, const Sentence& s, std:
     return start > 0 ? subject_from(0) : nullptr;
 }
 
+// Whether a former marker qualifies the role words at word i ("the former Kenyan president",
+// "l'ex presidente", "der ehemalige Außenminister"), among the articles, demonyms and a few
+// lower-case words before them.
+bool past_role(const StageContext& c, const Sentence& s, std::size_t i) {
+    constexpr std::size_t max_words = 3;
+    bool body_seen = false;
+    for (std::size_t k = i, seen = 0; k > 0 && seen < max_words; --k, ++seen) {
+        const Token& w = *s.words[k - 1];
+        if (c.in(c.lang.former_markers, w.key)) return true;
+        // "Former U.S. president": one body between.
+        if (const Mention* m = c.mention_at(s.index[k - 1]); m && !body_seen && affiliation_class(c, m->cls)) {
+            body_seen = true;
+            while (k > 1 && c.mention_at(s.index[k - 2]) == m) --k;
+            continue;
+        }
+        const bool article = c.in(c.lang.articles, w.key) || w.has(tok_apostrophe);
+        if (!article && c.demonym_of[s.index[k - 1]].empty() && (!w.has(tok_word) || w.has(tok_upper_initial) || c.mention_at(s.index[k - 1])))
+            return false;
+    }
+    return false;
+}
+
 // Borrowed role words at word i ("his Chinese counterpart", "quello iraniano") take the
 // role of the person named last before them in the sentence, as the article gave it to
 // that person before (in this sentence or an earlier one). False when that person has none.
@@ -367,6 +402,7 @@ void find_role_names(StageContext& c) {
             RoleLink link;
             const std::size_t n = match_role(c, s, i, link);
             if (n == 0) continue;
+            link.former = past_role(c, s, i);
             const std::size_t role_end = read_after_role(c, s, i + n, link);
             if (c.lang.roles[static_cast<std::size_t>(link.role)].borrowed) {
                 if (!link.person.empty() && lend_role(c, s, i, link)) {

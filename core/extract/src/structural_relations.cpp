@@ -148,7 +148,7 @@ void find_role_relations(StageContext& c) {
     for (const RoleLink& link : c.roles) {
         const RoleDef& role = c.lang.roles[static_cast<std::size_t>(link.role)];
         const RelationDef* def = role.relation.empty() ? nullptr : c.onto.find_relation(role.relation);
-        if (!def) continue;
+        if (!def || link.former) continue;
         Argument body{link.affiliation, link.affiliation_span};
         if (body.key.empty()) body.key = recorded_affiliation(c, link.person); // "Außenminister Sergej Lawrow"
         if (body.key.empty() || !role.admits_body(class_of_key(c, body.key))) continue;

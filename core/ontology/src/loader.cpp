@@ -470,7 +470,7 @@ private:
     void load_language(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
-                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_adjectives", "pair_words", "state_nouns", "person_nouns",
+                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_adjectives", "pair_words", "state_nouns", "person_nouns", "former_markers",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
@@ -543,6 +543,7 @@ private:
         add_keys(L.pair_words, list("pair_words"));
         add_keys(L.state_nouns, list("state_nouns"));
         add_keys(L.person_nouns, list("person_nouns"));
+        add_keys(L.former_markers, list("former_markers"));
         add_keys(L.agreement_heads, list("agreement_heads"));
         add_keys(L.treaty_heads, list("treaty_heads"));
         add_keys(L.weapon_heads, list("weapon_heads"));

@@ -1345,6 +1345,32 @@ TEST_CASE("relation kinds: a place described with a demonym and a place noun lie
     CHECK_NO_REL(people, "regione_di_zolotarivka", "located_in", peru);
 }
 
+// ==== Functions: a former role states no relation ============================================
+
+TEST_CASE("relation kinds: a former role names the person but states no relation", "[extract][relations][apposition]") {
+    in_each(
+        {
+            {"it", "L'ex presidente keniano Dina Boluarte ha parlato con il presidente keniano William Ruto."},
+            {"en", "Former Kenyan president Dina Boluarte spoke with Kenyan President William Ruto."},
+            {"fr", "L'ancien président kényan Dina Boluarte a parlé avec le président kényan William Ruto."},
+            {"es", "El ex presidente keniano Dina Boluarte habló con el presidente keniano William Ruto."},
+            {"de", "Der ehemalige kenianische Präsident Dina Boluarte sprach mit dem kenianischen Präsidenten William Ruto."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK(entity(x, "dina_boluarte") != nullptr);
+            CHECK_NO_REL(x, "dina_boluarte", "leader_of", kenya);
+            CHECK_REL(x, "william_ruto", "leader_of", kenya);
+        });
+    // In an apposition too, with the body between ("former U.S. president").
+    const auto apposed = run("en", "Dina Boluarte, a former Peruvian foreign minister, met William Ruto.");
+    INFO(describe(apposed));
+    CHECK_NO_REL(apposed, "dina_boluarte", "member_of", peru);
+    // Qualifiers before the role words, but not a genitive: the role is another's.
+    const auto kin = run("it", "Il presidente keniano William Ruto ha incontrato Dina Boluarte, padre dell'attuale presidente.");
+    INFO(describe(kin));
+    CHECK_NO_REL(kin, "dina_boluarte", "leader_of", kenya);
+}
+
 // ==== "The two leaders", "i due Paesi": the pair named together before =======================
 
 TEST_CASE("relation kinds: 'the two leaders' and 'the two countries' are the pair named together before", "[extract][relations][coreference]") {

@@ -532,12 +532,14 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
     }
 }
 
-TEST_CASE("ontology: a borrowed role takes no relation of its own", "[ontology]") {
+TEST_CASE("ontology: a borrowed role takes no relation of its own; former markers", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     SECTION("read") {
-        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "counterpart", "borrowed": true}, {"phrase": "envoy"}]})");
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "counterpart", "borrowed": true}, {"phrase": "envoy"}],
+                                               "former_markers": ["Former", "ex"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base"});
+        CHECK(onto.languages.at("en").former_markers == std::set<std::string>{"ex", "former"});
         const auto& roles = onto.languages.at("en").roles;
         REQUIRE(roles.size() == 2);
         CHECK(roles[0].borrowed);

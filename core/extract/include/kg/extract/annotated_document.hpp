@@ -66,6 +66,7 @@ struct RoleLink {
     std::uint32_t sentence = 0;
     ByteSpan role_span;          ///< the role words as written
     ByteSpan affiliation_span;   ///< where the affiliation is named (a demonym, a name), or empty
+    bool former = false;         ///< a past role ("the former president"): no relation holds now
 };
 
 /// What the descriptions of one agreement in a document say about which agreement it is:

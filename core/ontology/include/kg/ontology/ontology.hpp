@@ -219,6 +219,9 @@ struct LanguageData {
     /// With a pair word, a plural reference to two people named together before ("the two
     /// leaders", "i due presidenti", "beide Staatschefs"): as a clause's subject, both.
     std::set<std::string> person_nouns;
+    /// Words before a role that make it a past one ("former", "ex", "ancien", "ehemalige"):
+    /// the role still introduces and names the person, but states no relation.
+    std::set<std::string> former_markers;
     std::set<std::string> agreement_heads;   ///< head nouns of agreements
     /// Heads of treaty-like agreements: within one article, "il patto", "l'accordo" and "il
     /// trattato" name the same agreement (unlike "sanzioni" and "risoluzione").
