@@ -44,8 +44,9 @@ std::string head_in(const StageContext& c, const std::set<std::string>& heads, c
 
 std::string head_of(const StageContext& c, const std::string& key) { return head_in(c, c.lang.agreement_heads, key); }
 
-bool issuer_verb(const StageContext& c, const Token& t) {
-    return t.has(tok_word) && !c.lang.agreement_issuer_verbs.empty() && c.in(c.lang.agreement_issuer_verbs, c.stem(t.key));
+bool issuer_verb(const StageContext& c, std::uint32_t token) {
+    return c.doc.tokens[token].has(tok_word) && !c.lang.agreement_issuer_verbs.empty() &&
+           c.in(c.lang.agreement_issuer_verbs, c.token_stem(token));
 }
 
 // The actors a description names around it: a body attached to it (already in `body`),
@@ -119,7 +120,7 @@ std::string issuer_before(const StageContext& c, const Words& s, std::size_t sta
     // Montag neue Sanktionen"), between the verb and the description.
     for (std::size_t skipped = 0, dated = 0; k > 0 && skipped <= max_adjectives;) {
         const Token& t = *s.words[k - 1];
-        if (issuer_verb(c, t)) break;
+        if (issuer_verb(c, s.index[k - 1])) break;
         if (c.owner[s.index[k - 1]] >= 0) return {};
         const bool date_word = c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key) || t.has(tok_digit);
         const bool date_joint = k >= 2 && c.in(c.lang.prepositions, t.key) && !date_word &&
@@ -133,7 +134,7 @@ std::string issuer_before(const StageContext& c, const Words& s, std::size_t sta
         }
         --k;
     }
-    if (k == 0 || !issuer_verb(c, *s.words[k - 1])) return {};
+    if (k == 0 || !issuer_verb(c, s.index[k - 1])) return {};
     for (std::size_t q = k - 1; q-- > 0 && k - 1 - q <= max_distance;) {
         const Token& t = *s.words[q];
         if (t.has(tok_comma) || t.key == ";" || t.key == ":") return {};
@@ -159,7 +160,7 @@ std::size_t modifiers_before(const StageContext& c, const Words& s, std::size_t 
     std::size_t start = i;
     int before = 0;
     while (start > 0 && before < 2 && c.owner[s.index[start - 1]] < 0 && content_word(c, *s.words[start - 1]) &&
-           c.demonym_of[s.index[start - 1]].empty() && !issuer_verb(c, *s.words[start - 1])) {
+           c.demonym_of[s.index[start - 1]].empty() && !issuer_verb(c, s.index[start - 1])) {
         --start;
         ++before;
     }
@@ -326,7 +327,7 @@ void assign_identities(StageContext& c, const std::vector<AgreementPhrase>& phra
 
 std::size_t aimed_list_start(const StageContext& c, const std::vector<std::uint32_t>& words, std::size_t b, std::size_t e) {
     auto tok = [&](std::size_t q) -> const Token& { return c.doc.tokens[words[q]]; };
-    auto aims = [&](std::size_t q) { return c.owner[words[q]] < 0 && tok(q).has(tok_word) && c.in(c.lang.agreement_target_verbs, c.stem(tok(q).key)); };
+    auto aims = [&](std::size_t q) { return c.owner[words[q]] < 0 && tok(q).has(tok_word) && c.in(c.lang.agreement_target_verbs, c.token_stem(words[q])); };
     constexpr std::size_t max_adverbs = 2;
     for (std::size_t q = e + 1; q < words.size() && q <= e + 1 + max_adverbs; ++q) {
         if (aims(q)) return q + 1;

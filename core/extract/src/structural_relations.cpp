@@ -314,8 +314,9 @@ std::string state_of_place(const StageContext& c, const std::string& place, cons
                 continue;
             }
             // A capital lies in its state.
-            for (const auto& [id, state] : c.onto.entities)
-                if (state.capital == rec->id && c.is(c.class_of(state), Trait::sovereign)) return Ontology::graph_id(state);
+            if (auto it = c.tables.capital_of.find(rec->id); it != c.tables.capital_of.end())
+                if (const EntityRecord* state = c.onto.find_entity(it->second); state && c.is(c.class_of(*state), Trait::sovereign))
+                    return Ontology::graph_id(*state);
         } else if (auto it = c.entities.find(at); it != c.entities.end() && c.is(it->second.cls, Trait::sovereign)) {
             return at;
         }
