@@ -56,12 +56,16 @@ auto text_fields(Node& e) {
                       Field{"last_seen", &e.last_seen}};
 }
 
-void write_info(Writer& w, const DocumentInfo& d) {
-    w.StartObject();
-    for (const auto& [name, value] : text_fields(d)) {
+void put_fields(Writer& w, const auto& fields) {
+    for (const auto& [name, value] : fields) {
         w.Key(name);
         put(w, *value);
     }
+}
+
+void write_info(Writer& w, const DocumentInfo& d) {
+    w.StartObject();
+    put_fields(w, text_fields(d));
     w.Key("bytes");
     w.Uint64(d.bytes);
     w.Key("authors");
@@ -71,10 +75,7 @@ void write_info(Writer& w, const DocumentInfo& d) {
 
 void write_entity(Writer& w, const EntityNode& e) {
     w.StartObject();
-    for (const auto& [name, value] : text_fields(e)) {
-        w.Key(name);
-        put(w, *value);
-    }
+    put_fields(w, text_fields(e));
     w.Key("mentions");
     w.Uint(e.mentions);
     w.Key("aliases");
