@@ -515,11 +515,52 @@ bool read_verb_final(Reading& r) {
     return true;
 }
 
+// "La Russie et la Corée du Nord considèrent les Etats-Unis comme un ennemi", "Moscow
+// regards Kyiv as a partner": a relation noun as the predicate of a predicative verb relates
+// the verb's subject to its object. Returns false when the trigger is no such predicate.
+bool read_predicative(Reading& r) {
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    if (!r.noun || c.lang.predicative_markers.empty()) return false;
+    // Back from the noun: articles and up to two adjectives, then the marker.
+    constexpr std::size_t max_adjectives = 2, max_adverbs = 4;
+    std::size_t k = r.p;
+    for (std::size_t adjectives = 0; k > 0;) {
+        const Token& t = v.tok(k - 1);
+        if (v.mention_at[k - 1] >= 0) return false;
+        if (c.in(c.lang.predicative_markers, t.key)) break;
+        const bool adjective = t.has(tok_word) && !t.has(tok_upper_initial) && !c.in(c.lang.function_words, t.key);
+        if (!c.in(c.lang.articles, t.key) && !(adjective && adjectives++ < max_adjectives)) return false;
+        --k;
+    }
+    if (k < 2 || v.mention_at[k - 2] < 0) return false;
+    const int object = v.mention_at[k - 2];
+    const std::size_t object_begin = v.extent(object).first;
+    // The verb before the object, past articles and a few adverbs ("considèrent tous les deux").
+    std::size_t verb = object_begin;
+    for (std::size_t skipped = 0; verb > 0 && skipped <= max_adverbs; ++skipped) {
+        --verb;
+        if (v.mention_at[verb] >= 0) return false;
+        if (c.in(c.lang.predicative_verbs, c.token_stem(v.toks[verb]))) break;
+        if (skipped == max_adverbs) return false;
+    }
+    if (!c.in(c.lang.predicative_verbs, c.token_stem(v.toks[verb])) || !r.def.admits_object(v.cls(object))) return false;
+    const SubjectSearch found = subject_before(v, verb, r.def);
+    if (!found.mention) return false;
+    r.subjects = arguments_of(v, coordination_group(v, *found.mention));
+    r.objects = arguments_of(v, coordination_group(v, object));
+    return true;
+}
+
 void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std::string& topic) {
     const SentenceView& v = r.v;
     const StageContext& c = v.c;
     SentenceFacts claim = facts;
     if (!claim_before_trigger(v, r.p, claim)) return;
+    if (read_predicative(r)) {
+        emit_reading(r, em, claim);
+        return;
+    }
     if (read_verb_final(r)) {
         emit_reading(r, em, claim);
         return;

@@ -624,7 +624,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "predicative_verbs", "predicative_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -676,6 +676,9 @@ private:
         keys("possessives", L.possessives);
         keys("relative_possessives", L.relative_possessives);
         keys("relative_pronouns", L.relative_pronouns);
+        keys("predicative_markers", L.predicative_markers);
+        if (const auto* v = root.find("predicative_verbs"))
+            for (const auto& verb : f.strings_of(*v, "\"predicative_verbs\"")) L.predicative_verbs.insert(stem_word(match_key(verb), code));
         if (const auto* v = root.find("infinitive_endings")) L.infinitive_endings = f.strings_of(*v, "\"infinitive_endings\"");
         keys("subject_pronouns", L.subject_pronouns);
         keys("definite_articles", L.definite_articles);

@@ -1371,6 +1371,31 @@ TEST_CASE("relation kinds: a former role names the person but states no relation
     CHECK_NO_REL(kin, "dina_boluarte", "leader_of", kenya);
 }
 
+// ==== Stances: a relation noun as the predicate of "regard as" ===============================
+
+TEST_CASE("relation kinds: regarding someone as an enemy or a partner relates to them", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya e la Bolivia considerano il Perù come un nemico esistenziale."},
+            {"en", "Kenya and Bolivia regard Peru as an existential enemy."},
+            {"fr", "Le Kenya et la Bolivie considèrent tous les deux le Pérou comme un ennemi existentiel."},
+            {"es", "Kenia y Bolivia consideran a Perú como un enemigo existencial."},
+            {"de", "Kenia und Bolivien betrachten Peru als existenziellen Feind."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, kenya, "opposes", peru);
+            CHECK_REL(x, "bolivia", "opposes", peru);
+            CHECK_NO_REL(x, peru, "opposes", kenya);
+        });
+    const auto partner = run("en", "Kenya sees Peru as a strategic partner.");
+    INFO(describe(partner));
+    CHECK_REL(partner, kenya, "cooperates_with", peru);
+    // Without a predicative verb, "as" compares: nothing is stated about Peru.
+    const auto compared = run("en", "Kenya sent Peru as many drones as an enemy would.");
+    INFO(describe(compared));
+    CHECK_NO_REL(compared, kenya, "opposes", peru);
+}
+
 // ==== "The two leaders", "i due Paesi": the pair named together before =======================
 
 TEST_CASE("relation kinds: 'the two leaders' and 'the two countries' are the pair named together before", "[extract][relations][coreference]") {

@@ -514,13 +514,15 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
         tmp.write("base/languages/xx.json", R"({"code": "en", "agreement_target_verbs": ["targets"], "capacity_markers": ["as", "In Capacity Of"], "person_nouns": ["leaders"],
                                                "agreement_references": {"sanctions": ["Measures"]}})");
         tmp.write("extra/triggers/en.json", R"({"code": "en", "relations": {}, "relative_pronouns": ["which"],
-                                               "infinitive_endings": ["are"]})");
+                                               "infinitive_endings": ["are"], "predicative_verbs": ["regards"], "predicative_markers": ["As"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
         const kg::LanguageData& en = onto.languages.at("en");
         CHECK(en.agreement_target_verbs.count("target") == 1); // stemmed
         CHECK(en.agreement_references.at("measures") == "sanctions");
         CHECK(en.relative_pronouns.count("which") == 1);
         CHECK(en.infinitive_endings == std::vector<std::string>{"are"});
+        CHECK(en.predicative_verbs == std::set<std::string>{"regard"}); // stemmed
+        CHECK(en.predicative_markers == std::set<std::string>{"as"});
         CHECK(en.capacity_markers == std::vector<std::vector<std::string>>{{"as"}, {"in", "capacity", "of"}});
         CHECK(en.person_nouns.count("leaders") == 1);
     }

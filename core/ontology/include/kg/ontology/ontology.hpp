@@ -274,6 +274,12 @@ struct LanguageData {
     /// Endings every infinitive has ("are", "ere", "ire"; "er", "ir", "re"): after an
     /// infinitive marker, a word with one of them opens another action. Empty: any word does.
     std::vector<std::string> infinitive_endings;
+    /// Verbs that take an object and a predicate ("consider", "considerare", "considérer",
+    /// "considerar", "betrachten"), as Snowball stems, and the words that introduce the
+    /// predicate ("as", "come", "comme", "como", "als"): "Russia regards the US as an enemy" —
+    /// a relation noun as the predicate relates the verb's subject to its object.
+    std::set<std::string> predicative_verbs;
+    std::set<std::string> predicative_markers;
     /// Personal pronouns that stand for one person as a clause's subject ("he", "lei",
     /// "elle", "él", "er"): "He then visited Pyongyang" — the last person named before it.
     std::set<std::string> subject_pronouns;
