@@ -534,7 +534,7 @@ TEST_CASE("ontology: what aims an agreement, what refers back to one, relative p
     }
 }
 
-TEST_CASE("ontology: a borrowed role takes no relation of its own; former markers", "[ontology]") {
+TEST_CASE("ontology: a borrowed role takes no relation of its own, and the former markers", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     SECTION("read") {
