@@ -491,6 +491,12 @@ bool opens_infinitive(const SentenceView& v, std::size_t q) {
            std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return verb.key.size() > e.size() + 1 && verb.key.ends_with(e); });
 }
 
+bool marks_object(const StageContext& c, const std::set<std::string>& markers, const std::string& key) {
+    if (markers.count(key)) return true;
+    return c.in(c.lang.genitives, key) &&
+           std::any_of(markers.begin(), markers.end(), [&](const std::string& m) { return c.in(c.lang.genitives, m); });
+}
+
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
                                 const std::set<std::string>& markers, int exclude) {
     const StageContext& c = v.c;
@@ -502,7 +508,6 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         return c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || c.lang.multipliers.count(t.key) ||
                (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
     };
-    const bool genitive_marks = std::any_of(markers.begin(), markers.end(), [&](const std::string& k) { return c.in(c.lang.genitives, k); });
     // The weapons listed between a supply verb and its recipient ("supplied ammunition,
     // including missiles and drones, to Peru") do not close its phrase.
     bool weapons_only = true, weapon_seen = false;
@@ -557,7 +562,7 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         // a dozen words on, is another noun's.
         constexpr std::size_t max_genitive_distance = 12;
         const bool genitive = before && c.in(c.lang.genitives, before->key);
-        const bool marked = before && (markers.count(before->key) || (genitive_marks && genitive)) &&
+        const bool marked = before && marks_object(c, markers, before->key) &&
                             !(genitive && b - p > max_genitive_distance);
         // Without markers any object that is not inside a prepositional phrase will do.
         if (!direct && !marked && (!markers.empty() || prepositional(v, b))) { q = e; continue; }

@@ -69,6 +69,10 @@ std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_
 /// Verb-second order: "Im Mai 2022 unterzeichnete Finnland den Vertrag".
 std::vector<int> verb_second_subject(const SentenceView& v, std::size_t after, const RelationDef& def);
 
+/// Whether the word `key` introduces an object for `markers`: one of them, or any form of the
+/// genitive where a genitive is among them ("di" stands for "della", "dell'").
+bool marks_object(const StageContext& c, const std::set<std::string>& markers, const std::string& key);
+
 /// The object after position p: a direct object (at most articles, quantities, role words
 /// between) or one introduced by a marker; a comma ends the search.
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,

@@ -272,11 +272,7 @@ void read_object(Reading& r, const std::vector<int>& subject_mentions) {
         std::size_t k = v.extent(*object).first;
         auto passed = [&](const Token& t) { return !r.trig.object_markers.count(t.key) && (v.c.in(v.c.lang.articles, t.key) || t.has(tok_apostrophe)); };
         while (k > r.after && (passed(v.tok(k - 1)) || v.introducer(k - 1))) --k;
-        // A genitive marker stands for every form of the genitive ("di": "della", "dell'").
-        const auto& own = r.trig.object_markers;
-        const bool genitive_marks = std::any_of(own.begin(), own.end(), [&](const std::string& w) { return v.c.in(v.c.lang.genitives, w); });
-        const std::string& marker = v.tok(k - 1).key;
-        if (k == r.after || !(own.count(marker) || (genitive_marks && v.c.in(v.c.lang.genitives, marker)))) object.reset();
+        if (k == r.after || !marks_object(v.c, r.trig.object_markers, v.tok(k - 1).key)) object.reset();
     }
     // A noun's complements do not lie past another action: in "le forze di Kiev non hanno
     // manifestato l'intenzione di disertare in Corea del Sud" the place is the deserting's.
@@ -576,8 +572,8 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
     std::vector<int> subject_mentions = passive_agents(v, r.after, r.def);
     // "ein Gegner von X": right after a noun, a word that marks both an agent and the noun's
     // object ("von", "de") marks its object.
-    const auto& own_markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
-    if (r.noun && r.after < v.toks.size() && own_markers.count(v.tok(r.after).key) && c.in(c.lang.passive_agents, v.tok(r.after).key))
+    const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
+    if (r.noun && r.after < v.toks.size() && markers.count(v.tok(r.after).key) && c.in(c.lang.passive_agents, v.tok(r.after).key))
         subject_mentions.clear();
     r.passive = !subject_mentions.empty();
     if (!r.passive) {
@@ -597,7 +593,6 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
             if (auto o = object_before(v, r.p, r.def, subject_mentions.front()); o && !prepositional(v, v.extent(*o).first) && patient_reaches(v, *o, r.p))
                 r.objects = arguments_of(v, coordination_group(v, *o));
         // A destination after the participle ("inviati in Russia da Kim").
-        const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
         // Or right after the agent ("inviate dall'Iran al Perù").
         constexpr std::size_t max_after_agent = 3;
         const std::size_t agent_end = v.extent(subject_mentions.back()).second;
