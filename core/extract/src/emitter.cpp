@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "emitter.hpp"
 
+#include "names.hpp"
+
 #include <utility>
 
 namespace kg::detail {
@@ -8,6 +10,9 @@ namespace kg::detail {
 void Emitter::emit(const Argument& subject, const RelationDef& def, const Argument& object, std::uint32_t sentence,
                    const SentenceFacts& facts, ByteSpan trigger, const std::string& role) {
     if (subject.key == object.key || subject.key.empty() || object.key.empty()) return;
+    // No one goes to the state they belong to ("Putin visited Russia"): a trip inside it
+    // reaches the places it names.
+    if (def.locative_object && home_of(c_, subject.key) == object.key) return;
     const Argument* a = &subject;
     const Argument* b = &object;
     if (def.symmetric && b->key < a->key) std::swap(a, b);
@@ -26,6 +31,18 @@ void Emitter::emit(const Argument& subject, const RelationDef& def, const Argume
     r.trigger_span = trigger;
     r.object_span = b->span;
     c_.annotated.relations.push_back(std::move(r));
+    // "sent troops to eastern Russia": what reaches a part of a state named by the state's
+    // name reaches the state, where the relation takes a state.
+    if (auto part = c_.entities.find(b->key); !def.symmetric && part != c_.entities.end() && !part->second.part_of_state.empty()) {
+        const std::string& state = part->second.part_of_state;
+        ClassId cls = no_class;
+        if (auto it = c_.entities.find(state); it != c_.entities.end()) cls = it->second.cls;
+        else if (const EntityRecord* rec = c_.onto.find_by_graph_id(state)) cls = c_.class_of(*rec);
+        if (cls != no_class && def.admits_object(cls) && a->key != state) {
+            const Argument whole{state, b->span};
+            emit(*a, def, whole, sentence, facts, trigger, role);
+        }
+    }
 }
 
 } // namespace kg::detail

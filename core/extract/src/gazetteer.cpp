@@ -163,7 +163,7 @@ bool inside_longer_name(const StageContext& c, const PhraseEntry& alias, std::ui
         // "Western Russia": compass adjectives before a state make no name of their own.
         if (c.is(alias.cls, Trait::sovereign) && n.tok_end == e) {
             std::uint32_t k = n.tok_begin;
-            while (k < b && c.in(c.lang.compass_adjectives, c.doc.tokens[k].key)) ++k;
+            while (k < b && c.lang.compass_regions.before_name.count(c.doc.tokens[k].key)) ++k;
             if (k == b) continue;
         }
         // An event or a title named after a place ("U.S. Open", "la guerra di Corea" is

@@ -293,6 +293,18 @@ std::string recorded_affiliation(const StageContext& c, const std::string& perso
     return body ? Ontology::graph_id(*body) : std::string();
 }
 
+std::string home_of(const StageContext& c, const std::string& person) {
+    auto sovereign = [&](const std::string& key) {
+        if (const EntityRecord* rec = c.onto.find_by_graph_id(key)) return c.is(c.class_of(*rec), Trait::sovereign);
+        auto it = c.entities.find(key);
+        return it != c.entities.end() && c.is(it->second.cls, Trait::sovereign);
+    };
+    for (const RoleLink& link : c.roles)
+        if (link.person == person && !link.affiliation.empty() && sovereign(link.affiliation)) return link.affiliation;
+    const std::string recorded = recorded_affiliation(c, person);
+    return !recorded.empty() && sovereign(recorded) ? recorded : std::string();
+}
+
 void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls) {
     Mention& mention = c.mentions[static_cast<std::size_t>(m)];
     for (std::uint32_t t = mention.tok_end; t < end; ++t)

@@ -89,4 +89,8 @@ std::size_t aimed_list_start(const StageContext& c, const std::vector<std::uint3
 /// empty: the body of a role the text gives without one ("Außenminister Sergej Lawrow").
 std::string recorded_affiliation(const StageContext& c, const std::string& person);
 
+/// The state a person belongs to: the body of a role the article gives them, or their
+/// record's; empty when neither names a state.
+std::string home_of(const StageContext& c, const std::string& person);
+
 } // namespace kg::detail

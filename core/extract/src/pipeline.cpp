@@ -37,6 +37,8 @@ std::vector<Stage> make_pipeline() {
         {"transliterations", {L::mentions}, {L::mentions}, &find_transliterations,
          "known people named in another romanisation (Lawrow, Belousow)"},
         {"short_forms", {L::mentions}, {L::mentions}, &find_short_forms, "people named again by part of their name"},
+        {"compass_regions", {L::mentions}, {L::mentions}, &find_compass_regions,
+         "a part of a state named by the compass and the state's name ('la Russia orientale'): a place in it"},
         {"sentence_facts", {L::mentions, L::demonyms}, {L::facts}, &read_sentence_facts,
          "each sentence's claim status, source, date and quantity"},
         {"trigger_relations", {L::mentions, L::demonyms, L::roles, L::facts}, {L::relations}, &find_trigger_relations,

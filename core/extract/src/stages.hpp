@@ -22,6 +22,7 @@ void find_agreements(StageContext& c);         // agreements.cpp
 void find_weapon_nouns(StageContext& c);       // weapons.cpp
 void find_transliterations(StageContext& c);    // transliterations.cpp
 void find_short_forms(StageContext& c);        // short_forms.cpp
+void find_compass_regions(StageContext& c);    // compass_regions.cpp
 
 // Relations.
 void read_sentence_facts(StageContext& c);     // sentence_facts.cpp: claim status, date, quantity

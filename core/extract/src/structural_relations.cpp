@@ -292,6 +292,13 @@ void find_containment_and_possession(StageContext& c) {
         for (auto t : v.toks) words.push_back(&c.doc.tokens[t]);
         for (std::size_t k = 0; k < v.mentions.size(); ++k) {
             const ClassId cls = v.cls(v.mentions[k]);
+            // "la Russia orientale" is in Russia: the writer's own statement, in its name, and
+            // the only container it has.
+            if (auto part = c.entities.find(v.mention(v.mentions[k]).entity); part != c.entities.end() && !part->second.part_of_state.empty()) {
+                if (contains)
+                    em.emit({part->first, v.mention(v.mentions[k]).span}, *contains, {part->second.part_of_state, {}}, s, SentenceFacts{}, {});
+                continue;
+            }
             if (contains && c.is(cls, Trait::location)) place_relations(v, words, k, present, em, *contains, c.annotated.facts[s]);
             if (owns && c.is(cls, Trait::weapon)) weapon_owner(v, words, k, em, *owns, c.annotated.facts[s]);
         }
@@ -329,19 +336,6 @@ std::string state_of_place(const StageContext& c, const std::string& place, cons
         at = up;
     }
     return {};
-}
-
-// The state a person belongs to: the body of a role the article gives them, or their record's.
-std::string home_of(const StageContext& c, const std::string& person) {
-    auto sovereign = [&](const std::string& key) {
-        if (const EntityRecord* rec = c.onto.find_by_graph_id(key)) return c.is(c.class_of(*rec), Trait::sovereign);
-        auto it = c.entities.find(key);
-        return it != c.entities.end() && c.is(it->second.cls, Trait::sovereign);
-    };
-    for (const RoleLink& link : c.roles)
-        if (link.person == person && !link.affiliation.empty() && sovereign(link.affiliation)) return link.affiliation;
-    const std::string recorded = recorded_affiliation(c, person);
-    return !recorded.empty() && sovereign(recorded) ? recorded : std::string();
 }
 
 // The first place named after `from` in sentence v behind a locative preposition within a

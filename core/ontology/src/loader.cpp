@@ -470,7 +470,7 @@ private:
     void load_language(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
-                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_adjectives", "pair_words", "state_nouns", "person_nouns", "former_markers",
+                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_regions", "pair_words", "state_nouns", "person_nouns", "former_markers",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
@@ -539,7 +539,30 @@ private:
         add_keys(L.place_heads, list("place_heads"));
         add_keys(L.place_descriptors, list("place_descriptors"));
         add_keys(L.compass_words, list("compass_words"));
-        add_keys(L.compass_adjectives, list("compass_adjectives"));
+        if (const auto* v = root.find("compass_regions")) {
+            const JsonValue& regions = f.object_of(*v, "\"compass_regions\"");
+            f.only_keys(regions, {"before_name", "after_name", "of_name", "from_place_openers"});
+            static const std::set<std::string> directions = {"north", "south", "east", "west", "northeast",
+                                                             "northwest", "southeast", "southwest", "centre"};
+            auto read = [&](const char* place, std::map<std::string, std::string>& into) {
+                const JsonValue* words = regions.find(place);
+                if (!words) return;
+                for (const auto& [word, dir] : f.object_of(*words, std::string("\"") + place + "\"").members) {
+                    const std::string direction = f.string_of(dir, "a direction");
+                    if (!directions.count(direction))
+                        f.fail(dir, "unknown direction \"" + direction + "\" (north, south, east, west, northeast, northwest, "
+                                    "southeast, southwest, centre)");
+                    if (phrase_words(word).size() != 1 || word.find('-') != std::string::npos)
+                        f.fail(dir, "a compass word is one word (\"" + word + "\"); two joined by a hyphen are read as one");
+                    into[phrase_key(word)] = direction;
+                }
+            };
+            read("before_name", L.compass_regions.before_name);
+            read("after_name", L.compass_regions.after_name);
+            read("of_name", L.compass_regions.of_name);
+            if (const JsonValue* openers = regions.find("from_place_openers"))
+                add_keys(L.compass_regions.from_place_openers, f.strings_of(*openers, "\"from_place_openers\""));
+        }
         add_keys(L.pair_words, list("pair_words"));
         add_keys(L.state_nouns, list("state_nouns"));
         add_keys(L.person_nouns, list("person_nouns"));

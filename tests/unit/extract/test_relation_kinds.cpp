@@ -1345,6 +1345,49 @@ TEST_CASE("relation kinds: a place described with a demonym and a place noun lie
     CHECK_NO_REL(people, "regione_di_zolotarivka", "located_in", peru);
 }
 
+TEST_CASE("relation kinds: a part of a state named by the compass is a place in it", "[extract][relations][places]") {
+    in_each(
+        {
+            {"it", "Il Perù ha inviato truppe nel Kenya orientale."},
+            {"it", "Il Perù ha inviato truppe nel nord-est del Kenya."},
+            {"en", "Peru sent troops to eastern Kenya."},
+            {"en", "Peru sent troops to the north of Kenya."},
+            {"fr", "Le Pérou a envoyé des troupes dans l'est du Kenya."},
+            {"es", "Perú envió tropas al norte de Kenia."},
+            {"de", "Peru schickte Truppen in den Osten Kenias."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            const kg::LocalEntity* part = nullptr;
+            for (const auto& [key, e] : x.local_entities)
+                if (key.starts_with("kenya_")) part = &e;
+            REQUIRE(part != nullptr);
+            CHECK(type_of(x, part->key) == "Place");
+            CHECK(part->part_of_state == kenya);
+            CHECK_REL(x, part->key, "located_in", kenya);
+            // What reaches the part reaches the state: the text names both.
+            CHECK_REL(x, peru, "deployed_to", part->key);
+            CHECK_REL(x, peru, "deployed_to", kenya);
+        });
+    // Two words joined by a hyphen name one direction.
+    const auto northeast = run("en", "Fighting went on in north-eastern Kenya.");
+    INFO(describe(northeast));
+    CHECK(type_of(northeast, "kenya_northeast") == "Place");
+    // French "est" is also "is"; "this" is Spanish "este": a compass noun needs its article.
+    // A direction from a place is no part of it ("a sud di Nairobi"), nor is a part of a capital.
+    for (const Said& said : {Said{"fr", "La Russie est un pays et le Kenya est loin."}, Said{"es", "Este de Kenia es un libro."},
+                             Said{"it", "Il campo sorge 100 chilometri a sud di Nairobi."},
+                             Said{"es", "El campo está en el sur de Nairobi."}}) {
+        const auto x = run(said.lang, said.text);
+        INFO(describe(x));
+        for (const auto& [key, e] : x.local_entities) CHECK(e.part_of_state.empty());
+    }
+    // A person does not visit the state they belong to; the part of it they go to, they do.
+    const auto trip = run("it", "Il presidente keniano Ruto ha visitato il Kenya orientale.");
+    INFO(describe(trip));
+    CHECK_REL(trip, "ruto", "visited", "kenya_east");
+    CHECK_NO_REL(trip, "ruto", "visited", kenya);
+}
+
 // ==== Functions: a former role states no relation ============================================
 
 TEST_CASE("relation kinds: a former role names the person but states no relation", "[extract][relations][apposition]") {

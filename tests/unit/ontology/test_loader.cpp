@@ -562,6 +562,39 @@ TEST_CASE("ontology: a borrowed role takes no relation of its own, and the forme
     }
 }
 
+TEST_CASE("ontology: compass regions name a direction by where the word stands", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("read") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "compass_regions": {"before_name": {"Eastern": "east"},
+                                               "of_name": {"north": "north", "centre": "centre"}}})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base"});
+        const auto& regions = onto.languages.at("en").compass_regions;
+        CHECK(regions.before_name == std::map<std::string, std::string>{{"eastern", "east"}});
+        CHECK(regions.after_name.empty());
+        CHECK(regions.of_name.size() == 2);
+        CHECK(regions.of_name.at("north") == "north");
+    }
+    SECTION("an unknown direction") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"compass_regions\": {\"of_name\":\n  {\"up\": \"upward\"}}}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "xx.json:2"));
+        CHECK(mentions(e, "upward"));
+    }
+    SECTION("two words") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"compass_regions\": {\"before_name\":\n  {\"north-eastern\": \"northeast\"}}}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(mentions(e, "xx.json:2"));
+        CHECK(mentions(e, "one word"));
+    }
+    SECTION("an unknown position") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"compass_regions\": {\n  \"inside_name\": {}}}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(mentions(e, "inside_name"));
+    }
+}
+
 TEST_CASE("ontology: a relation implied at the place of another must exist", "[ontology][errors]") {
     kg::test::TempDir tmp;
     write_base(tmp);

@@ -56,6 +56,9 @@ struct LocalEntity {
     std::vector<std::string> surfaces; ///< as written, first-seen order, unique
     std::uint32_t mentions = 0;
     std::uint32_t order = 0;           ///< first-mention order
+    /// For a part of a state named with the state's name ("la Russia orientale"): the state's
+    /// key. What reaches the part reaches the state; empty for every other entity.
+    std::string part_of_state;
 };
 
 /// A role phrase tied to a person ("il ministro degli Esteri russo Sergei Lavrov").

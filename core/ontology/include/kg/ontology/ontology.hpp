@@ -207,9 +207,19 @@ struct LanguageData {
     /// Points of the compass as nouns ("North", "Sud"): "the North" names the one state of an
     /// article whose name holds the word (North Korea, Corea del Sud, Nordkorea).
     std::set<std::string> compass_words;
-    /// Adjectives of the compass before a name ("Western", "Eastern"): "Western Russia" is a
-    /// part of Russia the text names by Russia's name, not a name of its own.
-    std::set<std::string> compass_adjectives;
+    /// Words of the compass that, with a state's name, name a part of the state: a place of
+    /// its own, in that state ("la Russia orientale", "eastern Ukraine", "l'est de la Russie",
+    /// "im Osten Russlands"). Word key -> direction (north, south, east, west, northeast,
+    /// northwest, southeast, southwest, centre), by where the word stands: right before the
+    /// name, right after it, or as a noun the name follows in the genitive. Two words joined
+    /// by a hyphen make one direction ("nord-orientale", "north-eastern").
+    struct CompassRegionWords {
+        std::map<std::string, std::string> before_name, after_name, of_name;
+        /// Words before a compass noun, or before its article, that make it a direction from
+        /// the place rather than a part of it ("a sud di Baghdad", "à l'est de").
+        std::set<std::string> from_place_openers;
+        bool empty() const noexcept { return before_name.empty() && after_name.empty() && of_name.empty(); }
+    } compass_regions;
     /// A plural reference to two states named before: a word of pair_words ("two", "both",
     /// "due", "beiden") and, within two words after it, one of state_nouns ("states",
     /// "countries", "Paesi", "Länder"): "the two countries' treaty" is the treaty of the last
