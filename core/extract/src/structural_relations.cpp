@@ -141,6 +141,20 @@ ClassId class_of_key(const StageContext& c, const std::string& key) {
     return rec ? c.class_of(*rec) : no_class;
 }
 
+// Whether the role words name the one role of the organisation named after them: "comandante
+// del Corpo X", not "un comandante del Corpo X".
+bool own_organization(const StageContext& c, const RoleLink& link, ClassId body) {
+    if (!c.is(body, Trait::institution) || link.affiliation_span.begin < link.role_span.end) return false;
+    const Sentence& s = c.doc.sentences[link.sentence];
+    for (std::uint32_t t = s.first_token; t < s.end_token; ++t) {
+        if (c.doc.tokens[t].span.begin < link.role_span.begin) continue;
+        if (t == s.first_token) return true;
+        const std::string& before = c.doc.tokens[t - 1].key;
+        return !(c.in(c.lang.articles, before) && !c.in(c.lang.definite_articles, before));
+    }
+    return false;
+}
+
 } // namespace
 
 void find_role_relations(StageContext& c) {
@@ -152,6 +166,8 @@ void find_role_relations(StageContext& c) {
         Argument body{link.affiliation, link.affiliation_span};
         if (body.key.empty()) body.key = recorded_affiliation(c, link.person); // "Außenminister Sergej Lawrow"
         if (body.key.empty() || !role.admits_body(class_of_key(c, body.key))) continue;
+        if (!role.organization_relation.empty() && own_organization(c, link, class_of_key(c, body.key)))
+            def = c.onto.find_relation(role.organization_relation);
         // An apposition is the writer's own statement, whatever the sentence reports.
         ByteSpan person_span;
         for (const Mention& m : c.mentions)

@@ -214,9 +214,10 @@ private:
         for (auto& [code, L] : onto.languages)
             for (auto& role : L.roles) {
                 role.body_class_mask = mask(role.body_classes);
-                if (!role.relation.empty() && !onto.relations.count(role.relation))
-                    throw Error(Errc::ontology_schema, "role \"" + role.phrase + "\" names unknown relation \"" + role.relation + "\"",
-                                role.source);
+                for (const std::string* rel : {&role.relation, &role.organization_relation})
+                    if (!rel->empty() && !onto.relations.count(*rel))
+                        throw Error(Errc::ontology_schema, "role \"" + role.phrase + "\" names unknown relation \"" + *rel + "\"",
+                                    role.source);
             }
     }
 
@@ -582,7 +583,7 @@ private:
         if (const auto* v = root.find("roles")) {
             for (const auto& r : f.array_of(*v, "\"roles\"").items) {
                 f.object_of(r, "a role");
-                f.only_keys(r, {"phrase", "relation", "body_classes", "borrowed"});
+                f.only_keys(r, {"phrase", "relation", "body_classes", "borrowed", "organization_relation"});
                 RoleDef role;
                 role.phrase = f.string_of(f.require(r, "phrase"), "\"phrase\"");
                 role.words = phrase_words(role.phrase);
@@ -593,6 +594,10 @@ private:
                     for (const auto& cls : role.body_classes)
                         if (!onto.find_class(cls)) f.fail(*b, "unknown class \"" + cls + "\"");
                     if (!r.find("relation")) f.fail(*b, "body_classes without a relation");
+                }
+                if (const auto* o = r.find("organization_relation")) {
+                    role.organization_relation = f.string_of(*o, "\"organization_relation\"");
+                    if (!r.find("relation")) f.fail(*o, "organization_relation without a relation");
                 }
                 if (const auto* b = r.find("borrowed")) {
                     role.borrowed = f.bool_of(*b, "\"borrowed\"");

@@ -1388,6 +1388,33 @@ TEST_CASE("relation kinds: a part of a state named by the compass is a place in 
     CHECK_NO_REL(trip, "ruto", "visited", kenya);
 }
 
+TEST_CASE("relation kinds: the commander of an organisation leads it, a commander of it is a member", "[extract][relations][apposition]") {
+    struct Case {
+        const char* lang;
+        const char* text;
+        const char* guard;
+    };
+    const Case cases[] = {
+        {"it", "Amina Wekesa, comandante della Guardia Nazionale, ha parlato ieri. Juma Otieno, un comandante della Guardia Nazionale, ha taciuto.", "guardia_nazionale"},
+        {"en", "Amina Wekesa, commander of the National Guard, spoke on Monday. Juma Otieno, a commander of the National Guard, said nothing.", "national_guard"},
+        {"fr", "Amina Wekesa, commandant de la Garde nationale, a parlé lundi. Juma Otieno, un commandant de la Garde nationale, s'est tu.", "garde_nationale"},
+        {"es", "Amina Wekesa, comandante de la Guardia Nacional, habló el lunes. Juma Otieno, un comandante de la Guardia Nacional, calló.", "guardia_nacional"},
+        {"de", "Amina Wekesa, Kommandeur der Nationalen Garde, sprach am Montag. Juma Otieno, ein Kommandeur der Nationalen Garde, schwieg.", "nationalen_garde"},
+    };
+    for (const Case& k : cases) {
+        const auto x = run(k.lang, k.text);
+        INFO(k.lang << "\n" << describe(x));
+        CHECK_REL(x, "amina_wekesa", "leader_of", k.guard);
+        CHECK_NO_REL(x, "amina_wekesa", "member_of", k.guard);
+        CHECK_REL(x, "juma_otieno", "member_of", k.guard);
+        CHECK_NO_REL(x, "juma_otieno", "leader_of", k.guard);
+    }
+    // A commander of a state's forces named by a demonym is one of its members.
+    const auto demonym = run("it", "Il comandante keniano Amina Wekesa ha parlato.");
+    INFO(describe(demonym));
+    CHECK_REL(demonym, "amina_wekesa", "member_of", kenya);
+}
+
 // ==== Functions: a former role states no relation ============================================
 
 TEST_CASE("relation kinds: a former role names the person but states no relation", "[extract][relations][apposition]") {

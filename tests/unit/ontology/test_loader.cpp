@@ -562,6 +562,27 @@ TEST_CASE("ontology: a borrowed role takes no relation of its own, and the forme
     }
 }
 
+TEST_CASE("ontology: a role's relation with its own organisation", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("read") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "commander", "relation": "member_of", "organization_relation": "leader_of"}]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base"});
+        CHECK(onto.languages.at("en").roles.at(0).organization_relation == "leader_of");
+    }
+    SECTION("without a relation") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"roles\": [\n  {\"phrase\": \"commander\", \"organization_relation\": \"leader_of\"}]}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(mentions(e, "xx.json:2"));
+        CHECK(mentions(e, "without a relation"));
+    }
+    SECTION("an unknown relation") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "commander", "relation": "member_of", "organization_relation": "heads"}]})");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(mentions(e, "heads"));
+    }
+}
+
 TEST_CASE("ontology: compass regions name a direction by where the word stands", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

@@ -146,6 +146,11 @@ struct RoleDef {
     /// Pezeshkian"): the person named after them holds the role of the person named before
     /// them in the sentence, for the body the words name. Such a role has no relation of its own.
     bool borrowed = false;
+    /// The relation with an organisation the role words name after them, where the role is
+    /// the organisation's own ("comandante del Corpo X", "commander of the Y Force": its
+    /// leader); empty: `relation`. One of many ("a commander of Y", "the Russian commander")
+    /// keeps `relation`.
+    std::string organization_relation;
     std::string source;       ///< "file:line:col", for messages
 };
 
