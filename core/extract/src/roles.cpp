@@ -196,6 +196,82 @@ std::size_t read_after_role(StageContext& c, const Sentence& s, std::size_t j, R
     return role_end;
 }
 
+// Words [j, ...) that open an item of a list of people without being its person: articles,
+// role words with the body they name ("il Capo di Stato Maggiore delle Forze Armate
+// iraniane"), titles. Returns where the person may stand, or npos when another word comes.
+std::size_t item_head(const StageContext& c, const Sentence& s, std::size_t j) {
+    const auto& words = s.words;
+    while (j < words.size()) {
+        const Token& t = *words[j];
+        if (const Mention* m = c.mention_at(s.index[j])) {
+            if (c.is(m->cls, Trait::person)) return j;
+            // A body named by the role words before the person, after a genitive.
+            if (j == 0 || !c.in(c.lang.genitives, words[j - 1]->key)) return std::string::npos;
+            while (j < words.size() && c.mention_at(s.index[j]) == m) ++j;
+            continue;
+        }
+        RoleLink ignored;
+        if (const std::size_t n = match_role(c, s, j, ignored); n > 0) {
+            j += n;
+            continue;
+        }
+        if (c.in(c.lang.articles, t.key) || c.in(c.lang.genitives, t.key) || !c.demonym_of[s.index[j]].empty() ||
+            (t.has(tok_word) && t.has(tok_upper_initial))) {
+            ++j;
+            continue;
+        }
+        return std::string::npos;
+    }
+    return std::string::npos;
+}
+
+// "tre alti esponenti militari della Repubblica islamica: A, B e C", "two senior Iranian
+// officials, A and B": a plural role (words [i, i + n)) with its body, then the people it
+// lists, each of whom holds the role for that body. The list ends at the first item that
+// names no person first, or at a relative clause.
+std::vector<RoleLink> read_member_list(const StageContext& c, const Sentence& s, std::size_t i, std::size_t n, RoleLink link) {
+    const auto& words = s.words;
+    constexpr std::size_t max_words = 8;
+    std::size_t j = i + n;
+    for (; j < words.size() && j < i + n + max_words; ++j) {
+        const Token& t = *words[j];
+        if (t.key == ":" || t.has(tok_comma)) break;
+        if (const Mention* m = c.mention_at(s.index[j])) {
+            if (!affiliation_class(c, m->cls) || !link.affiliation.empty()) return {};
+            link.affiliation = m->entity;
+            link.affiliation_span = m->span;
+            while (j + 1 < words.size() && c.mention_at(s.index[j + 1]) == m) ++j;
+            continue;
+        }
+        if (!c.demonym_of[s.index[j]].empty()) {
+            if (link.affiliation.empty()) {
+                link.affiliation = demonym_state_id(c, s.index[j]);
+                link.affiliation_span = t.span;
+            }
+            continue;
+        }
+        // Qualifiers ("militari", "senior"), genitives and articles.
+        if (c.in(c.lang.genitives, t.key) || c.in(c.lang.articles, t.key) ||
+            (t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) && !c.in(c.lang.function_words, t.key)))
+            continue;
+        return {};
+    }
+    if (j >= words.size() || link.affiliation.empty() || (words[j]->key != ":" && !words[j]->has(tok_comma))) return {};
+    std::vector<RoleLink> members;
+    for (++j; j < words.size();) {
+        const std::size_t at = item_head(c, s, j);
+        if (at == std::string::npos) break;
+        const Mention* person = c.mention_at(s.index[at]);
+        link.person = person->entity;
+        members.push_back(link);
+        j = at;
+        while (j < words.size() && c.mention_at(s.index[j]) == person) ++j;
+        if (j >= words.size() || !(words[j]->has(tok_comma) || c.in(c.lang.coordinators, words[j]->key))) break;
+        while (j < words.size() && (words[j]->has(tok_comma) || c.in(c.lang.coordinators, words[j]->key))) ++j;
+    }
+    return members;
+}
+
 // "Robert Fico, il primo ministro della Slovacchia", "Cho Koo-rae, the South Korean vice
 // foreign minister": role words set off by a comma right after a person describe that
 // person. Demonyms, articles and one body may stand between the comma and the role words
@@ -403,6 +479,14 @@ void find_role_names(StageContext& c) {
             const std::size_t n = match_role(c, s, i, link);
             if (n == 0) continue;
             link.former = past_role(c, s, i);
+            if (c.lang.roles[static_cast<std::size_t>(link.role)].plural) {
+                const auto members = read_member_list(c, s, i, n, link);
+                if (!members.empty())
+                    for (std::size_t k = i; k < i + n; ++k) c.role_tokens.insert(index[k]);
+                c.roles.insert(c.roles.end(), members.begin(), members.end());
+                i += n - 1;
+                continue;
+            }
             const std::size_t role_end = read_after_role(c, s, i + n, link);
             if (c.lang.roles[static_cast<std::size_t>(link.role)].borrowed) {
                 if (!link.person.empty() && lend_role(c, s, i, link)) {

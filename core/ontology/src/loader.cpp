@@ -583,7 +583,7 @@ private:
         if (const auto* v = root.find("roles")) {
             for (const auto& r : f.array_of(*v, "\"roles\"").items) {
                 f.object_of(r, "a role");
-                f.only_keys(r, {"phrase", "relation", "body_classes", "borrowed", "organization_relation"});
+                f.only_keys(r, {"phrase", "relation", "body_classes", "borrowed", "organization_relation", "plural"});
                 RoleDef role;
                 role.phrase = f.string_of(f.require(r, "phrase"), "\"phrase\"");
                 role.words = phrase_words(role.phrase);
@@ -598,6 +598,10 @@ private:
                 if (const auto* o = r.find("organization_relation")) {
                     role.organization_relation = f.string_of(*o, "\"organization_relation\"");
                     if (!r.find("relation")) f.fail(*o, "organization_relation without a relation");
+                }
+                if (const auto* p = r.find("plural")) {
+                    role.plural = f.bool_of(*p, "\"plural\"");
+                    if (role.plural && !r.find("relation")) f.fail(*p, "a plural role needs the relation its holders have");
                 }
                 if (const auto* b = r.find("borrowed")) {
                     role.borrowed = f.bool_of(*b, "\"borrowed\"");

@@ -1415,6 +1415,29 @@ TEST_CASE("relation kinds: the commander of an organisation leads it, a commande
     CHECK_REL(demonym, "amina_wekesa", "member_of", kenya);
 }
 
+TEST_CASE("relation kinds: people listed after a plural role with its body hold the role", "[extract][relations][lists]") {
+    in_each(
+        {
+            {"it", "Le misure colpiscono tre alti esponenti militari del Kenya: il generale Amina Wekesa, il colonnello Juma Otieno e Peter Kamau. "
+                   "I funzionari del Kenya, del Perù e del Cile hanno incontrato Ruto."},
+            {"en", "The measures hit three senior military officials of Kenya: General Amina Wekesa, Colonel Juma Otieno and Peter Kamau. "
+                   "Officials of Kenya, Peru and Chile met Ruto."},
+            {"fr", "Les mesures visent trois hauts responsables militaires du Kenya : le général Amina Wekesa, le colonel Juma Otieno et Peter Kamau. "
+                   "Les responsables du Kenya, du Pérou et du Chili ont rencontré Ruto."},
+            {"es", "Las medidas afectan a tres altos oficiales militares de Kenia: el general Amina Wekesa, el coronel Juma Otieno y Peter Kamau. "
+                   "Los funcionarios de Kenia, Perú y Chile se reunieron con Ruto."},
+            {"de", "Die Maßnahmen treffen drei hohe Offiziere Kenias: General Amina Wekesa, Oberst Juma Otieno und Peter Kamau. "
+                   "Die Beamten Kenias, Perus und Chiles trafen Ruto."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "amina_wekesa", "member_of", kenya);
+            CHECK_REL(x, "juma_otieno", "member_of", kenya);
+            CHECK_REL(x, "peter_kamau", "member_of", kenya);
+            // A list of bodies is no list of people: the person after its verb is none of them.
+            CHECK_NO_REL(x, "ruto", "member_of", kenya);
+        });
+}
+
 // ==== Functions: a former role states no relation ============================================
 
 TEST_CASE("relation kinds: a former role names the person but states no relation", "[extract][relations][apposition]") {

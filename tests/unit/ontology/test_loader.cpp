@@ -562,7 +562,7 @@ TEST_CASE("ontology: a borrowed role takes no relation of its own, and the forme
     }
 }
 
-TEST_CASE("ontology: a role's relation with its own organisation", "[ontology]") {
+TEST_CASE("ontology: a role's relation with its own organisation, and plural roles", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     SECTION("read") {
@@ -580,6 +580,14 @@ TEST_CASE("ontology: a role's relation with its own organisation", "[ontology]")
         tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "commander", "relation": "member_of", "organization_relation": "heads"}]})");
         const kg::Error e = load_error({tmp / "base"});
         CHECK(mentions(e, "heads"));
+    }
+    SECTION("a plural role") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "roles": [{"phrase": "officials", "relation": "member_of", "plural": true}]})");
+        CHECK(kg::load_ontology({tmp / "base"}).languages.at("en").roles.at(0).plural);
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\", \"roles\": [\n  {\"phrase\": \"officials\", \"plural\": true}]}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(mentions(e, "xx.json:2"));
+        CHECK(mentions(e, "plural role"));
     }
 }
 

@@ -151,6 +151,10 @@ struct RoleDef {
     /// leader); empty: `relation`. One of many ("a commander of Y", "the Russian commander")
     /// keeps `relation`.
     std::string organization_relation;
+    /// The words name several holders ("officials", "esponenti", "membres"): no name after
+    /// them is one of them, except in a list they open with their body ("tre alti esponenti
+    /// militari della Repubblica islamica: A, B e C"), where each person listed holds the role.
+    bool plural = false;
     std::string source;       ///< "file:line:col", for messages
 };
 
