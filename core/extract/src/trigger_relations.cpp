@@ -623,6 +623,76 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
     emit_reading(r, em, claim);
 }
 
+// "Rutte ha affermato che il dispiegamento rappresenta una significativa escalation nel
+// coinvolgimento della Corea del Nord", "Seoul says the cooperation between Pyongyang and
+// Moscow is illegal": a judgement states the stance of whoever reports it, toward the actors
+// it judges: for a noun those of its complement, else the ones named last before it in the
+// reported clause; for an adjective only the latter ("illegal immigrants from Mexico" judges
+// no state). A judgement nobody reports is the writer's and relates no one.
+void read_speaker_stance(Reading& r, Emitter& em, const SentenceFacts& facts) {
+    const SentenceView& v = r.v;
+    const StageContext& c = v.c;
+    constexpr std::size_t npos = std::string::npos, max_speaker_distance = 4, max_complement = 8;
+    std::size_t verb = npos;
+    for (std::size_t q = r.p; q-- > 0 && verb == npos;)
+        for (const auto& marker : c.lang.reported_markers)
+            if (v.mention_at[q] < 0 && v.matches(marker, q)) {
+                verb = q;
+                break;
+            }
+    if (verb == npos) return;
+    auto actor = [&](int m, bool subject) {
+        return m >= 0 && c.is(v.cls(m), Trait::agent) && (subject ? r.def.admits_subject(v.cls(m)) : r.def.admits_object(v.cls(m)));
+    };
+    // The speaker: the name right before the reporting verb, else right after it.
+    int speaker = -1;
+    for (std::size_t q = verb; q-- > 0 && verb - q <= max_speaker_distance;)
+        if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) {
+            if (actor(v.mention_at[q], true)) speaker = v.mention_at[q];
+            break;
+        }
+    for (std::size_t q = verb + 1; speaker < 0 && q < v.toks.size() && q <= verb + max_speaker_distance; ++q)
+        if (v.mention_at[q] >= 0) {
+            if (actor(v.mention_at[q], true)) speaker = v.mention_at[q];
+            break;
+        }
+    if (speaker < 0) return;
+    // The first name of the complement; a thing named first ("una violazione delle
+    // risoluzioni") is what is judged, and no actor is.
+    bool thing_judged = false;
+    auto after = [&]() -> std::vector<int> {
+        for (std::size_t q = r.after; q < v.toks.size() && q < r.after + max_complement; ++q) {
+            if (v.tok(q).has(tok_comma) || ends_clause(v.tok(q))) break;
+            if (v.mention_at[q] < 0) continue;
+            if (actor(v.mention_at[q], false)) return coordination_group(v, v.mention_at[q]);
+            thing_judged = true;
+            break;
+        }
+        return {};
+    };
+    // The nearest name before it in the reported clause, with those coordinated with it.
+    auto before = [&]() -> std::vector<int> {
+        for (std::size_t q = r.p; q-- > verb + 1;) {
+            if (ends_clause(v.tok(q))) break;
+            const int m = v.mention_at[q];
+            if (m == speaker) break;
+            if (actor(m, false)) return coordination_group(v, m);
+        }
+        return {};
+    };
+    // The data says which judgements are nouns: an adjective after its noun looks like one.
+    const bool noun = r.trig.noun;
+    std::vector<int> judged = noun ? after() : before();
+    if (judged.empty() && noun && !thing_judged) judged = before();
+    if (judged.empty()) return;
+    SentenceFacts claim = facts;
+    if (claim.status == ClaimStatus::asserted) claim.status = ClaimStatus::reported;
+    claim.attributed_to = v.mention(speaker).entity;
+    r.subjects = arguments_of(v, {speaker});
+    r.objects = arguments_of(v, judged);
+    emit_reading(r, em, claim);
+}
+
 // The first actor of a sentence outside a prepositional phrase: the subject the next
 // sentence may continue.
 std::string first_actor(const SentenceView& v) {
@@ -667,7 +737,8 @@ void find_trigger_relations(StageContext& c) {
                     // triggers are nouns.
                     const bool noun = trig.noun || (c.lang.person_needs_given_name && capitalised(trig.phrase)) || noun_use(v, p);
                     Reading r{v, *def, cues, trig, p, p + trig.stems.size(), inside, noun, {}, {}};
-                    read_trigger(r, em, facts, topic);
+                    if (trig.speaker) read_speaker_stance(r, em, facts);
+                    else read_trigger(r, em, facts, topic);
                 }
         }
         if (const std::string actor = first_actor(v); !actor.empty()) topic = actor;

@@ -630,8 +630,9 @@ private:
                 t.phrase = item.string;
             } else {
                 f.object_of(item, what + " item");
-                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle", "exact", "noun"});
+                f.only_keys(item, {"phrase", "inverse", "object_markers", "particle", "exact", "noun", "speaker"});
                 if (const auto* ex = item.find("exact")) t.exact = f.bool_of(*ex, "\"exact\"");
+                if (const auto* sp = item.find("speaker")) t.speaker = f.bool_of(*sp, "\"speaker\"");
                 if (const auto* n = item.find("noun")) t.noun = f.bool_of(*n, "\"noun\"");
                 t.phrase = f.string_of(f.require(item, "phrase"), "\"phrase\"");
                 if (const auto* inv = item.find("inverse")) t.inverse = f.bool_of(*inv, "\"inverse\"");

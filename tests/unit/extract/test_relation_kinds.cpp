@@ -1064,6 +1064,40 @@ TEST_CASE("relation kinds: a capitalised word inside a German sentence is a noun
     CHECK_NO_REL(x, "dina_boluarte", "met", "william_ruto");
 }
 
+// ==== Stances: a judgement held by whoever reports it ==========================================
+
+TEST_CASE("relation kinds: a reported judgement is the stance of its reporter toward the judged", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Kenya ha detto che il dispiegamento rappresenta una escalation nel coinvolgimento del Perù nella guerra. "
+                   "Il Kenya ha detto che l'occupazione del Perù è illegale. L'occupazione del Cile è illegale."},
+            {"en", "Kenya said the deployment was an escalation in Peru's involvement in the war. "
+                   "Kenya said the occupation by Peru was illegal. The occupation by Chile is illegal."},
+            {"fr", "Le Kenya a déclaré que le déploiement constitue une escalade dans l'implication du Pérou dans la guerre. "
+                   "Le Kenya a déclaré que l'occupation du Pérou est illégale. L'occupation du Chili est illégale."},
+            {"es", "Kenia dijo que el despliegue es una escalada en la participación de Perú en la guerra. "
+                   "Kenia dijo que la ocupación de Perú es ilegal. La ocupación de Chile es ilegal."},
+            {"de", "Kenia erklärte, der Einsatz sei eine Eskalation der Beteiligung Perus am Krieg. "
+                   "Kenia sagte, die Besetzung durch Peru sei illegal. Die Besetzung durch Chile ist illegal."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            for (std::uint32_t s : {0u, 1u}) {
+                const kg::RelationMention* r = nullptr;
+                for (const auto& rel : x.relations)
+                    if (rel.type == "opposes" && rel.subject == kenya && rel.object == peru && rel.sentence == s) r = &rel;
+                REQUIRE(r != nullptr);
+                CHECK(r->status == kg::ClaimStatus::reported);
+                CHECK(r->attributed_to == kenya);
+            }
+            // The writer's own judgement is nobody's stance.
+            for (const auto& rel : x.relations) CHECK_FALSE((rel.type == "opposes" && rel.sentence == 2));
+        });
+    // A judgement of a thing named first judges no actor before it.
+    const auto thing = run("it", "Rutte ha detto che la Corea del Nord combatte contro la Russia, una violazione delle risoluzioni del trattato.");
+    INFO(describe(thing));
+    CHECK_NO_REL(thing, "rutte", "opposes", russia);
+}
+
 // ==== Stances: standing with someone =========================================================
 
 TEST_CASE("relation kinds: standing with someone supports them", "[extract][relations][stance]") {

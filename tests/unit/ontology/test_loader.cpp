@@ -482,7 +482,7 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
     SECTION("read") {
         tmp.write("extra/triggers/en.json",
                   R"({"code": "en", "relations": {"met": {"triggers": ["met", {"phrase": "came", "particle": "Together"},
-                                                                     {"phrase": "Talks", "exact": true, "noun": true}]}},
+                                                                     {"phrase": "Talks", "exact": true, "noun": true, "speaker": true}]}},
                       "separable_particles": ["together", "up"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
         const kg::LanguageData& en = onto.languages.at("en");
@@ -494,6 +494,8 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
         CHECK(triggers[2].exact);
         CHECK(triggers[2].noun);
         CHECK_FALSE(triggers[0].noun);
+        CHECK(triggers[2].speaker);
+        CHECK_FALSE(triggers[1].speaker);
         CHECK(triggers[2].keys == std::vector<std::string>{"talks"});
         CHECK(en.separable_particles.count("up") == 1);
     }

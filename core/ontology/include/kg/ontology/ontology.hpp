@@ -175,6 +175,9 @@ struct TriggerDef {
     /// The trigger is a noun wherever it stands ("ha promesso aiuti militari all'Ucraina"),
     /// even with no article before it.
     bool noun = false;
+    /// A judgement ("escalation", "illegale", "violation"): its relation is held by whoever
+    /// reports it, toward the actors it judges; unreported, the writer's, it relates no one.
+    bool speaker = false;
     std::vector<std::string> keys;   ///< match keys of its words, for `exact`
 };
 
