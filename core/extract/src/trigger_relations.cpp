@@ -693,6 +693,39 @@ void read_speaker_stance(Reading& r, Emitter& em, const SentenceFacts& facts) {
     emit_reading(r, em, claim);
 }
 
+// "Esto incluye lanzacohetes, vehículos y cañones autopropulsados", "This includes rocket
+// launchers": a sentence that opens by going on with a list names more of what the last
+// sentence before it (up to a few back) supplied or held, by the same actors.
+void continue_list(const SentenceView& v, Emitter& em, const SentenceFacts& facts) {
+    const StageContext& c = v.c;
+    constexpr std::uint32_t max_sentences_back = 3;
+    std::size_t first = 0;
+    while (first < v.toks.size() && v.tok(first).has(tok_quote)) ++first;
+    bool opens = false;
+    for (const auto& opener : c.lang.list_continuations) opens = opens || (first < v.toks.size() && v.matches(opener, first));
+    if (!opens || v.index == 0) return;
+    auto weapon = [&](const std::string& key) {
+        auto it = c.entities.find(key);
+        return it != c.entities.end() && c.is(it->second.cls, Trait::weapon);
+    };
+    // The last sentence before this one that relates actors to weapons.
+    const auto& relations = c.annotated.relations;
+    std::uint32_t source = UINT32_MAX;
+    for (auto it = relations.rbegin(); it != relations.rend() && source == UINT32_MAX; ++it)
+        if (it->sentence < v.index && it->sentence + max_sentences_back >= v.index && weapon(it->object)) source = it->sentence;
+    if (source == UINT32_MAX) return;
+    std::vector<std::pair<const RelationDef*, std::string>> held; // (relation, actor), in the order stated
+    for (const auto& r : relations)
+        if (r.sentence == source && weapon(r.object))
+            if (const RelationDef* def = c.onto.find_relation(r.type);
+                def && std::find(held.begin(), held.end(), std::pair{def, r.subject}) == held.end())
+                held.emplace_back(def, r.subject);
+    for (int m : v.mentions) {
+        if (!c.is(v.cls(m), Trait::weapon)) continue;
+        for (const auto& [def, actor] : held) em.emit({actor, {}}, *def, {v.mention(m).entity, v.mention(m).span}, v.index, facts, {});
+    }
+}
+
 // The first actor of a sentence outside a prepositional phrase: the subject the next
 // sentence may continue.
 std::string first_actor(const SentenceView& v) {
@@ -741,6 +774,7 @@ void find_trigger_relations(StageContext& c) {
                     else read_trigger(r, em, facts, topic);
                 }
         }
+        continue_list(v, em, facts);
         if (const std::string actor = first_actor(v); !actor.empty()) topic = actor;
     }
 }

@@ -1472,6 +1472,24 @@ TEST_CASE("relation kinds: people listed after a plural role with its body hold 
         });
 }
 
+TEST_CASE("relation kinds: a sentence that goes on with a list names more of what was supplied", "[extract][relations][lists]") {
+    in_each(
+        {
+            {"it", "Il Perù ha fornito droni al Kenya. Ciò include missili balistici e carri armati. Il Cile possiede missili da crociera."},
+            {"en", "Peru supplied drones to Kenya. This includes ballistic missiles and tanks. Chile possesses cruise missiles."},
+            {"fr", "Le Pérou a fourni des drones au Kenya. Cela comprend des missiles balistiques et des chars. Le Chili possède des missiles de croisière."},
+            {"es", "Perú suministró drones a Kenia. Esto incluye misiles balísticos y tanques. Chile posee misiles de crucero."},
+            {"de", "Peru lieferte Drohnen an Kenia. Dazu gehören ballistische Raketen und Panzer. Chile besitzt Marschflugkörper."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, peru, "supplied", "drone");
+            CHECK_REL(x, peru, "supplied", "ballistic_missile");
+            CHECK_REL(x, peru, "supplied", "tank");
+            // A sentence that does not go on with the list is about other things.
+            CHECK_NO_REL(x, peru, "supplied", "cruise_missile");
+        });
+}
+
 // ==== Functions: a former role states no relation ============================================
 
 TEST_CASE("relation kinds: a former role names the person but states no relation", "[extract][relations][apposition]") {

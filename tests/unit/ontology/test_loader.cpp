@@ -483,8 +483,10 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
         tmp.write("extra/triggers/en.json",
                   R"({"code": "en", "relations": {"met": {"triggers": ["met", {"phrase": "came", "particle": "Together"},
                                                                      {"phrase": "Talks", "exact": true, "noun": true, "speaker": true}]}},
-                      "separable_particles": ["together", "up"]})");
+                      "separable_particles": ["together", "up"], "list_continuations": ["This includes"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
+        REQUIRE(onto.languages.at("en").list_continuations.size() == 1);
+        CHECK(onto.languages.at("en").list_continuations[0].stems.size() == 2);
         const kg::LanguageData& en = onto.languages.at("en");
         const auto& triggers = en.relation_cues.at("met").triggers;
         REQUIRE(triggers.size() == 3);

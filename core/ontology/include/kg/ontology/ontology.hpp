@@ -327,6 +327,9 @@ struct LanguageData {
     /// Words that open the examples of a noun ("including", "inclusi", "notamment", "darunter"):
     /// "supplied arms, including rockets and drones" supplied the rockets and drones.
     std::set<std::string> inclusion_markers;
+    /// Words that open a sentence by going on with the last one's list ("This includes",
+    /// "Esto incluye", "Dazu gehören"): the weapons it names are more of what was supplied.
+    std::vector<TriggerDef> list_continuations;
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
