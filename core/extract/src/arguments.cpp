@@ -471,7 +471,10 @@ std::vector<int> genitive_actor(const SentenceView& v, std::size_t p, std::size_
 std::vector<int> verb_second_subject(const SentenceView& v, std::size_t after, const RelationDef& def) {
     const StageContext& c = v.c;
     std::size_t q = after;
-    while (q < v.toks.size() && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) ++q;
+    // Articles, and the demonyms and role words that introduce a name ("reiste der russische
+    // Staatschef").
+    while (q < v.toks.size() && v.mention_at[q] < 0 && (c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe) || v.introducer(q)))
+        ++q;
     if (q < v.toks.size() && v.mention_at[q] >= 0 && admits_subject(v, def, v.mention_at[q])) return coordination_group(v, v.mention_at[q]);
     return {};
 }
@@ -496,6 +499,25 @@ bool marks_object(const StageContext& c, const std::set<std::string>& markers, c
     return c.in(c.lang.genitives, key) &&
            std::any_of(markers.begin(), markers.end(), [&](const std::string& m) { return c.in(c.lang.genitives, m); });
 }
+
+namespace {
+
+// "mit einer großen, hochrangigen Delegation nach Pjöngjang": where every noun is
+// capitalised, a comma between two lower-case words before a noun joins adjectives of one
+// noun; it closes nothing.
+bool adjective_series(const SentenceView& v, std::size_t comma) {
+    const StageContext& c = v.c;
+    if (!c.lang.person_needs_given_name || comma == 0 || comma + 2 >= v.toks.size()) return false;
+    auto adjective = [&](std::size_t q) {
+        const Token& t = v.tok(q);
+        return v.mention_at[q] < 0 && t.has(tok_word) && !t.has(tok_upper_initial) && !t.has(tok_digit) &&
+               !c.in(c.lang.function_words, t.key);
+    };
+    const Token& noun = v.tok(comma + 2);
+    return adjective(comma - 1) && adjective(comma + 1) && noun.has(tok_word) && noun.has(tok_upper_initial) && v.mention_at[comma + 2] < 0;
+}
+
+} // namespace
 
 std::optional<int> object_after(const SentenceView& v, std::size_t p, const RelationDef& def,
                                 const std::set<std::string>& markers, int exclude) {
@@ -522,7 +544,9 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
         if (def.stance && opens_infinitive(v, q)) return std::nullopt;
         // A comma closes the trigger's phrase: "ha riconosciuto l'indipendenza delle regioni,
         // dove ... dell'Ucraina" does not recognise Ukraine.
-        if (m < 0 && q > p && v.tok(q).has(tok_comma) && !(weapons_only && weapon_seen) && !inclusion(q + 1)) return std::nullopt;
+        if (m < 0 && q > p && v.tok(q).has(tok_comma) && !(weapons_only && weapon_seen) && !inclusion(q + 1) &&
+            !adjective_series(v, q))
+            return std::nullopt;
         if (m < 0 && inclusion(q)) examples_from = q + 1;
         if (m >= 0) {
             const bool weapon = c.is(v.cls(m), Trait::weapon);

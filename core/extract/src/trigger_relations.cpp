@@ -726,6 +726,54 @@ void continue_list(const SentenceView& v, Emitter& em, const SentenceFacts& fact
     }
 }
 
+// "Nun reiste der russische Staatschef nach Pjöngjang: In seinem Gefolge waren Außenminister
+// Sergej Lawrow und Vizepremier Denis Mantrurow": the people named after a companion marker
+// go where the person they go with went, in this sentence or the one before.
+void accompany(const SentenceView& v, Emitter& em, const SentenceFacts& facts) {
+    const StageContext& c = v.c;
+    std::size_t marker = v.toks.size(), marker_end = 0;
+    for (std::size_t q = 0; q < v.toks.size() && marker == v.toks.size(); ++q)
+        for (const auto& m : c.lang.companion_markers)
+            if (v.mention_at[q] < 0 && v.matches(m, q)) {
+                marker = q;
+                marker_end = q + m.stems.size();
+                break;
+            }
+    if (marker == v.toks.size()) return;
+    std::vector<int> companions;
+    for (std::size_t q = marker_end; q < v.toks.size(); ++q) {
+        if (ends_clause(v.tok(q)) && v.tok(q).key != ":") break;
+        const int m = v.mention_at[q];
+        if (m >= 0 && c.is(v.cls(m), Trait::person) && std::find(companions.begin(), companions.end(), m) == companions.end())
+            companions.push_back(m);
+    }
+    if (companions.empty()) return;
+    // Whom they go with: the person named last before the marker; with none ("In seinem
+    // Gefolge"), the one who went last.
+    std::string leader;
+    for (std::size_t q = marker; q-- > 0 && leader.empty();)
+        if (const int m = v.mention_at[q]; m >= 0 && c.is(v.cls(m), Trait::person)) leader = v.mention(m).entity;
+    const auto& relations = c.annotated.relations;
+    for (std::uint32_t back = 0; back <= 1 && back <= v.index; ++back) {
+        const std::uint32_t s = v.index - back;
+        std::vector<std::pair<const RelationDef*, Argument>> went;
+        for (const auto& r : relations) {
+            if (r.sentence != s) continue;
+            const RelationDef* def = c.onto.find_relation(r.type);
+            if (!def || !def->locative_object) continue;
+            auto who = c.entities.find(r.subject);
+            if (who == c.entities.end() || !c.is(who->second.cls, Trait::person) || (!leader.empty() && r.subject != leader)) continue;
+            // Before the marker, where it is in this sentence.
+            if (back == 0 && r.subject_span.begin >= v.tok(marker).span.begin) continue;
+            went.emplace_back(def, Argument{r.object, r.object_span});
+        }
+        if (went.empty()) continue;
+        for (int m : companions)
+            for (const auto& [def, where] : went) em.emit({v.mention(m).entity, v.mention(m).span}, *def, where, v.index, facts, {});
+        return;
+    }
+}
+
 // The first actor of a sentence outside a prepositional phrase: the subject the next
 // sentence may continue.
 std::string first_actor(const SentenceView& v) {
@@ -775,6 +823,7 @@ void find_trigger_relations(StageContext& c) {
                 }
         }
         continue_list(v, em, facts);
+        accompany(v, em, facts);
         if (const std::string actor = first_actor(v); !actor.empty()) topic = actor;
     }
 }

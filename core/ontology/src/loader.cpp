@@ -657,7 +657,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "list_continuations", "predicative_verbs", "predicative_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "list_continuations", "companion_markers", "predicative_verbs", "predicative_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -694,6 +694,7 @@ private:
         markers("denied", L.denied_markers);
         markers("reported", L.reported_markers);
         markers("list_continuations", L.list_continuations);
+        markers("companion_markers", L.companion_markers);
         auto keys = [&](const char* key, std::set<std::string>& into) {
             if (const auto* v = root.find(key)) add_keys(into, f.strings_of(*v, std::string("\"") + key + "\""));
         };

@@ -1806,6 +1806,20 @@ TEST_CASE("extract: a compass adjective before a state names a part of it (en)",
     CHECK(entity_named(x, "Eastern Europe")); // a place's name of its own stays whole
 }
 
+TEST_CASE("extract: a verb-second subject after its role words, and adjectives joined by a comma (de)", "[extract][de][relations]") {
+    auto x = run("de", "Der kenianische Präsident William Ruto ist in Peru zu Gast. Nun reiste der kenianische Präsident nach Lima. "
+                       "Am Montag reiste Ruto mit einer großen, hochrangigen Delegation nach Quito.");
+    INFO(describe(x));
+    const auto* lima = relation(x, "william_ruto", "visited", "lima");
+    REQUIRE(lima);
+    CHECK(lima->sentence == 1);
+    CHECK_REL(x, "william_ruto", "visited", "quito");
+    // A comma that opens a relative clause still closes the phrase.
+    auto closed = run("de", "Der kenianische Präsident William Ruto reiste mit einer Delegation, die Lima gut kennt.");
+    INFO(describe(closed));
+    CHECK_NO_REL(closed, "william_ruto", "visited", "lima");
+}
+
 TEST_CASE("extract: a German compound of a name and a place head is a place (de)", "[extract][de][places]") {
     auto x = run("de", "Anschließend fuhren beide zu Unterredungen in den Mirador-Palast.");
     INFO(describe(x));

@@ -1490,6 +1490,24 @@ TEST_CASE("relation kinds: a sentence that goes on with a list names more of wha
         });
 }
 
+TEST_CASE("relation kinds: the people who accompany someone go where they go", "[extract][relations][lists]") {
+    in_each(
+        {
+            {"it", "Il presidente keniano William Ruto è arrivato a Lima, accompagnato dal ministro Amina Wekesa e da Juma Otieno. Peter Kamau, accompagnato da Paul Mwangi, ha taciuto."},
+            {"en", "Kenyan President William Ruto arrived in Lima, accompanied by minister Amina Wekesa and Juma Otieno. Peter Kamau, accompanied by Paul Mwangi, said nothing."},
+            {"fr", "Le président kényan William Ruto est arrivé à Lima, accompagné de la ministre Amina Wekesa et de Juma Otieno. Peter Kamau, accompagné de Paul Mwangi, s'est tu."},
+            {"es", "El presidente keniano William Ruto llegó a Lima, acompañado de la ministra Amina Wekesa y de Juma Otieno. Peter Kamau, acompañado de Paul Mwangi, calló."},
+            {"de", "Der kenianische Präsident William Ruto reiste nach Lima. In seinem Gefolge waren Ministerin Amina Wekesa und Juma Otieno. Peter Kamau schwieg, begleitet von Paul Mwangi."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "william_ruto", "visited", "lima");
+            CHECK_REL(x, "amina_wekesa", "visited", "lima");
+            CHECK_REL(x, "juma_otieno", "visited", "lima");
+            // Who goes with someone else goes where that one went, not where another did.
+            CHECK_NO_REL(x, "paul_mwangi", "visited", "lima");
+        });
+}
+
 // ==== Functions: a former role states no relation ============================================
 
 TEST_CASE("relation kinds: a former role names the person but states no relation", "[extract][relations][apposition]") {

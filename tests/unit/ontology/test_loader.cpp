@@ -483,10 +483,12 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
         tmp.write("extra/triggers/en.json",
                   R"({"code": "en", "relations": {"met": {"triggers": ["met", {"phrase": "came", "particle": "Together"},
                                                                      {"phrase": "Talks", "exact": true, "noun": true, "speaker": true}]}},
-                      "separable_particles": ["together", "up"], "list_continuations": ["This includes"]})");
+                      "separable_particles": ["together", "up"], "list_continuations": ["This includes"],
+                      "companion_markers": ["accompanied by"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
         REQUIRE(onto.languages.at("en").list_continuations.size() == 1);
         CHECK(onto.languages.at("en").list_continuations[0].stems.size() == 2);
+        CHECK(onto.languages.at("en").companion_markers.size() == 1);
         const kg::LanguageData& en = onto.languages.at("en");
         const auto& triggers = en.relation_cues.at("met").triggers;
         REQUIRE(triggers.size() == 3);

@@ -330,6 +330,9 @@ struct LanguageData {
     /// Words that open a sentence by going on with the last one's list ("This includes",
     /// "Esto incluye", "Dazu gehören"): the weapons it names are more of what was supplied.
     std::vector<TriggerDef> list_continuations;
+    /// Words before the people who go with someone ("accompanied by", "al seguito",
+    /// "accompagné de", "acompañado de", "in seinem Gefolge"): they go where that one goes.
+    std::vector<TriggerDef> companion_markers;
     std::set<std::string> coordinators;        ///< "e", "and"
     std::set<std::string> negations;           ///< "non", "not"
     /// "potrebbero firmare", "could sign": a possibility or plan, not yet a fact.
