@@ -163,7 +163,8 @@ void mark_trigger_objects(SentenceView& v) {
     const StageContext& c = v.c;
     for (const auto& [p, ref] : v.trigger_starts()) {
         const TriggerDef& trig = *ref->trigger;
-        if (!v.matches(trig, p)) continue;
+        // A judgement ("must stop", "illegal") is its reporter's, not an action of the clause.
+        if (trig.speaker || !v.matches(trig, p)) continue;
         v.first_trigger = std::min(v.first_trigger, p);
         if (ref->relation && ref->relation->stance && !noun_use(v, p)) v.stance_verbs.insert(p);
         std::size_t q = p + trig.stems.size();

@@ -162,7 +162,19 @@ SentenceFacts sentence_claim(const SentenceView& v) {
         for (int m : v.mentions) {
             if (!c.is(v.cls(m), Trait::agent)) continue;
             auto [b, e] = v.extent(m);
-            const std::size_t d = b > at ? b - at : at - e;
+            // A name inside the quotation ("«... de la Russie», a déclaré Blinken") is not
+            // who speaks it.
+            bool quoted = false;
+            for (std::size_t q = e + 1; q < at && !quoted; ++q) quoted = v.tok(q).has(tok_quote);
+            if (quoted) continue;
+            // Role words and articles before a name after the verb ("a déclaré le secrétaire
+            // d'État Antony Blinken") are part of the naming.
+            std::size_t d = at > e ? at - e : 0;
+            if (b > at) {
+                d = 1;
+                for (std::size_t q = at + 1; q < b; ++q)
+                    if (!v.introducer(q) && !c.in(c.lang.articles, v.tok(q).key) && !v.tok(q).has(tok_apostrophe)) ++d;
+            }
             if (d < best_d) { best_d = d; best = m; }
         }
         if (best >= 0 && best_d <= 4) f.attributed_to = v.mention(best).entity;
@@ -181,6 +193,15 @@ SentenceFacts sentence_claim(const SentenceView& v) {
     return f;
 }
 
+// Whether the sentence holds a quotation mark; `first`: whether it opens with one.
+bool quotes(const SentenceView& v, bool first) {
+    for (std::size_t p = 0; p < v.toks.size(); ++p) {
+        if (v.tok(p).has(tok_quote)) return true;
+        if (first) return false;
+    }
+    return false;
+}
+
 } // namespace
 
 void read_sentence_facts(StageContext& c) {
@@ -189,6 +210,17 @@ void read_sentence_facts(StageContext& c) {
     for (std::uint32_t s = 0; s < c.doc.sentences.size(); ++s) {
         const SentenceView v(c, s);
         facts[s] = sentence_claim(v);
+        // ""Iran is now Russia's main military backer," Blinken said. "Iran must stop ..."": a
+        // quotation that opens the next sentence with no source of its own goes on quoting the
+        // same speaker.
+        if (s > 0 && facts[s].status == ClaimStatus::asserted && facts[s].attributed_to.empty() &&
+            facts[s - 1].status == ClaimStatus::reported && !facts[s - 1].attributed_to.empty() && quotes(v, true)) {
+            const SentenceView before(c, s - 1);
+            if (quotes(before, false)) {
+                facts[s].status = ClaimStatus::reported;
+                facts[s].attributed_to = facts[s - 1].attributed_to;
+            }
+        }
         facts[s].date = sentence_date(v, year_in_context(c, s));
         facts[s].quantity = sentence_quantity(v);
     }

@@ -628,7 +628,9 @@ void read_trigger(Reading& r, Emitter& em, const SentenceFacts& facts, const std
 // Moscow is illegal": a judgement states the stance of whoever reports it, toward the actors
 // it judges: for a noun those of its complement, else the ones named last before it in the
 // reported clause; for an adjective only the latter ("illegal immigrants from Mexico" judges
-// no state). A judgement nobody reports is the writer's and relates no one.
+// no state). The speaker of a quotation the sentence goes on with holds it too ("'Iran must
+// stop supporting Russia's war of aggression,' Blinken said"). A judgement nobody reports is
+// the writer's and relates no one.
 void read_speaker_stance(Reading& r, Emitter& em, const SentenceFacts& facts) {
     const SentenceView& v = r.v;
     const StageContext& c = v.c;
@@ -640,23 +642,32 @@ void read_speaker_stance(Reading& r, Emitter& em, const SentenceFacts& facts) {
                 verb = q;
                 break;
             }
-    if (verb == npos) return;
     auto actor = [&](int m, bool subject) {
         return m >= 0 && c.is(v.cls(m), Trait::agent) && (subject ? r.def.admits_subject(v.cls(m)) : r.def.admits_object(v.cls(m)));
     };
-    // The speaker: the name right before the reporting verb, else right after it.
+    // The speaker: the name right before the reporting verb, else right after it; with no
+    // reporting verb before the word, the source of a quotation the sentence goes on with.
     int speaker = -1;
-    for (std::size_t q = verb; q-- > 0 && verb - q <= max_speaker_distance;)
-        if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) {
-            if (actor(v.mention_at[q], true)) speaker = v.mention_at[q];
-            break;
-        }
-    for (std::size_t q = verb + 1; speaker < 0 && q < v.toks.size() && q <= verb + max_speaker_distance; ++q)
-        if (v.mention_at[q] >= 0) {
-            if (actor(v.mention_at[q], true)) speaker = v.mention_at[q];
-            break;
-        }
-    if (speaker < 0) return;
+    Argument speaker_key;
+    if (verb != npos) {
+        for (std::size_t q = verb; q-- > 0 && verb - q <= max_speaker_distance;)
+            if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma)) {
+                if (actor(v.mention_at[q], true)) speaker = v.mention_at[q];
+                break;
+            }
+        for (std::size_t q = verb + 1; speaker < 0 && q < v.toks.size() && q <= verb + max_speaker_distance; ++q)
+            if (v.mention_at[q] >= 0) {
+                if (actor(v.mention_at[q], true)) speaker = v.mention_at[q];
+                break;
+            }
+        if (speaker < 0) return;
+        speaker_key = {v.mention(speaker).entity, v.mention(speaker).span};
+    } else {
+        auto it = c.entities.find(facts.attributed_to);
+        if (facts.status != ClaimStatus::reported || it == c.entities.end() || !r.def.admits_subject(it->second.cls)) return;
+        speaker_key = {facts.attributed_to, {}};
+    }
+    const std::size_t clause_begin = verb == npos ? 0 : verb + 1;
     // The first name of the complement; a thing named first ("una violazione delle
     // risoluzioni") is what is judged, and no actor is.
     bool thing_judged = false;
@@ -672,10 +683,10 @@ void read_speaker_stance(Reading& r, Emitter& em, const SentenceFacts& facts) {
     };
     // The nearest name before it in the reported clause, with those coordinated with it.
     auto before = [&]() -> std::vector<int> {
-        for (std::size_t q = r.p; q-- > verb + 1;) {
+        for (std::size_t q = r.p; q-- > clause_begin;) {
             if (ends_clause(v.tok(q))) break;
             const int m = v.mention_at[q];
-            if (m == speaker) break;
+            if (m == speaker || (m >= 0 && v.mention(m).entity == speaker_key.key)) break;
             if (actor(m, false)) return coordination_group(v, m);
         }
         return {};
@@ -687,8 +698,8 @@ void read_speaker_stance(Reading& r, Emitter& em, const SentenceFacts& facts) {
     if (judged.empty()) return;
     SentenceFacts claim = facts;
     if (claim.status == ClaimStatus::asserted) claim.status = ClaimStatus::reported;
-    claim.attributed_to = v.mention(speaker).entity;
-    r.subjects = arguments_of(v, {speaker});
+    claim.attributed_to = speaker_key.key;
+    r.subjects = {speaker_key};
     r.objects = arguments_of(v, judged);
     emit_reading(r, em, claim);
 }

@@ -1098,6 +1098,31 @@ TEST_CASE("relation kinds: a reported judgement is the stance of its reporter to
     CHECK_NO_REL(thing, "rutte", "opposes", russia);
 }
 
+TEST_CASE("relation kinds: a quotation that goes on keeps its speaker, whose demands are stances", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "\"Il Cile è ora il principale sostegno militare del Perù\", ha dichiarato il ministro degli Esteri Amina Wekesa. \"Il Perù deve smettere di sostenere la guerra.\""},
+            {"en", "\"Chile is now the main military backer of Peru,\" said Foreign Minister Amina Wekesa. \"Peru must stop supporting the war.\""},
+            {"fr", "\"Le Chili est maintenant devenu le principal soutien militaire du Pérou\", a déclaré la ministre des Affaires étrangères Amina Wekesa. \"Le Pérou doit cesser de soutenir la guerre.\""},
+            {"es", "\"Chile es ahora el principal apoyo militar de Perú\", declaró la ministra de Asuntos Exteriores Amina Wekesa. \"Perú debe dejar de apoyar la guerra.\""},
+            {"de", "\"Chile ist nun der wichtigste militärische Unterstützer Perus\", erklärte Außenministerin Amina Wekesa. \"Peru muss aufhören, den Krieg zu unterstützen.\""},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            // The speaker named after the verb and their role words, not a name in the quotation.
+            REQUIRE(x.facts.size() == 2);
+            CHECK(x.facts[0].attributed_to == "amina_wekesa");
+            CHECK(x.facts[1].status == kg::ClaimStatus::reported);
+            CHECK(x.facts[1].attributed_to == "amina_wekesa");
+            const auto* demand = relation(x, "amina_wekesa", "opposes", peru);
+            REQUIRE(demand != nullptr);
+            CHECK(demand->attributed_to == "amina_wekesa");
+        });
+    // The writer's own "must stop" is nobody's demand.
+    const auto plain = run("en", "Peru must stop supporting the war.");
+    INFO(describe(plain));
+    for (const auto& r : plain.relations) CHECK(r.type != "opposes");
+}
+
 // ==== Stances: standing with someone =========================================================
 
 TEST_CASE("relation kinds: standing with someone supports them", "[extract][relations][stance]") {
