@@ -97,18 +97,21 @@ char casing_of(const Token& t) {
 void mark_gazetteer(std::span<const Token> seq, const CompiledLexicon& lex, std::span<GazetteerParts> marks) {
     for (std::size_t i = 0; i < seq.size(); ++i) {
         if (!seq[i].has(tok_upper_initial) && !seq[i].has(tok_digit)) continue;
-        std::string phrase = "p:";
+        std::uint64_t phrase = lexicon_hash_append(lexicon_hash_start(), "p:");
+        char last = ':';
         bool space = false;
         std::size_t best_end = 0;
         std::uint8_t best_mask = 0;
         int words = 0;
         for (std::size_t j = i; j < seq.size() && words < lex.max_phrase_words; ++j) {
             if (seq[j].has(tok_hyphen)) continue; // phrase keys read hyphens as spaces
-            if (space) phrase.push_back(' ');
-            phrase += seq[j].key;
-            space = phrase.back() != '\''; // "d'" + "avorio" is one word of "costa d'avorio"
+            const std::string& key = seq[j].key;
+            if (space) phrase = lexicon_hash_append(phrase, " "), last = ' ';
+            phrase = lexicon_hash_append(phrase, key);
+            if (!key.empty()) last = key.back();
+            space = last != '\''; // "d'" + "avorio" is one word of "costa d'avorio"
             ++words;
-            if (auto m = static_cast<std::uint8_t>(lex.lookup(phrase) & 0x0F)) best_end = j + 1, best_mask = m;
+            if (auto m = static_cast<std::uint8_t>(lex.lookup_hash(phrase) & 0x0F)) best_end = j + 1, best_mask = m;
         }
         if (best_end == 0) continue;
         for (int l = 0; l < name_label_count; ++l) {

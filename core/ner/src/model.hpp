@@ -37,6 +37,17 @@ enum LexiconBit : std::uint16_t {
 /// million lookups). Keys are "p:" + phrase key for names, "w:" + Snowball stem for words.
 std::uint64_t lexicon_hash(std::string_view key);
 
+/// The lexicon hash of a key that grows: start from lexicon_hash_start() and append its
+/// bytes, so the longest-phrase scans hash each word once instead of rebuilding each prefix.
+constexpr std::uint64_t lexicon_hash_start() { return 0xcbf29ce484222325ull; }
+constexpr std::uint64_t lexicon_hash_append(std::uint64_t h, std::string_view bytes) {
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
 /// An open-addressing table from a sorted key vector's values to their positions: the
 /// lookups of tagging (several per token) cost one or two cache lines instead of a binary
 /// search's twenty. Keys are 64-bit hashes already, so their low bits are the slot.
@@ -48,16 +59,23 @@ public:
     /// Position of `h` in the indexed keys, or -1.
     std::int64_t find(const std::vector<std::uint64_t>& keys, std::uint64_t h) const {
         if (slots_.empty()) return -1;
+        // A slot keeps the high half of its key: most lookups miss, and a miss then never
+        // reads the key vector (one cache line instead of two).
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::uint64_t s = mix(h) & mask_;; s = (s + 1) & mask_) {
-            const std::uint32_t v = slots_[s];
-            if (v == 0) return -1;
-            if (keys[v - 1] == h) return static_cast<std::int64_t>(v - 1);
+            const Slot& slot = slots_[s];
+            if (slot.position == 0) return -1;
+            if (slot.tag == tag && keys[slot.position - 1] == h) return static_cast<std::int64_t>(slot.position - 1);
         }
     }
 
 private:
+    struct Slot {
+        std::uint32_t tag = 0;      ///< the key's high 32 bits
+        std::uint32_t position = 0; ///< position + 1; 0 is empty
+    };
     static std::uint64_t mix(std::uint64_t h) { return h ^ (h >> 29); }
-    std::vector<std::uint32_t> slots_; ///< position + 1; 0 is empty
+    std::vector<Slot> slots_;
     std::uint64_t mask_ = 0;
 };
 
@@ -70,6 +88,8 @@ struct CompiledLexicon {
     KeyIndex index; ///< over `keys`; built by parse_model
 
     std::uint16_t lookup(std::string_view key) const;
+    /// The same for a key's lexicon_hash.
+    std::uint16_t lookup_hash(std::uint64_t hash) const;
 };
 
 /// A trained model. Weights of feature i are the pairs (tags[j], weights[j] * scale) for j

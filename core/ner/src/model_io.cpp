@@ -28,14 +28,7 @@ namespace {
 constexpr std::string_view magic = "KGNERMDL";
 constexpr std::uint32_t format_version = 1;
 
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
+std::uint64_t fnv1a(std::string_view bytes) { return lexicon_hash_append(lexicon_hash_start(), bytes); }
 
 class Writer {
 public:
@@ -224,12 +217,12 @@ std::uint64_t lexicon_hash(std::string_view key) { return fnv1a(key); }
 void KeyIndex::build(const std::vector<std::uint64_t>& keys) {
     std::size_t size = 16;
     while (size < keys.size() * 2) size *= 2;
-    slots_.assign(size, 0);
+    slots_.assign(size, Slot{});
     mask_ = size - 1;
     for (std::size_t i = 0; i < keys.size(); ++i) {
         std::uint64_t s = mix(keys[i]) & mask_;
-        while (slots_[s] != 0) s = (s + 1) & mask_;
-        slots_[s] = static_cast<std::uint32_t>(i + 1);
+        while (slots_[s].position != 0) s = (s + 1) & mask_;
+        slots_[s] = Slot{static_cast<std::uint32_t>(keys[i] >> 32), static_cast<std::uint32_t>(i + 1)};
     }
 }
 
@@ -242,8 +235,10 @@ std::int64_t position_of(const KeyIndex& index, const std::vector<std::uint64_t>
 }
 } // namespace
 
-std::uint16_t CompiledLexicon::lookup(std::string_view key) const {
-    const std::int64_t at = position_of(index, keys, fnv1a(key));
+std::uint16_t CompiledLexicon::lookup(std::string_view key) const { return lookup_hash(fnv1a(key)); }
+
+std::uint16_t CompiledLexicon::lookup_hash(std::uint64_t hash) const {
+    const std::int64_t at = position_of(index, keys, hash);
     return at >= 0 ? masks[static_cast<std::size_t>(at)] : 0;
 }
 
