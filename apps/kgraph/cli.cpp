@@ -109,7 +109,10 @@ diagram options (formats dot, svg, png, pdf, mermaid, and the diagram of html):
                          sentence co-occurrence, which is drawn only when nothing else
                          would be; "all" = every type)
       --min-weight N     leave out relations stated in fewer than N sentences
-      --max-nodes N      keep the N most connected entities
+      --max-nodes N      keep the N most connected entities (default: 300, so that a
+                         large corpus still gives a drawing one can read and Graphviz
+                         lays out in seconds; the legend says when entities were left
+                         out; 0 = all)
       --isolated         also draw entities without a drawn relation
       --label-lang CODE  language of class and relation labels: en (default), it, fr, es, de
       --no-legend        leave the legend out

@@ -18,12 +18,22 @@
 namespace kg::cli {
 
 /// Options that only some formats read, set from the command line.
+/// What diagrams show when no option narrows them: the 300 most connected entities.
+inline DotView diagram_view_default() {
+    DotView view;
+    view.max_nodes = 300;
+    return view;
+}
+
 struct FormatOptions {
     bool graphml_plain = false;
     std::string base_iri;          ///< --base-iri: base of minted JSON-LD IRIs (empty: the exporter's default)
     bool jsonld_pretty = false;    ///< --pretty: indented JSON-LD
     // Diagrams (dot, svg, png, pdf).
-    DotView view;                  ///< --focus, --depth, --classes, --relations, --min-weight, --max-nodes, --isolated
+    /// --focus, --depth, --classes, --relations, --min-weight, --max-nodes, --isolated.
+    /// Diagrams keep the most connected entities unless asked for more: past a few hundred
+    /// a drawing is unreadable, and Graphviz takes minutes to lay out tens of thousands.
+    DotView view = diagram_view_default();
     std::string layout = "auto";   ///< --layout
     std::string label_lang = "en"; ///< --label-lang
     bool legend = true;            ///< --no-legend

@@ -130,6 +130,14 @@ std::string count_of(const DotStyle& style, std::uint64_t n, const std::string& 
     return std::to_string(n) + " " + (n == 1 ? word(style, one, one) : word(style, many, many));
 }
 
+/// "300 of 12000 entities: the most connected", in the diagram's language.
+std::string budget_note(const DotStyle& style, std::size_t shown, std::size_t total) {
+    std::string note = word(style, "budget", "{shown} of {total} entities: the most connected");
+    for (const auto& [slot, n] : {std::pair{std::string_view("{shown}"), shown}, std::pair{std::string_view("{total}"), total}})
+        if (const auto at = note.find(slot); at != std::string::npos) note.replace(at, slot.size(), std::to_string(n));
+    return note;
+}
+
 /// Layout defaults per engine, for diagrams that read at a glance; the style overrides them.
 DotAttributes layout_defaults(const std::string& engine) {
     if (engine == "dot")
@@ -174,6 +182,14 @@ public:
         cooccurrence_shown_ = std::any_of(sel.edges.begin(), sel.edges.end(),
                                           [&](auto e) { return kg_.relation(e).type == kCooccurrence; });
         if (without_cooccurrence && cooccurrence_shown_) drop_cooccurrence(sel);
+        budget_note_.clear();
+        if (sel.before_budget > 0) {
+            budget_note_ = budget_note(o_.style, sel.vertices.size(), sel.before_budget);
+            if (o_.warn && !budget_warned_)
+                o_.warn(budget_note(DotStyle{}, sel.vertices.size(), sel.before_budget) +
+                        " (--max-nodes sets how many; 0 draws all)");
+            budget_warned_ = true;
+        }
         for (auto v : sel.vertices) check_id(kg_.entity(v).id, o_.legend);
         engine_ = choose_layout(sel.vertices.size(), o_);
         edge_labels_ = o_.edge_labels == "on" || (o_.edge_labels == "auto" && engine_ != "sfdp");
@@ -499,6 +515,7 @@ private:
             line(width_sample(), count_of(o_.style, max_weight_shown_, "sentence", "sentences"));
         }
         if (fallback_shown_) text(word(o_.style, "fallback", "(en): English name, none in this language"));
+        if (!budget_note_.empty()) text(budget_note_);
         html += "</TABLE>";
 
         Agnode_t* n = agnode(g_, CString(std::string(kLegendPrefix) + "table"), 1);
@@ -571,6 +588,7 @@ private:
         }
         if (fallback_shown_)
             add_legend_text(legend, "note:fallback", word(o_.style, "fallback", "(en): English name, none in this language"));
+        if (!budget_note_.empty()) add_legend_text(legend, "note:budget", budget_note_);
     }
 
     const KnowledgeGraph& kg_;
@@ -588,6 +606,8 @@ private:
     bool cooccurrence_shown_ = false;
     std::uint32_t max_weight_shown_ = 0;
     bool fallback_shown_ = false;
+    std::string budget_note_; ///< the legend's note when max_nodes cut the view
+    bool budget_warned_ = false;
 };
 
 // ---------------------------------------------------------------------------------------

@@ -127,6 +127,7 @@ DotSelection select(const KnowledgeGraph& kg, const DotView& view, const Filter&
     std::vector<Edge> edges = edges_within();
 
     // The node budget keeps the most connected entities (focus first).
+    std::size_t before_budget = 0;
     if (view.max_nodes > 0) {
         std::vector<std::size_t> degree(n, 0);
         for (Edge e : edges) ++degree[boost::source(e, g)], ++degree[boost::target(e, g)];
@@ -142,6 +143,7 @@ DotSelection select(const KnowledgeGraph& kg, const DotView& view, const Filter&
                 if (x.mentions != y.mentions) return x.mentions > y.mentions;
                 return x.id < y.id;
             });
+            before_budget = ranked.size();
             std::fill(in.begin(), in.end(), 0);
             for (std::size_t i = 0; i < view.max_nodes; ++i) in[ranked[i]] = 1;
             edges = edges_within();
@@ -156,6 +158,7 @@ DotSelection select(const KnowledgeGraph& kg, const DotView& view, const Filter&
         if (is_focus[v]) out.focus.push_back(v);
     }
     out.edges = std::move(edges);
+    out.before_budget = before_budget;
     return out;
 }
 

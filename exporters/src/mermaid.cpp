@@ -120,6 +120,9 @@ void write_mermaid(const KnowledgeGraph& graph, std::ostream& out, const Mermaid
     }
     s += link_styles;
     if (o.warn) {
+        if (sel.before_budget > 0)
+            o.warn("Mermaid: " + std::to_string(sel.vertices.size()) + " of " + std::to_string(sel.before_budget) +
+                   " entities: the most connected (--max-nodes sets how many; 0 draws all)");
         if (replaced)
             o.warn("Mermaid: " + std::to_string(replaced) + " character(s) no renderer can show replaced by U+FFFD in labels");
         if (sel.edges.size() > 500 || s.size() > 50000)

@@ -10,7 +10,8 @@
 #   - the ego view --focus "Vladimir Putin" --depth 1 holds Putin and only entities one
 #     relation away, and a focus that matches nothing is a usage error (exit 2);
 #   - --relations all draws co-occurrence edges, --label-lang it draws Italian labels,
-#     --layout sfdp renders.
+#     --layout sfdp renders;
+#   - --max-nodes N draws the N most connected entities and says how many there were.
 #
 # Environment (set by tests/CMakeLists.txt): KG_BIN, KG_SOURCE_DIR.
 # Exit 77 (skipped) when a Graphviz tool or xmllint is missing, unless CI is set.
@@ -118,5 +119,18 @@ run xmllint --noout "$tmp/sfdp/graph.svg"
 run dot -Tcanon "$tmp/sfdp/graph.dot" -o /dev/null
 "$KG_BIN" build -q -o "$tmp/bad" --formats dot --layout nonsense "$samples" 2>/dev/null
 [ $? -eq 2 ] || fail "--layout nonsense is not a usage error"
+
+# 5. The node budget: --max-nodes 5 draws at most five entities, says so in the legend and
+#    on stderr; 0 draws what the default (300, more than the samples have) draws.
+"$KG_BIN" build -q -o "$tmp/five" --formats dot,svg --max-nodes 5 "$samples" 2>"$tmp/five.err" ||
+    fail "--max-nodes 5: kgraph failed: $(cat "$tmp/five.err")"
+check_dot "$tmp/five" "--max-nodes 5"
+[ "$(wc -l <"$tmp/five/entities.txt")" -le 5 ] || fail "--max-nodes 5 draws $(wc -l <"$tmp/five/entities.txt") entities"
+total=$(wc -l <"$full/entities.txt")
+grep -q "of $total entities: the most connected" "$tmp/five/graph.dot" || fail "--max-nodes 5: no legend note of the $total entities"
+grep -q "svg: warning: .* of $total entities: the most connected" "$tmp/five.err" || fail "--max-nodes 5: no warning: $(cat "$tmp/five.err")"
+run "$KG_BIN" build -q -o "$tmp/zero" --formats dot --max-nodes 0 "$samples"
+cmp -s "$tmp/zero/graph.dot" "$full/graph.dot" || fail "--max-nodes 0 does not draw what the default draws on the samples"
+if grep -q "the most connected" "$full/graph.dot"; then fail "the samples' diagram says entities were left out"; fi
 
 echo "PASS: DOT, SVG, PNG and PDF read back by dot -Tcanon, gvpr and xmllint"

@@ -692,6 +692,33 @@ TEST_CASE("dot view: max-nodes keeps the most connected entities", "[dot][view]"
     CHECK(ids(kg, kg::select_view(kg, v)) == std::set<std::string>{"artillery_shells", "Q423"});
 }
 
+TEST_CASE("dot view: a budget that cuts says how many entities the view had", "[dot][view]") {
+    const auto kg = small_graph();
+    kg::DotView v;
+    CHECK(kg::select_view(kg, v).before_budget == 0);
+    v.max_nodes = 6; // as many as there are: nothing cut
+    CHECK(kg::select_view(kg, v).before_budget == 0);
+    v.max_nodes = 2;
+    CHECK(kg::select_view(kg, v).before_budget == 6);
+
+    // The legend notes it in the diagram's words, and the writer warns once.
+    kg::DotOptions o = test_options();
+    o.view.max_nodes = 2;
+    o.style.words["budget"] = "{shown} entità su {total}: le più collegate";
+    std::vector<std::string> warnings;
+    o.warn = [&](const std::string& w) { warnings.push_back(w); };
+    const std::string dot = to_dot(kg, o);
+    CHECK(dot.find("2 entità su 6: le più collegate") != std::string::npos);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "2 of 6 entities: the most connected (--max-nodes sets how many; 0 draws all)");
+
+    // Nothing cut, nothing said.
+    o.view.max_nodes = 0;
+    warnings.clear();
+    CHECK(to_dot(kg, o).find("le più collegate") == std::string::npos);
+    CHECK(warnings.empty());
+}
+
 TEST_CASE("dot view: a focus view is titled with the entities' labels", "[dot][view]") {
     kg::DotOptions o = test_options();
     o.view.focus = {"putin"}; // an alias, in another case

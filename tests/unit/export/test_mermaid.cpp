@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // kg/export/mermaid.hpp: text escaping into Mermaid entity codes, injective and keyword-safe
 // node ids, the flowchart's lines (nodes, arrows by symmetry and claim status, classDef,
-// linkStyle), the DOT view's filters, the maxEdges warning, and determinism.
+// linkStyle), the DOT view's filters, the maxEdges and max-nodes warnings, and determinism.
 #include "kg/export/mermaid.hpp"
 
 #include "checks.hpp"
@@ -95,6 +95,21 @@ TEST_CASE("mermaid: a view over Mermaid's default maxEdges is written and report
     CHECK(kg::test::occurrences(out, " -->|") == 40 * 39);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].find("maxEdges") != std::string::npos);
+}
+
+TEST_CASE("mermaid: a view cut by max-nodes is reported", "[mermaid]") {
+    kg::MermaidOptions o;
+    o.view.relations = {"*"};
+    std::vector<std::string> warnings;
+    o.warn = [&](const std::string& w) { warnings.push_back(w); };
+    const std::string all = mmd(kg::test::news_graph(), o);
+    CHECK(warnings.empty());
+    o.view.max_nodes = 2;
+    const std::string two = mmd(kg::test::news_graph(), o);
+    CHECK(kg::test::occurrences(two, "[\"") == 2);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].starts_with("Mermaid: 2 of "));
+    CHECK(warnings[0].find("the most connected") != std::string::npos);
 }
 
 TEST_CASE("mermaid: deterministic", "[mermaid]") {

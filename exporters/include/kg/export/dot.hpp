@@ -110,8 +110,10 @@ struct DotStyle {
     /// Words of tooltips, titles and the legend in the diagram's language, by key:
     /// "mention", "mentions", "sentence", "sentences", "around", "depth", "colour" (heading
     /// of the relation colours), "width" (heading of the line widths), "fallback" (the note
-    /// on names marked (en)), "seen", "first_seen", "last_seen" (node tooltips: when the
-    /// entity was seen), "reported_on" (edge tooltips: when the relation was reported).
+    /// on names marked (en)), "budget" (the note on a diagram cut by max_nodes, "{shown}"
+    /// and "{total}" replaced by the counts), "seen", "first_seen", "last_seen" (node
+    /// tooltips: when the entity was seen), "reported_on" (edge tooltips: when the relation
+    /// was reported).
     /// A missing key shows the English word.
     std::map<std::string, std::string> words;
 };
@@ -132,6 +134,7 @@ struct DotView {
     std::uint32_t min_weight = 1;
     /// Keep at most this many entities, the most connected ones (by number of shown
     /// relations, then mentions, then id); focus entities are always kept. 0 = no limit.
+    /// A diagram the budget cut says so in its legend and through DotOptions::warn.
     std::size_t max_nodes = 0;
     /// Also draw entities that have no shown relation.
     bool isolated = false;
@@ -143,6 +146,8 @@ struct DotSelection {
     std::vector<KnowledgeGraph::Vertex> vertices;
     std::vector<KnowledgeGraph::Edge> edges;
     std::vector<KnowledgeGraph::Vertex> focus;
+    /// The entities the view had before max_nodes cut it (0 when it cut nothing).
+    std::size_t before_budget = 0;
 };
 
 struct DotOptions {
