@@ -8,7 +8,7 @@
 # ../shared/eval/dev2/articles: 16 real articles in it/en/fr/es/de) COPIES times, each copy
 # its own document. On that corpus, side by side in one run: the ICU floor (read + ICU word
 # BreakIterator, best of three), `kgraph build` with the default export formats
-# (graphml,jsonld,dot) on one thread and with -j 2, and GraphML only on one thread (each the
+# (graphml,jsonld,dot,svg) on one thread and with -j 2, and GraphML only on one thread (each the
 # fastest of BENCH_REPEAT runs, default 3), with peak RSS and the -j 1 phase times; the -j 2
 # output must be byte-identical to -j 1. Writes bench/results-real.md and prints it.
 #
@@ -50,8 +50,8 @@ run() {
     done
     rm -rf "$work/try" "$work/try.time" "$work/try.err"
 }
-run j1 1 graphml,jsonld,dot
-run j2 2 graphml,jsonld,dot
+run j1 1 graphml,jsonld,dot,svg
+run j2 2 graphml,jsonld,dot,svg
 run graphml 1 graphml
 if cmp -s <(cd "$work/j1" && find . -type f | sort | xargs cat) <(cd "$work/j2" && find . -type f | sort | xargs cat); then
     echo yes >"$work/identical"
@@ -102,12 +102,12 @@ rows = [
     "|---|---:|---:|---:|---:|",
     "| ICU floor (read + word BreakIterator) | %.3f s | 1 | %.0f | |" % (floor, nbytes / 1e6 / floor),
 ]
-for label, d in (("kgraph -j 1, graphml,jsonld,dot", j1), ("kgraph -j 2, graphml,jsonld,dot", j2), ("kgraph -j 1, graphml only", gm)):
+for label, d in (("kgraph -j 1, graphml,jsonld,dot,svg", j1), ("kgraph -j 2, graphml,jsonld,dot,svg", j2), ("kgraph -j 1, graphml only", gm)):
     rows.append("| %s | %.2f s | %.0f× | %.2f | %.0f MB |" % (label, d["wall"], d["wall"] / floor, nbytes / 1e6 / d["wall"], d["rss"]))
 rows += ["", "-j 2 speed-up %.2f×; -j 2 output byte-identical to -j 1: %s. Outputs: %s." % (
     j1["wall"] / j2["wall"], identical, ", ".join("%s %.1f MB" % (f, m) for f, m in sizes.items())), "",
     "Phases of the -j 1 run (`--timings`, seconds): " + ", ".join(
-        "%s %.2f" % (k, t[k]) for k in ("setup", "read", "extract", "merge", "export:graphml", "export:jsonld", "export:dot", "total") if k in t) + "."]
+        "%s %.2f" % (k, t[k]) for k in ("setup", "read", "extract", "merge", "export:graphml", "export:jsonld", "export:dot", "export:svg", "total") if k in t) + "."]
 text = "\n".join(rows) + "\n"
 open(out_md, "w").write(text)
 print(text)
