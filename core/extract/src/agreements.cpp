@@ -76,7 +76,7 @@ void read_actors_and_targets(const StageContext& c, const Words& s, std::size_t 
     for (std::size_t k = pair; pair < start && k < start; ++k)
         planned |= c.in(c.lang.modals, s.words[k]->key) || c.in(c.lang.negations, s.words[k]->key);
     if (pair != std::string::npos && !planned)
-        for (const auto& st : last_named_pair(c, s.index[pair], Trait::sovereign)) f.actors.insert(st);
+        for (const auto& st : last_named_group(c, s.index[pair], Trait::sovereign)) f.actors.insert(st);
     for (std::size_t k = start; k < end; ++k)
         if (const std::string st = demonym_state_id(c, s.index[k]); !st.empty()) f.actors.insert(st);
     // "Kenyan sanctions": where modifiers come first, the demonym right before the phrase.

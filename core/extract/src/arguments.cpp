@@ -45,25 +45,45 @@ bool common_noun_subject(const SentenceView& v, std::size_t q, std::size_t p) {
            !v.trigger_object_positions.count(q);
 }
 
-// "The two leaders then signed", "i due Paesi hanno firmato": a state or person noun with a
-// pair word at most two words before it, as a subject, stands for the pair named together
-// before it (both, when the relation admits them); true when the noun is such a reference.
-bool pair_subject(const SentenceView& v, std::size_t q, const RelationDef& def, SubjectSearch& r) {
+// How many a number word before a plural noun counts: 2 for pair_words ("two", "both"),
+// group_words' number for larger groups ("three", "tre"), else 0.
+std::size_t group_size(const StageContext& c, const std::string& key) {
+    if (c.in(c.lang.pair_words, key)) return 2;
+    const auto it = c.lang.group_words.find(key);
+    return it == c.lang.group_words.end() ? 0 : static_cast<std::size_t>(it->second);
+}
+
+// Nothing but articles and quotes before token k: it opens the sentence.
+bool opens_sentence(const SentenceView& v, std::size_t k) {
+    for (std::size_t q = 0; q < k; ++q) {
+        const Token& t = v.tok(q);
+        if (!(t.has(tok_quote) || t.has(tok_apostrophe) || v.c.in(v.c.lang.articles, t.key))) return false;
+    }
+    return true;
+}
+
+// "The two leaders then signed", "i due Paesi hanno firmato", "The three countries
+// reaffirmed their commitment to strengthening cooperation": a state or person noun with a
+// number word at most two words before it, as a subject, stands for the group named
+// together before it (each, when the relation admits them); true when the noun is such a
+// reference. Right before the verb (`near`), or anywhere as the sentence's opening subject.
+bool pair_subject(const SentenceView& v, std::size_t q, const RelationDef& def, bool near, bool far_allowed,
+                  SubjectSearch& r) {
     const StageContext& c = v.c;
     const std::string& key = v.tok(q).key;
     const bool states = c.in(c.lang.state_nouns, key), people = c.in(c.lang.person_nouns, key);
     if (!states && !people) return false;
-    std::size_t pair = q;
+    std::size_t pair = q, size = 0;
     for (std::size_t k = q; k-- > 0 && q - k <= 2;) {
         if (v.mention_at[k] >= 0) break;
-        if (c.in(c.lang.pair_words, v.tok(k).key)) {
+        if ((size = group_size(c, v.tok(k).key)) != 0) {
             pair = k;
             break;
         }
     }
-    if (pair == q || prepositional(v, pair)) return false;
+    if (pair == q || prepositional(v, pair) || !(near || (far_allowed && opens_sentence(v, pair)))) return false;
     r.blocked = true;
-    for (const auto& key2 : last_named_pair(c, v.toks[pair], states ? Trait::sovereign : Trait::person)) {
+    for (const auto& key2 : last_named_group(c, v.toks[pair], states ? Trait::sovereign : Trait::person, size)) {
         auto it = c.entities.find(key2);
         if (it != c.entities.end() && def.admits_subject(it->second.cls)) r.pair_referents.push_back(key2);
     }
@@ -202,6 +222,42 @@ bool subject_pronoun_at(const SentenceView& v, std::size_t q) {
     return before.has(tok_comma) || before.has(tok_quote) || c.in(c.lang.coordinators, before.key);
 }
 
+// The group a plural pronoun opening the sentence of `token` stands for: the subject the
+// sentence before opened with, when it was two or more actors named together ("Kenya and
+// Peru condemned", "South Korea, the United States and Japan said") or a number reference to
+// them ("The three countries said"); else none.
+std::vector<std::string> group_before(const StageContext& c, std::uint32_t token) {
+    const std::uint32_t sentence = c.doc.tokens[token].sentence;
+    if (sentence == 0) return {};
+    const Sentence& s = c.doc.sentences[sentence - 1];
+    auto passed = [&](const Token& w) { return w.has(tok_quote) || w.has(tok_apostrophe) || c.in(c.lang.articles, w.key); };
+    std::uint32_t t = s.first_token;
+    while (t < s.end_token && passed(c.doc.tokens[t])) ++t;
+    if (t >= s.end_token) return {};
+    const Mention* first = c.mention_at(t);
+    if (!first) {
+        const std::size_t size = group_size(c, c.doc.tokens[t].key);
+        for (std::uint32_t n = t + 1; size && n < s.end_token && n <= t + 2; ++n) {
+            const std::string& noun = c.doc.tokens[n].key;
+            if (c.in(c.lang.state_nouns, noun)) return last_named_group(c, t, Trait::sovereign, size);
+            if (c.in(c.lang.person_nouns, noun)) return last_named_group(c, t, Trait::person, size);
+        }
+        return {};
+    }
+    const Trait trait = c.is(first->cls, Trait::person) ? Trait::person : Trait::sovereign;
+    if (!c.is(first->cls, trait)) return {};
+    std::vector<std::string> group{first->entity};
+    for (std::uint32_t u = first->tok_end; u < s.end_token;) {
+        const Token& w = c.doc.tokens[u];
+        if (w.has(tok_comma) || c.in(c.lang.coordinators, w.key) || passed(w)) { ++u; continue; }
+        const Mention* next = c.mention_at(u);
+        if (!next || !c.is(next->cls, trait)) break;
+        if (std::find(group.begin(), group.end(), next->entity) == group.end()) group.push_back(next->entity);
+        u = next->tok_end;
+    }
+    return group.size() >= 2 ? group : std::vector<std::string>{};
+}
+
 } // namespace
 
 SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
@@ -220,6 +276,15 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
             r.blocked = true;
             return r;
         }
+        if (m < 0 && c.in(c.lang.plural_subject_pronouns, v.tok(q).key) && opens_sentence(v, q) && !prepositional(v, p)) {
+            for (const auto& key : group_before(c, v.toks[q])) {
+                const auto it = c.entities.find(key);
+                if (it != c.entities.end() && def.admits_subject(it->second.cls)) r.pair_referents.push_back(key);
+            }
+            r.pair_span = v.tok(q).span;
+            r.blocked = true;
+            return r;
+        }
         if (m < 0) {
             // Clause boundaries: a subject is not looked for across a semicolon or colon.
             if (v.tok(q).key == ";" || v.tok(q).key == ":") { r.blocked = true; return r; }
@@ -231,8 +296,10 @@ SubjectSearch subject_before(const SentenceView& v, std::size_t p, const Relatio
                 continue;
             }
             // The verb follows such a subject closely ("I due leader hanno poi condannato").
+            // Further on, only as the sentence's opening subject, and not for a noun in a
+            // phrase of its own ("Both countries were criticised for the war in Ukraine").
             constexpr std::size_t max_pair_gap = 3;
-            if (p - q <= max_pair_gap + 1 && pair_subject(v, q, def, r)) return r;
+            if (pair_subject(v, q, def, p - q <= max_pair_gap + 1, !prepositional(v, p), r)) return r;
             if (common_noun_subject(v, q, p)) { r.blocked = true; return r; }
             continue;
         }

@@ -254,7 +254,7 @@ void rekey_entity(StageContext& c, const std::string& from, const std::string& t
 }
 
 // Is an entity's only claim to a key its own text, so that the acronym may replace it?
-std::vector<std::string> last_named_pair(const StageContext& c, std::uint32_t before, Trait trait) {
+std::vector<std::string> last_named_group(const StageContext& c, std::uint32_t before, Trait trait, std::size_t size) {
     std::vector<const Mention*> named; // mentions with the trait, nearest first
     for (std::uint32_t t = before; t-- > 0;) {
         const Mention* m = c.mention_at(t);
@@ -262,19 +262,31 @@ std::vector<std::string> last_named_pair(const StageContext& c, std::uint32_t be
         if (c.is(m->cls, trait)) named.push_back(m);
         t = m->tok_begin;
     }
+    // Two named are joined by a coordinator or a hyphen; a list of more by commas too
+    // ("South Korea, the United States and Japan").
+    const bool list = size > 2;
     auto joined = [&](const Mention* a, const Mention* b) { // a before b in the text
         bool joiner = false;
         for (std::uint32_t t = a->tok_end; t < b->tok_begin; ++t) {
             const Token& w = c.doc.tokens[t];
-            const bool link = c.in(c.lang.coordinators, w.key) || w.has(tok_hyphen);
+            const bool link = c.in(c.lang.coordinators, w.key) || w.has(tok_hyphen) || (list && w.has(tok_comma));
             if (!(link || c.in(c.lang.articles, w.key) || w.has(tok_apostrophe))) return false;
             joiner |= link;
         }
         return joiner && a->entity != b->entity;
     };
-    constexpr std::size_t max_looked = 6;
-    for (std::size_t k = 0; k + 1 < named.size() && k < max_looked; ++k)
-        if (joined(named[k + 1], named[k])) return {named[k + 1]->entity, named[k]->entity};
+    // A pair among the last six named; a whole list of three or more is rarer and so surer.
+    const std::size_t max_looked = list ? 16 : 6;
+    for (std::size_t k = 0; k + size <= named.size() && k < max_looked; ++k) {
+        bool together = true;
+        for (std::size_t i = k; i + 1 < k + size && together; ++i) together = joined(named[i + 1], named[i]);
+        if (!together) continue;
+        // The whole list, not its tail: "A, B, C and D" is no group of three.
+        if (list && k + size < named.size() && joined(named[k + size], named[k + size - 1])) return {};
+        std::vector<std::string> out; // in the text's order
+        for (std::size_t i = k + size; i-- > k;) out.push_back(named[i]->entity);
+        return out;
+    }
     return {};
 }
 

@@ -68,11 +68,13 @@ void widen_mention(StageContext& c, int m, std::uint32_t end, ClassId cls);
 /// A class that can be a role's or a body's affiliation: a state or an institution.
 bool affiliation_class(const StageContext& c, ClassId cls);
 
-/// The two entities with `trait` a plural reference before token `before` means ("the two
-/// countries", "i due leader"): the nearest pair named together ("la Russia e la Corea del
-/// Nord", "Putin and Kim", "Russia-North Korea"); none if there is none among the last few
-/// named (the last two named apart are too often the wrong two).
-std::vector<std::string> last_named_pair(const StageContext& c, std::uint32_t before, Trait trait);
+/// The `size` entities with `trait` a plural reference before token `before` means ("the two
+/// countries", "i due leader", "the three countries"): the nearest pair named together ("la
+/// Russia e la Corea del Nord", "Putin and Kim", "Russia-North Korea"), or for three and
+/// more the nearest whole list of that length ("South Korea, the United States and Japan");
+/// in the text's order; none if there is none among the last few named (the last ones named
+/// apart are too often the wrong ones).
+std::vector<std::string> last_named_group(const StageContext& c, std::uint32_t before, Trait trait, std::size_t size = 2);
 
 /// Whether `key` is an institution's head noun in any language: names of companies and
 /// institutes keep their own language inside another's text ("la Shahed Aviation Industries").

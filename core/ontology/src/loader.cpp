@@ -471,7 +471,7 @@ private:
     void load_language(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "function_words", "elision_prefixes", "abbreviations", "boilerplate",
-                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_regions", "pair_words", "state_nouns", "person_nouns", "former_markers",
+                           "not_name_words", "name_connectors", "roles", "capacity_markers", "organization_heads", "place_heads", "place_descriptors", "compass_words", "compass_regions", "pair_words", "group_words", "state_nouns", "person_nouns", "former_markers",
                            "agreement_heads", "treaty_heads", "weapon_heads", "state_agents", "clitic_suffixes", "ordinal_day_dot",
                            "person_needs_given_name", "genitive_s", "verb_second", "modifiers_before_head", "given_names", "locative_prepositions", "months",
                            "weekdays", "date_connectors", "ordinal_suffixes", "decimal_comma", "detection_fallback", "byline_markers", "byline_connectors", "link_blocks", "agreement_kinds",
@@ -565,6 +565,13 @@ private:
                 add_keys(L.compass_regions.from_place_openers, f.strings_of(*openers, "\"from_place_openers\""));
         }
         add_keys(L.pair_words, list("pair_words"));
+        if (const auto* v = root.find("group_words")) {
+            for (const auto& [word, num] : f.object_of(*v, "\"group_words\"").members) {
+                const int n = f.int_of(num, "group size");
+                if (n < 3 || n > 12) f.fail(num, "group size must be 3..12 (two is pair_words)");
+                L.group_words[match_key(word)] = n;
+            }
+        }
         add_keys(L.state_nouns, list("state_nouns"));
         add_keys(L.person_nouns, list("person_nouns"));
         add_keys(L.former_markers, list("former_markers"));
@@ -657,7 +664,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "list_continuations", "companion_markers", "predicative_verbs", "predicative_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "plural_subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "list_continuations", "companion_markers", "predicative_verbs", "predicative_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -716,6 +723,7 @@ private:
             for (const auto& verb : f.strings_of(*v, "\"predicative_verbs\"")) L.predicative_verbs.insert(stem_word(match_key(verb), code));
         if (const auto* v = root.find("infinitive_endings")) L.infinitive_endings = f.strings_of(*v, "\"infinitive_endings\"");
         keys("subject_pronouns", L.subject_pronouns);
+        keys("plural_subject_pronouns", L.plural_subject_pronouns);
         keys("definite_articles", L.definite_articles);
         keys("final_auxiliaries", L.final_auxiliaries);
         keys("passive_auxiliaries", L.passive_auxiliaries);

@@ -1615,3 +1615,41 @@ TEST_CASE("relation kinds: 'the two leaders' and 'the two countries' are the pai
     CHECK_NO_REL(apart, kenya, "opposes", "bolivia");
     CHECK_NO_REL(apart, peru, "opposes", "bolivia");
 }
+
+TEST_CASE("relation kinds: 'the three countries' and 'they' are the group named together before", "[extract][relations][coreference]") {
+    constexpr const char* chile = "Q298";
+    const auto all_three_condemn = [&](const kg::AnnotatedDocument& x) {
+        CHECK_REL(x, kenya, "opposes", "bolivia");
+        CHECK_REL(x, peru, "opposes", "bolivia");
+        CHECK_REL(x, chile, "opposes", "bolivia");
+    };
+    // A number reference opening the sentence is its subject however far the verb is.
+    in_each(
+        {
+            {"it", "Il Kenya, il Perù e il Cile hanno parlato lunedì. I tre Paesi, riuniti a Lima dopo una lunga notte, hanno condannato la Bolivia."},
+            {"en", "Kenya, Peru and Chile spoke on Monday. The three countries, meeting in Lima after a long night, condemned Bolivia."},
+            {"fr", "Le Kenya, le Pérou et le Chili ont parlé lundi. Les trois pays, réunis à Lima après une longue nuit, ont condamné la Bolivie."},
+            {"es", "Kenia, Perú y Chile hablaron el lunes. Los tres países, reunidos en Lima tras una larga noche, condenaron a Bolivia."},
+            {"de", "Kenia, Peru und Chile sprachen am Montag. Die drei Länder, die sich nach einer langen Nacht in Lima trafen, verurteilten Bolivien."},
+        },
+        all_three_condemn);
+    // A plural pronoun opening a sentence is the group the sentence before opened with.
+    in_each(
+        {
+            {"it", "Il Kenya, il Perù e il Cile hanno parlato lunedì. Essi hanno poi condannato la Bolivia in una dichiarazione."},
+            {"en", "Kenya, Peru and Chile spoke on Monday. They later condemned Bolivia in a joint statement."},
+            {"fr", "Le Kenya, le Pérou et le Chili ont parlé lundi. Ils ont ensuite condamné la Bolivie dans une déclaration."},
+            {"es", "Kenia, Perú y Chile hablaron el lunes. Ellos condenaron después a Bolivia en una declaración."},
+        },
+        all_three_condemn);
+    // The tail of a longer list is no group of three; a sentence that opened otherwise gives
+    // "they" no referent; a noun in a phrase of its own is not the group's act.
+    for (const char* text : {"Kenya, Peru, Chile and Iran spoke on Monday. The three countries, meeting in Lima, condemned Bolivia.",
+                             "Kenya, Peru and Chile spoke on Monday. The troops arrived in Lima. They later condemned Bolivia.",
+                             "Kenya, Peru and Chile spoke on Monday. They suffered from the war against Bolivia."}) {
+        const auto x = run("en", text);
+        INFO(text << "\n" << describe(x));
+        CHECK_NO_REL(x, kenya, "opposes", "bolivia");
+        CHECK_NO_REL(x, chile, "opposes", "bolivia");
+    }
+}

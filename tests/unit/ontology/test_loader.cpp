@@ -513,6 +513,30 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
     }
 }
 
+TEST_CASE("ontology: group words with their number, plural subject pronouns", "[ontology]") {
+    kg::test::TempDir tmp;
+    write_base(tmp);
+    SECTION("read") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "pair_words": ["two"], "group_words": {"Three": 3, "four": 4}})");
+        tmp.write("extra/triggers/en.json", R"({"code": "en", "plural_subject_pronouns": ["They"]})");
+        const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
+        const kg::LanguageData& en = onto.languages.at("en");
+        CHECK(en.group_words == std::map<std::string, int>{{"three", 3}, {"four", 4}});
+        CHECK(en.plural_subject_pronouns == std::set<std::string>{"they"});
+    }
+    SECTION("a group of two is pair_words' and refused at its place") {
+        tmp.write("base/languages/xx.json", "{\"code\": \"en\",\n  \"group_words\": {\"two\": 2}}");
+        const kg::Error e = load_error({tmp / "base"});
+        CHECK(e.code() == kg::Errc::ontology_schema);
+        CHECK(mentions(e, "xx.json:2"));
+        CHECK(mentions(e, "group size"));
+    }
+    SECTION("a number that is no integer") {
+        tmp.write("base/languages/xx.json", R"({"code": "en", "group_words": {"three": "3"}})");
+        CHECK(load_error({tmp / "base"}).code() == kg::Errc::ontology_schema);
+    }
+}
+
 TEST_CASE("ontology: what aims an agreement, what refers back to one, relative pronouns, infinitive endings, capacities, person nouns", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);

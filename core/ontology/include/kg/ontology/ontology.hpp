@@ -237,6 +237,10 @@ struct LanguageData {
     /// "countries", "Paesi", "Länder"): "the two countries' treaty" is the treaty of the last
     /// two states the article named.
     std::set<std::string> pair_words;
+    /// Number words for larger groups, with their number ("three": 3, "tre": 3, "drei": 3):
+    /// "the three countries" is the last three states named together as a list ("South
+    /// Korea, the United States and Japan"), as pair_words make two.
+    std::map<std::string, int> group_words;
     std::set<std::string> state_nouns;
     /// With a pair word, a plural reference to two people named together before ("the two
     /// leaders", "i due presidenti", "beide Staatschefs"): as a clause's subject, both.
@@ -305,6 +309,10 @@ struct LanguageData {
     /// Personal pronouns that stand for one person as a clause's subject ("he", "lei",
     /// "elle", "él", "er"): "He then visited Pyongyang" — the last person named before it.
     std::set<std::string> subject_pronouns;
+    /// Plural personal pronouns opening a sentence ("they", "essi", "ils", "ellos"): "They
+    /// reaffirmed their commitment" — the group the sentence before opened with as its
+    /// subject ("Kenya and Peru condemned", "The three countries said").
+    std::set<std::string> plural_subject_pronouns;
     /// The definite articles among `articles` ("the", "il", "la", "der"): "the president" refers
     /// back to the one president named before; "a president" to nobody.
     std::set<std::string> definite_articles;
