@@ -219,7 +219,19 @@ bool subject_pronoun_at(const SentenceView& v, std::size_t q) {
     if (!c.in(c.lang.subject_pronouns, v.tok(q).key) || v.mention_at[q] >= 0) return false;
     if (q == 0) return true;
     const Token& before = v.tok(q - 1);
-    return before.has(tok_comma) || before.has(tok_quote) || c.in(c.lang.coordinators, before.key);
+    return before.has(tok_comma) || before.has(tok_quote) || c.in(c.lang.coordinators, before.key) ||
+           c.in(c.lang.subordinators, before.key);
+}
+
+// A verb-final clause opened by a subordinator puts its verb last: "wo er ein Abkommen mit
+// China unterzeichnete". Whether the pronoun at q opens such a clause and p is its verb, with
+// no comma or other name admitted as subject between.
+bool verb_final_clause_subject(const SentenceView& v, std::size_t q, std::size_t p) {
+    const StageContext& c = v.c;
+    if (!c.lang.verb_final || q == 0 || !c.in(c.lang.subordinators, v.tok(q - 1).key)) return false;
+    for (std::size_t k = q + 1; k < p; ++k)
+        if (v.tok(k).has(tok_comma) || ends_clause(v.tok(k))) return false;
+    return true;
 }
 
 // The group a plural pronoun opening the sentence of `token` stands for: the subject the
@@ -260,13 +272,28 @@ std::vector<std::string> group_before(const StageContext& c, std::uint32_t token
 
 } // namespace
 
+std::optional<std::pair<std::string, std::size_t>> clause_pronoun_subject(const SentenceView& v, std::size_t start, std::size_t p,
+                                                                          const RelationDef& def) {
+    const StageContext& c = v.c;
+    for (std::size_t q = start; q < p; ++q) {
+        if (v.mention_at[q] >= 0) return std::nullopt;
+        if (!subject_pronoun_at(v, q)) continue;
+        if (!verb_final_clause_subject(v, q, p)) return std::nullopt;
+        const std::string person = person_before(c, v.toks[q]);
+        const auto it = c.entities.find(person);
+        if (person.empty() || it == c.entities.end() || !def.admits_subject(it->second.cls)) return std::nullopt;
+        return std::pair{person, q};
+    }
+    return std::nullopt;
+}
+
 SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def) {
     const StageContext& c = v.c;
     SubjectSearch r;
     constexpr std::size_t max_pronoun_distance = 4;
     for (std::size_t q = p; q-- > 0 && p - q <= 25;) {
         const int m = v.mention_at[q];
-        if (m < 0 && p - q <= max_pronoun_distance && subject_pronoun_at(v, q)) {
+        if (m < 0 && (p - q <= max_pronoun_distance || verb_final_clause_subject(v, q, p)) && subject_pronoun_at(v, q)) {
             const std::string person = person_before(c, v.toks[q]);
             const auto it = c.entities.find(person);
             if (!person.empty() && it != c.entities.end() && def.admits_subject(it->second.cls)) {
@@ -592,9 +619,15 @@ std::optional<int> object_after(const SentenceView& v, std::size_t p, const Rela
     const StageContext& c = v.c;
     // Between a trigger and its direct object: articles, quantities, and the role words and
     // demonyms that introduce it ("ha incontrato il premier giapponese Fumio Kishida").
+    // A time adverbial ("am Dienstag", "on Tuesday", "in June") is passed over too.
+    auto time_word = [&](std::size_t q) {
+        const Token& t = v.tok(q);
+        return v.mention_at[q] < 0 && (c.in(c.lang.weekdays, t.key) || c.lang.months.count(t.key) != 0);
+    };
     auto skippable = [&](std::size_t q) {
         const Token& t = v.tok(q);
         if (v.introducer(q) || (v.mention_at[q] < 0 && c.in(c.lang.place_descriptors, t.key))) return true;
+        if (time_word(q) || (c.in(c.lang.prepositions, t.key) && q + 1 < v.toks.size() && time_word(q + 1))) return true;
         return c.in(c.lang.articles, t.key) || t.has(tok_apostrophe) || t.has(tok_digit) || c.lang.multipliers.count(t.key) ||
                (c.in(c.lang.function_words, t.key) && !c.in(c.lang.prepositions, t.key));
     };

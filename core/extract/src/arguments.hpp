@@ -36,6 +36,13 @@ void mark_trigger_objects(SentenceView& v);
 /// stands for its state. A candidate outside the relation's domain blocks the search.
 SubjectSearch subject_before(const SentenceView& v, std::size_t p, const RelationDef& def);
 
+/// The person a subject pronoun right after a subordinator stands for, in the verb-final
+/// clause [start, p) ("wo er ein Abkommen mit China unterzeichnete"): its entity key and the
+/// pronoun's token, when no name comes before the pronoun in the clause and the relation
+/// admits the person as subject.
+std::optional<std::pair<std::string, std::size_t>> clause_pronoun_subject(const SentenceView& v, std::size_t start, std::size_t p,
+                                                                          const RelationDef& def);
+
 /// Passive voice: the agent after a passive-agent word ("firmato da Putin e Kim").
 std::vector<int> passive_agents(const SentenceView& v, std::size_t after, const RelationDef& def);
 

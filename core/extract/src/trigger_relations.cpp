@@ -477,9 +477,12 @@ bool read_verb_final(Reading& r) {
     const std::size_t start = clause_start(v, r.p);
     for (std::size_t q = start; q < r.p && !passive; ++q) passive = v.mention_at[q] < 0 && c.in(c.lang.passive_auxiliaries, v.tok(q).key);
     std::vector<int> subjects;
+    // "wo er ein Handelsabkommen mit China unterzeichnete": a pronoun opening the clause.
+    std::optional<std::pair<std::string, std::size_t>> pronoun;
+    if (!passive) pronoun = clause_pronoun_subject(v, start, r.p, r.def);
     if (passive) {
         subjects = agent_in_clause(v, start, r.p, r.def);
-    } else {
+    } else if (!pronoun) {
         for (std::size_t q = start; q < r.p && subjects.empty(); ++q) {
             const int m = v.mention_at[q];
             if (m < 0 || v.extent(m).first != q) continue;
@@ -490,11 +493,11 @@ bool read_verb_final(Reading& r) {
             if (c.is(v.cls(m), Trait::agent) && r.def.admits_subject(v.cls(m)) && !prepositional(v, q)) subjects = coordination_group(v, m);
         }
     }
-    if (subjects.empty()) return false;
+    if (subjects.empty() && !pronoun) return false;
     const auto& markers = r.trig.object_markers.empty() ? r.cues.object_markers : r.trig.object_markers;
     std::vector<int> objects;
     // The object follows the subject, except in the passive ("Der Vertrag wurde von ...").
-    const std::size_t objects_from = passive ? start : v.extent(subjects.back()).second + 1;
+    const std::size_t objects_from = passive ? start : pronoun ? pronoun->second + 1 : v.extent(subjects.back()).second + 1;
     for (std::size_t q = objects_from; q < r.p && objects.empty(); ++q) {
         const int m = v.mention_at[q];
         if (m < 0 || v.extent(m).first != q || std::find(subjects.begin(), subjects.end(), m) != subjects.end()) continue;
@@ -506,6 +509,7 @@ bool read_verb_final(Reading& r) {
     std::erase_if(objects, [&](int m) { return std::find(subjects.begin(), subjects.end(), m) != subjects.end(); });
     if (objects.empty()) return false;
     r.subjects = arguments_of(v, subjects);
+    if (pronoun) r.subjects.push_back({pronoun->first, v.tok(pronoun->second).span});
     r.objects = arguments_of(v, objects);
     for (auto& a : arguments_of(v, partners_after(r))) r.subjects.push_back(std::move(a));
     return true;

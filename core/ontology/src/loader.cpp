@@ -664,7 +664,7 @@ private:
     void load_triggers(const JsonFile& f) {
         const JsonValue& root = f.root();
         f.only_keys(root, {"code", "relations", "alleged", "denied", "reported", "attribution", "passive_agents",
-                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "plural_subject_pronouns", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "list_continuations", "companion_markers", "predicative_verbs", "predicative_markers", "note"});
+                           "coordinators", "negations", "multipliers", "prepositions", "genitives", "articles", "reciprocal_markers", "modals", "infinitive_markers", "subjection_markers", "possessives", "relative_possessives", "relative_pronouns", "infinitive_endings", "subject_pronouns", "plural_subject_pronouns", "subordinators", "definite_articles", "verb_final", "final_auxiliaries", "passive_auxiliaries", "separable_particles", "instrument_markers", "inclusion_markers", "list_continuations", "companion_markers", "predicative_verbs", "predicative_markers", "note"});
         const JsonValue& codev = f.require(root, "code");
         std::string code = f.string_of(codev, "\"code\"");
         auto lit = onto.languages.find(code);
@@ -724,6 +724,7 @@ private:
         if (const auto* v = root.find("infinitive_endings")) L.infinitive_endings = f.strings_of(*v, "\"infinitive_endings\"");
         keys("subject_pronouns", L.subject_pronouns);
         keys("plural_subject_pronouns", L.plural_subject_pronouns);
+        keys("subordinators", L.subordinators);
         keys("definite_articles", L.definite_articles);
         keys("final_auxiliaries", L.final_auxiliaries);
         keys("passive_auxiliaries", L.passive_auxiliaries);

@@ -1309,6 +1309,41 @@ TEST_CASE("relation kinds: the words of a role are no reporting verb", "[extract
 
 // ==== A meeting in a place is a visit by whoever is not at home there ==========================
 
+TEST_CASE("relation kinds: a time adverbial between the verb and its object", "[extract][relations][objects]") {
+    in_each(
+        {
+            {"it", "Erdogan ha incontrato martedì ad Ankara il leader siriano Ahmed al-Sharaa."},
+            {"en", "Erdogan met on Tuesday in Ankara with Syrian leader Ahmed al-Sharaa."},
+            {"fr", "Erdogan a rencontré mardi à Ankara le dirigeant syrien Ahmed al-Sharaa."},
+            {"es", "Erdogan se reunió el martes en Ankara con el líder sirio Ahmed al-Sharaa."},
+            {"de", "Erdogan traf am Dienstag in Ankara den syrischen Machthaber Ahmed al-Sharaa."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "Q39259", "met", "ahmed_al_sharaa"); });
+}
+
+TEST_CASE("relation kinds: a subject pronoun opening a subordinate clause", "[extract][relations][coreference]") {
+    // Right after a subordinator ("where", "dove", "où", "donde", "wo"), and in a German
+    // verb-final clause however far the verb comes.
+    in_each(
+        {
+            {"it", "William Ruto è volato a Lima, dove lui ha incontrato Dina Boluarte."},
+            {"en", "William Ruto flew to Lima, where he met Dina Boluarte."},
+            {"fr", "Dina Boluarte s'est rendue à Nairobi, où elle a rencontré William Ruto."},
+            {"es", "William Ruto viajó a Lima, donde él se reunió con Dina Boluarte."},
+            {"de", "William Ruto flog nach Lima, wo er sich am Montag mit Dina Boluarte traf."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "william_ruto", "met", "dina_boluarte"); });
+    const auto signed_it = run("de", "William Ruto reiste nach Peking, wo er ein Handelsabkommen mit China unterzeichnete.");
+    INFO(describe(signed_it));
+    bool ruto_signed = false;
+    for (const auto& r : signed_it.relations) ruto_signed |= r.subject == "william_ruto" && r.type == "signed";
+    CHECK(ruto_signed);
+    // A name before the pronoun's verb in the clause is its subject, not the pronoun's referent.
+    const auto named = run("de", "William Ruto flog nach Lima, wo Kenia Peru kritisierte.");
+    INFO(describe(named));
+    CHECK_NO_REL(named, "william_ruto", "opposes", peru);
+}
+
 TEST_CASE("relation kinds: a meeting in a place is a visit to it by the guest", "[extract][relations][visits]") {
     constexpr const char* erdogan = "Q39259";
     constexpr const char* ankara = "ankara";

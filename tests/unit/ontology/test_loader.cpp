@@ -513,16 +513,17 @@ TEST_CASE("ontology: a trigger's separable particle, exact words, and the langua
     }
 }
 
-TEST_CASE("ontology: group words with their number, plural subject pronouns", "[ontology]") {
+TEST_CASE("ontology: group words with their number, plural subject pronouns, subordinators", "[ontology]") {
     kg::test::TempDir tmp;
     write_base(tmp);
     SECTION("read") {
         tmp.write("base/languages/xx.json", R"({"code": "en", "pair_words": ["two"], "group_words": {"Three": 3, "four": 4}})");
-        tmp.write("extra/triggers/en.json", R"({"code": "en", "plural_subject_pronouns": ["They"]})");
+        tmp.write("extra/triggers/en.json", R"({"code": "en", "plural_subject_pronouns": ["They"], "subordinators": ["Where", "when"]})");
         const kg::Ontology onto = kg::load_ontology({tmp / "base", tmp / "extra"});
         const kg::LanguageData& en = onto.languages.at("en");
         CHECK(en.group_words == std::map<std::string, int>{{"three", 3}, {"four", 4}});
         CHECK(en.plural_subject_pronouns == std::set<std::string>{"they"});
+        CHECK(en.subordinators == std::set<std::string>{"when", "where"});
     }
     SECTION("a group of two is pair_words' and refused at its place") {
         tmp.write("base/languages/xx.json", "{\"code\": \"en\",\n  \"group_words\": {\"two\": 2}}");

@@ -313,6 +313,10 @@ struct LanguageData {
     /// reaffirmed their commitment" — the group the sentence before opened with as its
     /// subject ("Kenya and Peru condemned", "The three countries said").
     std::set<std::string> plural_subject_pronouns;
+    /// Words that open a subordinate clause ("where", "dove", "où", "donde", "wo", "als",
+    /// "nachdem"): a subject pronoun right after one is its clause's subject ("wo er ein
+    /// Abkommen unterzeichnete"), however far a verb-final clause puts the verb.
+    std::set<std::string> subordinators;
     /// The definite articles among `articles` ("the", "il", "la", "der"): "the president" refers
     /// back to the one president named before; "a president" to nobody.
     std::set<std::string> definite_articles;
