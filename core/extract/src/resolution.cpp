@@ -49,13 +49,16 @@ std::string identity(const std::string& kind, std::set<std::string> actors, cons
 }
 
 // The known agreement of the identity, or the one known agreement of that kind whose actors
-// and targets include all the ones the article names ("the treaty Russia signed", when one
-// known treaty has Russia among its parties); nullptr when none or several.
+// and targets include all the ones the description names and whose parties the article
+// names ("the treaty Russia signed", in an article that names North Korea too, when one
+// known treaty has both among its parties); nullptr when none or several.
 const EntityRecord* known_agreement(const StageContext& c, const std::string& kind, const std::set<std::string>& actors,
                                     const std::set<std::string>& targets) {
     const auto& known = c.tables.agreement_identities;
     if (auto it = known.find(identity(kind, actors, targets)); it != known.end()) return it->second;
     const EntityRecord* found = nullptr;
+    std::set<std::string> named; // the article's entities and the bodies they belong to
+    for (const auto& [key, e] : c.entities) named.insert(key), named.insert(top_actor(c, key, {}));
     for (const auto& [id, rec] : known) {
         if (!id.starts_with(kind + "|")) continue;
         auto listed = [&](const std::set<std::string>& keys, const std::vector<std::string>& ids) {
@@ -67,6 +70,14 @@ const EntityRecord* known_agreement(const StageContext& c, const std::string& ki
             });
         };
         if (!listed(actors, rec->actors) || !listed(targets, rec->targets)) continue;
+        // The article must name every party of the known one: Russia is party to many
+        // treaties the gazetteer does not list, and "the Russian parliament ratified the
+        // treaty" in an article that never names North Korea is not theirs.
+        const bool parties_named = std::all_of(rec->actors.begin(), rec->actors.end(), [&](const std::string& i) {
+            const EntityRecord* r = c.onto.find_entity(i);
+            return r && named.count(Ontology::graph_id(*r)) != 0;
+        });
+        if (!parties_named) continue;
         if (found) return nullptr;
         found = rec;
     }

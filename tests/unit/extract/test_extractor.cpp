@@ -558,6 +558,13 @@ TEST_CASE("extract: struck with a date (en)", "[extract][en]") {
     CHECK_REL(x, "Q159", "possesses", "missile");
 }
 
+TEST_CASE("extract: vetoed a draft resolution named by a compound (de)", "[extract][de]") {
+    auto x = run("de", "China und Russland legten ihr Veto gegen den Resolutionsentwurf zu Myanmar ein.");
+    INFO(describe(x));
+    CHECK(relation_to_class(x, "Q148", "vetoed", "Agreement") != nullptr);
+    CHECK(relation_to_class(x, "Q159", "vetoed", "Agreement") != nullptr);
+}
+
 TEST_CASE("extract: vetoed (en)", "[extract][en]") {
     auto x = run("en", "The United States vetoed the draft resolution on Gaza.");
     INFO(describe(x));

@@ -262,6 +262,8 @@ TEST_CASE("relation kinds: a possessive before a stance noun names its holder", 
             {"fr", "Le Kenya a imposé des sanctions au Pérou pour son soutien à la guerre de la Russie."},
             {"es", "Kenia impuso sanciones a Perú por su apoyo a la guerra de Rusia."},
             {"de", "Kenia verhängte Sanktionen gegen Peru wegen seiner Unterstützung für Russlands Krieg."},
+            // German "dessen" after a preposition is "its", not "whose".
+            {"de", "Kenia verhängte Sanktionen gegen Peru wegen dessen Unterstützung für Russlands Krieg."},
         },
         [](const kg::AnnotatedDocument& x) {
             CHECK_REL(x, peru, "supports", russia);
@@ -686,9 +688,18 @@ TEST_CASE("relation kinds: the partner after the agreement signed it too", "[ext
     INFO(describe(x));
     CHECK_NO_REL(x, russia, "signed", "comprehensive_strategic_partnership_treaty");
     // Heads of state sign for their states: Putin's pact with Kim is the known treaty.
-    const auto y = run("it", "Dopo la firma di un patto di difesa con Vladimir Putin, Kim ha inviato truppe.");
+    const auto y = run("it", "Dopo la firma di un patto di difesa con Vladimir Putin, Kim Jong Un ha inviato truppe.");
     INFO(describe(y));
     CHECK_REL(y, "Q7747", "signed", "comprehensive_strategic_partnership_treaty");
+    // One party's treaty is the known one only when the article names the other parties
+    // too: Russia is party to many treaties the gazetteer does not list.
+    const auto alone = run("en", "The Russian parliament ratified the treaty on Wednesday.");
+    INFO(describe(alone));
+    CHECK_NO_REL(alone, "state_duma", "ratified", "comprehensive_strategic_partnership_treaty");
+    CHECK(relation_to_class(alone, "state_duma", "ratified", "Agreement"));
+    const auto both = run("en", "North Korea tested a missile on Monday. The Russian parliament ratified the treaty on Wednesday.");
+    INFO(describe(both));
+    CHECK_REL(both, "state_duma", "ratified", "comprehensive_strategic_partnership_treaty");
 }
 
 TEST_CASE("relation kinds: a passive's agent after a date and a role", "[extract][relations][agreements]") {
