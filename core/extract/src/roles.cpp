@@ -179,7 +179,8 @@ std::size_t read_after_role(StageContext& c, const Sentence& s, std::size_t j, R
             continue;
         }
         if (t.has(tok_comma) && !comma_seen) { comma_seen = true; ++j; continue; }
-        if (c.in(c.lang.name_connectors, t.key) || c.in(c.lang.function_words, t.key)) {
+        // An elided article or preposition ("dell'Onu", "de l'AIEA") is a function word too.
+        if (c.in(c.lang.name_connectors, t.key) || c.in(c.lang.function_words, t.key) || t.has(tok_apostrophe)) {
             if (t.has(tok_upper_initial)) break;
             ++j;
             continue;

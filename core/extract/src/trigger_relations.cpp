@@ -92,6 +92,21 @@ std::vector<int> source_after(const Reading& r) {
     return {};
 }
 
+// "$500 million in aid to Ukraine", "500 millones de dólares en ayuda a Ucrania": a
+// preposition after an amount measures the noun at p; it places nothing.
+bool measured_noun(const SentenceView& v, std::size_t p) {
+    const StageContext& c = v.c;
+    std::size_t k = p;
+    while (k > 0 && (c.in(c.lang.articles, v.tok(k - 1).key) || v.tok(k - 1).has(tok_apostrophe))) --k;
+    if (k == 0 || !c.in(c.lang.prepositions, v.tok(k - 1).key)) return false;
+    constexpr std::size_t amount_reach = 3; // "millones de dólares en"
+    for (std::size_t q = k - 1; q-- > 0 && k - 1 - q <= amount_reach;) {
+        const Token& t = v.tok(q);
+        if (t.has(tok_digit) || c.lang.multipliers.count(t.key)) return true;
+    }
+    return false;
+}
+
 void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const SentenceView& v = r.v;
     subject_mentions = source_after(r);
@@ -113,7 +128,7 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     const StageContext& c = v.c;
     const Token* before = word_before(v, r.p);
     const bool in_locative = before && c.in(c.lang.locative_prepositions, before->key) &&
-                             !c.in(c.lang.infinitive_markers, v.tok(r.p - 1).key);
+                             !c.in(c.lang.infinitive_markers, v.tok(r.p - 1).key) && !measured_noun(v, r.p);
     if (subject_mentions.empty() && !have && r.def.stance && r.noun && in_locative) {
         r.blocked = true;
         return;

@@ -558,6 +558,17 @@ TEST_CASE("extract: struck with a date (en)", "[extract][en]") {
     CHECK_REL(x, "Q159", "possesses", "missile");
 }
 
+TEST_CASE("extract: names in each language's own spelling, also after a contracted article (es, fr)", "[extract][gazetteer]") {
+    auto es = run("es", "El Grupo Wagner desplegó combatientes en Malí en 2021.");
+    INFO(describe(es));
+    CHECK(relation(es, "wagner_group", "deployed_to", "Q912"));
+    auto fr = run("fr", "Le président kényan s'est rendu au Caire pour rencontrer Abdel Fattah al-Sissi.");
+    INFO(describe(fr));
+    const auto* cairo = entity(fr, "cairo");
+    REQUIRE(cairo);
+    CHECK(cairo->type == "Place");
+}
+
 TEST_CASE("extract: vetoed a draft resolution named by a compound (de)", "[extract][de]") {
     auto x = run("de", "China und Russland legten ihr Veto gegen den Resolutionsentwurf zu Myanmar ein.");
     INFO(describe(x));

@@ -1320,6 +1320,50 @@ TEST_CASE("relation kinds: the words of a role are no reporting verb", "[extract
 
 // ==== A meeting in a place is a visit by whoever is not at home there ==========================
 
+TEST_CASE("relation kinds: a role's body after an elided article", "[extract][relations][roles]") {
+    in_each(
+        {
+            {"it", "Il presidente dell'Iran Masoud Pezeshkian ha parlato a lungo."},
+            {"en", "The president of Iran Masoud Pezeshkian spoke at length."},
+            {"fr", "Le président de l'Iran Massoud Pezeshkian a longuement parlé."},
+            {"es", "El presidente de Irán Masoud Pezeshkian habló largamente."},
+            {"de", "Der Präsident des Iran Massud Peseschkian sprach lange."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            bool leads = false;
+            for (const auto& r : x.relations) leads |= r.type == "leader_of" && r.object == iran;
+            CHECK(leads);
+        });
+}
+
+TEST_CASE("relation kinds: ties broken off are severed, never cooperation", "[extract][relations][cancellations]") {
+    in_each(
+        {
+            {"it", "L'Algeria ha tagliato i rapporti con il Marocco."},
+            {"en", "Algeria broke off diplomatic relations with Morocco."},
+            {"en", "Algeria cut off diplomatic relations with Morocco."},
+            {"fr", "L'Algérie a coupé les ponts avec le Maroc."},
+            {"es", "Argelia cortó relaciones diplomáticas con Marruecos."},
+            {"de", "Algerien brach 2021 die diplomatischen Beziehungen zu Marokko ab."},
+        },
+        [](const kg::AnnotatedDocument& x) {
+            CHECK_REL(x, "Q1028", "severed_ties_with", "Q262");
+            CHECK_NO_REL(x, "Q1028", "cooperates_with", "Q262");
+        });
+}
+
+TEST_CASE("relation kinds: an amount in aid measures the aid, it places nothing", "[extract][relations][stance]") {
+    in_each(
+        {
+            {"it", "Il Giappone ha promesso 500 milioni di dollari di aiuti all'Ucraina."},
+            {"en", "Japan pledged $500 million in aid to Ukraine."},
+            {"fr", "Le Japon a promis 500 millions de dollars d'aide à l'Ukraine."},
+            {"es", "Japón prometió 500 millones de dólares en ayuda a Ucrania."},
+            {"de", "Japan sagte der Ukraine 500 Millionen Dollar Hilfe zu."},
+        },
+        [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "Q17", "supports", ukraine); });
+}
+
 TEST_CASE("relation kinds: a time adverbial between the verb and its object", "[extract][relations][objects]") {
     in_each(
         {
