@@ -508,6 +508,25 @@ std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, cons
     return {};
 }
 
+std::vector<int> forward_possessor(const SentenceView& v, std::size_t p, const RelationDef& def) {
+    const StageContext& c = v.c;
+    std::size_t k = p; // the possessive right before the noun, or before one adjective
+    if (k > 1 && !c.in(c.lang.possessives, v.tok(k - 1).key) && v.mention_at[k - 1] < 0 && v.tok(k - 1).has(tok_word) &&
+        !v.tok(k - 1).has(tok_upper_initial))
+        --k;
+    if (k == 0 || !c.in(c.lang.possessives, v.tok(k - 1).key)) return {};
+    for (std::size_t q = 0; q + 1 < k; ++q)
+        if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma) || ends_clause(v.tok(q))) return {};
+    std::size_t comma = p + 1;
+    while (comma < v.toks.size() && !v.tok(comma).has(tok_comma) && !ends_clause(v.tok(comma))) ++comma;
+    if (comma >= v.toks.size() || !v.tok(comma).has(tok_comma)) return {};
+    for (std::size_t q = comma + 1; q < v.toks.size(); ++q) {
+        if (const int m = v.mention_at[q]; m >= 0) return admits_subject(v, def, m) ? coordination_group(v, m) : std::vector<int>{};
+        if (!(v.introducer(q) || c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) return {};
+    }
+    return {};
+}
+
 bool noun_use(const SentenceView& v, std::size_t p) {
     const StageContext& c = v.c;
     auto determiner = [&](std::size_t q) {

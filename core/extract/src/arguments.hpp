@@ -61,6 +61,12 @@ std::vector<int> possessor(const SentenceView& v, std::size_t p, const RelationD
 /// nearest name before it that the relation admits as subject; its coordination group, or none.
 std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, const RelationDef& def);
 
+/// "During his trip to Hanoi, Putin signed ...", "Durante il suo viaggio ad Hanoi, Putin ha
+/// firmato": a possessive before the trigger noun at p, in a phrase that opens the sentence
+/// and ends at a comma, points forward to the actor that opens the main clause after the
+/// comma (past its role words); that actor's group, or none.
+std::vector<int> forward_possessor(const SentenceView& v, std::size_t p, const RelationDef& def);
+
 /// The trigger at p is used as a noun: after an article or a preposition ("la guerra").
 bool noun_use(const SentenceView& v, std::size_t p);
 

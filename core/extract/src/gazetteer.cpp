@@ -13,15 +13,21 @@ bool better(const PhraseEntry& a, const PhraseEntry* best) {
     return !best || a.cls < best->cls || (a.cls == best->cls && a.id < best->id);
 }
 
-// The verb before word i, skipping articles, is a trigger of a relation whose object is a
-// destination ("to visit Moscow", "visitare Mosca", "visitato il Cairo").
+// The verb before word i, skipping articles and a time adverbial ("besuchte im Februar
+// Washington"), is a trigger of a relation whose object is a destination ("to visit
+// Moscow", "visitare Mosca", "visitato il Cairo") or a place and never a state ("airstrikes
+// hit Beirut").
 bool after_locative_trigger(const StageContext& c, const std::vector<const Token*>& words, std::size_t i) {
+    auto time_word = [&](std::size_t q) { return c.in(c.lang.weekdays, words[q]->key) || c.lang.months.count(words[q]->key) != 0; };
     std::size_t k = i - 1;
-    while (k > 0 && c.in(c.lang.articles, words[k]->key)) --k;
+    while (k > 0 && (c.in(c.lang.articles, words[k]->key) || time_word(k) || words[k]->has(tok_digit) ||
+                     (c.in(c.lang.prepositions, words[k]->key) && k + 1 < i && time_word(k + 1))))
+        --k;
     const std::string st = c.stem(words[k]->key);
+    const ClassId state = c.class_with(Trait::sovereign), place = c.class_with(Trait::location);
     for (const auto& [name, cues] : c.lang.relation_cues) {
         const RelationDef* def = c.onto.find_relation(name);
-        if (!def || !def->locative_object) continue;
+        if (!def || !(def->locative_object || (def->admits_object(place) && !def->admits_object(state)))) continue;
         for (const auto& t : cues.triggers)
             if (t.stems.size() == 1 && t.stems[0] == st) return true;
     }

@@ -119,6 +119,13 @@ void read_active(Reading& r, std::vector<int>& subject_mentions) {
     if (nominal) subject_mentions = body_after_agreement(v, r.after, r.inside, r.def);
     if (subject_mentions.empty() && !have) subject_mentions = possessor(v, r.p, r.def);
     if (subject_mentions.empty() && !have) subject_mentions = possessive_reference(v, r.p, r.def);
+    if (subject_mentions.empty() && !have && r.noun) {
+        subject_mentions = forward_possessor(v, r.p, r.def);
+        if (!subject_mentions.empty()) {
+            r.blocked = true;
+            return;
+        }
+    }
     // "Kenya, a historic ally of Russia": a noun in apposition describes the name before the
     // comma, and its genitive is the other party.
     if (subject_mentions.empty() && !have && !in_apposition(v, r.p)) subject_mentions = genitive_actor(v, r.p, r.after, r.def);

@@ -5,6 +5,8 @@
 // current one does not yet: they are the work list, and they report without failing the run.
 #include "extraction.hpp"
 
+#include <tuple>
+
 using namespace kg::test;
 
 // ==== Italian ==============================================================================
@@ -567,6 +569,19 @@ TEST_CASE("extract: names in each language's own spelling, also after a contract
     const auto* cairo = entity(fr, "cairo");
     REQUIRE(cairo);
     CHECK(cairo->type == "Place");
+}
+
+TEST_CASE("extract: a capital struck, or visited past a time adverbial, is the city", "[extract][gazetteer]") {
+    for (const auto& [lang, text, city] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"en", "Israeli airstrikes hit Beirut on Sunday.", "Beirut"},
+             {"de", "Der japanische Ministerpräsident Shigeru Ishiba besuchte im Februar Washington.", "Washington"},
+             {"it", "Il primo ministro giapponese Shigeru Ishiba ha visitato a febbraio Washington.", "Washington"}}) {
+        auto x = run(lang, text);
+        INFO(lang << ": " << describe(x));
+        const auto* e = entity_named(x, city);
+        REQUIRE(e);
+        CHECK(e->type == "Place");
+    }
 }
 
 TEST_CASE("extract: vetoed a draft resolution named by a compound (de)", "[extract][de]") {
