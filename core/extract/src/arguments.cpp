@@ -519,7 +519,22 @@ std::vector<int> forward_possessor(const SentenceView& v, std::size_t p, const R
         if (v.mention_at[q] >= 0 || v.tok(q).has(tok_comma) || ends_clause(v.tok(q))) return {};
     std::size_t comma = p + 1;
     while (comma < v.toks.size() && !v.tok(comma).has(tok_comma) && !ends_clause(v.tok(comma))) ++comma;
-    if (comma >= v.toks.size() || !v.tok(comma).has(tok_comma)) return {};
+    if (comma >= v.toks.size() || !v.tok(comma).has(tok_comma)) {
+        // Verb-second: "Während seiner Reise nach Hanoi unterzeichnete Putin": the phrase
+        // fills the first place, the finite verb (the first lower-case content word) the
+        // second, and the subject comes right after it.
+        if (!c.lang.verb_second) return {};
+        for (std::size_t q = p + 1; q < v.toks.size(); ++q) {
+            const Token& t = v.tok(q);
+            if (v.mention_at[q] >= 0 || !t.has(tok_word) || t.has(tok_upper_initial) || c.in(c.lang.function_words, t.key)) {
+                if (t.has(tok_comma) || ends_clause(t)) return {};
+                continue;
+            }
+            comma = q; // the verb stands where the comma would
+            break;
+        }
+        if (comma >= v.toks.size()) return {};
+    }
     for (std::size_t q = comma + 1; q < v.toks.size(); ++q) {
         if (const int m = v.mention_at[q]; m >= 0) return admits_subject(v, def, m) ? coordination_group(v, m) : std::vector<int>{};
         if (!(v.introducer(q) || c.in(c.lang.articles, v.tok(q).key) || v.tok(q).has(tok_apostrophe))) return {};

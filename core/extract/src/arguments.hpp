@@ -64,7 +64,9 @@ std::vector<int> possessive_reference(const SentenceView& v, std::size_t p, cons
 /// "During his trip to Hanoi, Putin signed ...", "Durante il suo viaggio ad Hanoi, Putin ha
 /// firmato": a possessive before the trigger noun at p, in a phrase that opens the sentence
 /// and ends at a comma, points forward to the actor that opens the main clause after the
-/// comma (past its role words); that actor's group, or none.
+/// comma (past its role words); in a verb-second language, with no comma, to the actor right
+/// after the finite verb ("Während seiner Reise nach Hanoi unterzeichnete Putin"); that
+/// actor's group, or none.
 std::vector<int> forward_possessor(const SentenceView& v, std::size_t p, const RelationDef& def);
 
 /// The trigger at p is used as a noun: after an article or a preposition ("la guerra").

@@ -1321,19 +1321,23 @@ TEST_CASE("relation kinds: the words of a role are no reporting verb", "[extract
 // ==== A meeting in a place is a visit by whoever is not at home there ==========================
 
 TEST_CASE("relation kinds: a possessive in an opening phrase points to the main clause's subject", "[extract][relations][coreference]") {
-    // German puts the verb before the subject, with no comma: not read this way.
+    // German fills the first place with the phrase, then the verb, then the subject.
     in_each(
         {
             {"it", "Durante il suo viaggio a Lima, William Ruto ha firmato undici accordi."},
             {"en", "During his trip to Lima, William Ruto signed eleven agreements."},
             {"fr", "Lors de son voyage à Lima, William Ruto a signé onze accords."},
             {"es", "Durante su viaje a Lima, William Ruto firmó once acuerdos."},
+            {"de", "Während seiner Reise nach Lima unterzeichnete William Ruto elf Abkommen."},
         },
         [](const kg::AnnotatedDocument& x) { CHECK_REL(x, "william_ruto", "visited", "lima"); });
     // What opens the main clause must be an actor the relation admits.
     const auto x = run("en", "During his trip to Lima, the agreements were signed by William Ruto.");
     INFO(describe(x));
     CHECK_NO_REL(x, "william_ruto", "visited", "lima");
+    const auto passive = run("de", "Während seiner Reise nach Lima wurden elf Abkommen von William Ruto unterzeichnet.");
+    INFO(describe(passive));
+    CHECK_NO_REL(passive, "william_ruto", "visited", "lima");
 }
 
 TEST_CASE("relation kinds: a role's body after an elided article", "[extract][relations][roles]") {
